@@ -1,0 +1,42 @@
+package dev.regen.config;
+
+/**
+ * How a model is trained.
+ *
+ * @param epochs          passes over the training data
+ * @param batchSize       images per optimisation step
+ * @param learningRate    Adam step size
+ * @param beta            weight of the KL term (beta-VAE; 1 is the plain ELBO)
+ * @param klWarmupEpochs  epochs over which the KL weight ramps linearly from 0 to beta (0: none)
+ * @param freeBits        nats per latent dimension below which the KL is not penalised (0: none)
+ * @param gradClip        maximum global gradient norm (0: no clipping)
+ * @param seed            seed for initialisation, data order and sampling noise
+ * @param threads         libtorch intra-op threads (0: one per core)
+ * @param testFraction    fraction of the data held out as a test split when no test set is given
+ */
+public record TrainConfig(int epochs, int batchSize, double learningRate, double beta, double klWarmupEpochs,
+                          double freeBits, double gradClip, long seed, int threads, double testFraction) {
+    /** Validates every field. */
+    public TrainConfig {
+        Check.range("epochs", epochs, 1, 100_000);
+        Check.range("batch", batchSize, 1, 65_536);
+        Check.range("lr", learningRate, 1e-8, 10.0);
+        Check.range("beta", beta, 0.0, 1000.0);
+        Check.range("kl-warmup", klWarmupEpochs, 0.0, 100_000.0);
+        Check.range("free-bits", freeBits, 0.0, 100.0);
+        Check.range("grad-clip", gradClip, 0.0, 1e9);
+        Check.range("threads", threads, 0, 1024);
+        Check.range("test-fraction", testFraction, 0.0, 0.9);
+    }
+
+    /** Defaults: 10 epochs, batch 128, Adam 1e-3, plain ELBO, seed 1, 10% held out. */
+    public static TrainConfig defaults() {
+        return new TrainConfig(10, 128, 1e-3, 1.0, 0.0, 0.0, 0.0, 1L, 0, 0.1);
+    }
+
+    /** A copy with another epoch count. */
+    public TrainConfig withEpochs(int newEpochs) {
+        return new TrainConfig(newEpochs, batchSize, learningRate, beta, klWarmupEpochs, freeBits, gradClip, seed,
+                threads, testFraction);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.regen.data;
+
+import dev.regen.RegenException;
+import dev.regen.config.ImageShape;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Opens whatever a user points {@code --data} at, by looking at it.
+ *
+ * <ul>
+ *   <li>an IDX image file (plain or .gz), with its sibling label file when there is one;</li>
+ *   <li>a folder of IDX files, such as the Fashion-MNIST package: {@code train-*} and
+ *       {@code t10k-*}/{@code test-*} become the training and test sets;</li>
+ *   <li>an {@code .npy} array of images;</li>
+ *   <li>any other folder: image files, streamed from disk, sub-folders as labels.</li>
+ * </ul>
+ */
+public final class DataSource {
+    private DataSource() {
+    }
+
+    /**
+     * The loaded data.
+     *
+     * @param train   the training images (all images when there is no separate test set)
+     * @param test    the test images shipped beside them, if any
+     * @param skipped files skipped as unreadable
+     */
+    public record Loaded(ImageDataset train, Optional<ImageDataset> test, int skipped) {
+    }
+
+    /**
+     * Opens {@code path}.
+     *
+     * @param shape  target shape, or null to keep the data's own
+     * @param strict fail on unreadable files in image folders instead of skipping them
+     */
+    public static Loaded open(Path path, ImageShape shape, boolean strict) {
+        if (!Files.exists(path)) {
+            throw new RegenException("no such file or folder: " + path);
+        }
+        if (Files.isDirectory(path)) {
+            List<Path> idx = idxImageFiles(path);
+            if (!idx.isEmpty()) {
+                return openIdxFolder(path, idx, shape);
+            }
+            ImageFolderDataset folder = ImageFolderDataset.open(path, shape, strict);
+            return new Loaded(folder, Optional.empty(), folder.skipped());
+        }
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        ImageDataset data = name.endsWith(".npy") ? NpyReader.read(path) : IdxReader.read(path, labelFile(path));
+        return new Loaded(reshape(data, shape), Optional.empty(), 0);
+    }
+
+    private static Loaded openIdxFolder(Path folder, List<Path> idx, ImageShape shape) {
+        Path train = idx.stream().filter(p -> p.getFileName().toString().startsWith("train")).findFirst()
+                .orElse(idx.get(0));
+        Optional<Path> test = idx.stream().filter(p -> {
+            String n = p.getFileName().toString();
+            return n.startsWith("t10k") || n.startsWith("test");
+        }).findFirst();
+        ImageDataset trainSet = reshape(IdxReader.read(train, labelFile(train)), shape);
+        Optional<ImageDataset> testSet = test.map(p -> reshape(IdxReader.read(p, labelFile(p)), shape));
+        return new Loaded(trainSet, testSet, 0);
+    }
+
+    private static ImageDataset reshape(ImageDataset data, ImageShape shape) {
+        return shape == null ? data : Reshaped.to(data, shape);
+    }
+
+    private static List<Path> idxImageFiles(Path folder) {
+        try (Stream<Path> list = Files.list(folder)) {
+            return list.filter(p -> p.getFileName().toString().contains("images-idx")).sorted().toList();
+        } catch (IOException e) {
+            throw new RegenException("cannot list " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The label file beside an IDX image file ({@code images-idx3} becomes {@code labels-idx1}), or null. */
+    static Path labelFile(Path images) {
+        String name = images.getFileName().toString();
+        if (!name.contains("images-idx3")) {
+            return null;
+        }
+        Path labels = images.resolveSibling(name.replace("images-idx3", "labels-idx1"));
+        return Files.exists(labels) ? labels : null;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.regen.data;
+
+import dev.regen.config.ImageShape;
+
+/**
+ * A random-access collection of images as plain floats, channels first, values in [0, 1].
+ *
+ * <p>Implementations either hold their pixels in memory or read them from disk on demand; they are
+ * safe to read from one thread at a time and from the loader's prefetch thread.
+ */
+public interface ImageDataset {
+    /** Shape of every image. */
+    ImageShape shape();
+
+    /** Number of images. */
+    int size();
+
+    /** Copies image {@code index} into {@code dst} starting at {@code offset} ({@code shape().size()} floats). */
+    void read(int index, float[] dst, int offset);
+
+    /** Class count, or 0 when the images carry no labels. */
+    int classes();
+
+    /** Class label of image {@code index} in {@code [0, classes())}, or -1 when unlabelled. */
+    int label(int index);
+
+    /** Where the images came from, for provenance and messages. */
+    String source();
+}
