@@ -1,0 +1,119 @@
+package dev.regen.model;
+
+import dev.regen.config.Likelihood;
+import dev.regen.config.ModelConfig;
+import dev.regen.nn.ConvDecoder;
+import dev.regen.nn.ConvEncoder;
+import dev.regen.nn.Decoder;
+import dev.regen.nn.Encoder;
+import dev.regen.nn.MlpDecoder;
+import dev.regen.nn.MlpEncoder;
+import org.bytedeco.pytorch.LongOptional;
+import org.bytedeco.pytorch.Module;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorVector;
+import org.bytedeco.pytorch.global.torch;
+
+import static dev.regen.nn.Tensors.scalar;
+
+/**
+ * A variational autoencoder (Kingma and Welling 2014): an encoder for q(z|x), a decoder for
+ * p(x|z), a standard normal prior p(z), and the losses built from them.
+ */
+public final class Vae extends Module {
+    private static final double LOG_TWO_PI = Math.log(2 * Math.PI);
+    private static final double MIN_LOG_SCALE = -7.0;
+
+    private final ModelConfig config;
+    private final Encoder encoder;
+    private final Decoder decoder;
+    private final Tensor logScale;
+
+    /** Builds an untrained model with the engine's default initialisation. */
+    public Vae(ModelConfig config) {
+        this.config = config;
+        int c = config.shape().channels();
+        switch (config.kind()) {
+            case CONV_VAE -> {
+                encoder = register_module("encoder", new ConvEncoder(config.shape(), config.width(), config.latent()));
+                decoder = register_module("decoder", new ConvDecoder(config.shape(), config.width(), config.latent()));
+            }
+            case MLP_VAE -> {
+                encoder = register_module("encoder", new MlpEncoder(config.shape(), config.width(), config.latent()));
+                decoder = register_module("decoder", new MlpDecoder(config.shape(), config.width(), config.latent()));
+            }
+            default -> throw new IllegalArgumentException("not a VAE: " + config.kind());
+        }
+        logScale = config.likelihood() == Likelihood.BERNOULLI
+                ? null
+                : register_parameter("log_scale", torch.zeros(1, c, 1, 1).sub(scalar(2.0)));
+    }
+
+    /** The architecture this model was built from. */
+    public ModelConfig config() {
+        return config;
+    }
+
+    /** q(z|x) for images [B, C, H, W] in [0, 1]. */
+    public Posterior encode(Tensor images) {
+        TensorVector parts = encoder.forward(images).chunk(2, 1);
+        return new Posterior(parts.get(0), parts.get(1));
+    }
+
+    /** Decoder logits [B, C, H, W] for latents [B, latent]. */
+    public Tensor decodeLogits(Tensor latents) {
+        return decoder.forward(latents);
+    }
+
+    /** The mean image E[x|z] in [0, 1] for latents [B, latent]. */
+    public Tensor decode(Tensor latents) {
+        return decodeLogits(latents).sigmoid();
+    }
+
+    /** log p(x|z) per image [B] given the decoder logits. */
+    public Tensor logLikelihood(Tensor images, Tensor logits) {
+        Tensor scale = logScale == null ? null : torch.clamp_min(logScale, scalar(MIN_LOG_SCALE));
+        return PixelLikelihood.logProb(config.likelihood(), images, logits, scale);
+    }
+
+    /**
+     * The training loss for one batch, with one posterior sample per image.
+     *
+     * @param beta     weight of the KL term
+     * @param freeBits nats per latent dimension (averaged over the batch) that cost nothing
+     *                 (Kingma et al. 2016, eq. 15); 0 for the plain KL
+     */
+    public VaeLoss loss(Tensor images, double beta, double freeBits) {
+        Posterior q = encode(images);
+        Tensor z = q.sample();
+        Tensor reconstruction = logLikelihood(images, decodeLogits(z)).mean().neg();
+        Tensor klPerDim = q.klPerDimension();
+        Tensor kl = klPerDim.sum(1).mean();
+        Tensor penalised = freeBits > 0 ? torch.clamp_min(klPerDim.mean(0), scalar(freeBits)).sum() : kl;
+        return new VaeLoss(reconstruction.add(penalised.mul(scalar(beta))), reconstruction, kl);
+    }
+
+    /**
+     * Log importance weights log p(x, z_k) - log q(z_k|x) for {@code k} posterior samples per
+     * image, [B, k] (Burda et al. 2016, eq. 8). Their log-mean-exp is a lower bound on log p(x)
+     * that tightens as k grows.
+     */
+    public Tensor logImportanceWeights(Tensor images, int k) {
+        Posterior q = encode(images);
+        long batch = images.size(0);
+        Tensor mean = repeatRows(q.mean(), k);
+        Tensor logVar = repeatRows(q.logVar(), k);
+        Tensor eps = torch.randn_like(mean);
+        Tensor z = new Posterior(mean, logVar).sample(eps);
+        Tensor logQ = eps.square().add(logVar).add(scalar(LOG_TWO_PI)).sum(1).mul(scalar(-0.5));
+        Tensor logPrior = z.square().add(scalar(LOG_TWO_PI)).sum(1).mul(scalar(-0.5));
+        Tensor repeated = repeatRows(images, k);
+        Tensor logLikelihood = logLikelihood(repeated, decodeLogits(z));
+        return logLikelihood.add(logPrior).sub(logQ).reshape(batch, k);
+    }
+
+    /** Repeats each row k times in place: rows a, b become a, a, b, b for k = 2. */
+    private static Tensor repeatRows(Tensor t, int k) {
+        return t.repeat_interleave(k, new LongOptional(0), new LongOptional());
+    }
+}

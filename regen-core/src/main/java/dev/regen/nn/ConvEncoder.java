@@ -1,0 +1,36 @@
+package dev.regen.nn;
+
+import dev.regen.config.ImageShape;
+import org.bytedeco.pytorch.Conv2dImpl;
+import org.bytedeco.pytorch.LinearImpl;
+import org.bytedeco.pytorch.Tensor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Stride-2 convolutions with ReLU, then one linear layer to the posterior parameters.
+ * For 28x28x1 and base 32: 1x28x28 -> 32x14x14 -> 64x7x7 -> 2*latent.
+ */
+public final class ConvEncoder extends Encoder {
+    private final List<Conv2dImpl> convs = new ArrayList<>();
+    private final LinearImpl head;
+
+    /** Builds the encoder for images of {@code shape}. */
+    public ConvEncoder(ImageShape shape, int baseFilters, int latent) {
+        ConvGeometry g = ConvGeometry.of(shape, baseFilters);
+        for (int i = 0; i < g.depth(); i++) {
+            convs.add(register_module("conv" + i, Layers.downsample(g.filters()[i], g.filters()[i + 1])));
+        }
+        head = register_module("head", new LinearImpl(g.flatFeatures(), 2L * latent));
+    }
+
+    @Override
+    public Tensor forward(Tensor images) {
+        Tensor h = images;
+        for (Conv2dImpl conv : convs) {
+            h = conv.forward(h).relu();
+        }
+        return head.forward(h.flatten(1, -1));
+    }
+}

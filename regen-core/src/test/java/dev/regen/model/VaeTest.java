@@ -1,0 +1,111 @@
+package dev.regen.model;
+
+import dev.regen.config.ImageShape;
+import dev.regen.config.Likelihood;
+import dev.regen.config.ModelConfig;
+import dev.regen.config.ModelKind;
+import dev.regen.nn.Tensors;
+import dev.regen.nn.Torch;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class VaeTest {
+    @BeforeAll
+    static void start() {
+        Torch.start(2);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"conv-vae,1,28,28", "conv-vae,3,32,32", "conv-vae,2,17,23", "conv-vae,3,64,48", "conv-vae,1,5,5",
+            "mlp-vae,1,28,28", "mlp-vae,3,9,13"})
+    void decoderReturnsTheInputShapeForAnyImageSize(String kind, int c, int h, int w) {
+        try (PointerScope scope = new PointerScope()) {
+            ModelConfig config = new ModelConfig(ModelKind.parse(kind), new ImageShape(c, h, w), 8,
+                    Likelihood.BERNOULLI, 16);
+            Vae vae = new Vae(config);
+            Tensor x = torch.rand(3, c, h, w);
+            Posterior q = vae.encode(x);
+            assertArrayEquals(new long[]{3, 8}, q.mean().sizes().vec().get());
+            assertArrayEquals(new long[]{3, c, h, w}, vae.decode(q.sample()).sizes().vec().get());
+            assertArrayEquals(new long[]{3, 5}, vae.logImportanceWeights(x, 5).sizes().vec().get());
+        }
+    }
+
+    @Test
+    void klMatchesTheClosedForm() {
+        try (PointerScope scope = new PointerScope()) {
+            // mean 1, variance 1: KL = 1/2 mu^2 = 0.5; mean 0, variance 2: KL = 1/2 (2 - 1 - ln 2).
+            Posterior q = new Posterior(Tensor.create(new float[]{1f, 0f}, 1, 2),
+                    Tensor.create(new float[]{0f, (float) Math.log(2)}, 1, 2));
+            float[] kl = Tensors.floats(q.klPerDimension());
+            assertEquals(0.5, kl[0], 1e-6);
+            assertEquals(0.5 * (1 - Math.log(2)), kl[1], 1e-6);
+        }
+    }
+
+    @Test
+    void bernoulliWithZeroLogitsGivesLogHalfPerPixel() {
+        try (PointerScope scope = new PointerScope()) {
+            Vae vae = new Vae(ModelConfig.convVae(new ImageShape(1, 8, 8)));
+            Tensor x = torch.rand(2, 1, 8, 8);
+            float[] logp = Tensors.floats(vae.logLikelihood(x, torch.zeros(2, 1, 8, 8)));
+            assertEquals(64 * Math.log(0.5), logp[0], 1e-4);
+            assertEquals(64 * Math.log(0.5), logp[1], 1e-4);
+        }
+    }
+
+    @Test
+    void gaussianMatchesTheClosedForm() {
+        try (PointerScope scope = new PointerScope()) {
+            Vae vae = new Vae(new ModelConfig(ModelKind.CONV_VAE, new ImageShape(1, 8, 8), 4, Likelihood.GAUSSIAN, 8));
+            // Mean sigmoid(0) = 0.5; x = 0.75; initial log sigma = -2.
+            Tensor x = torch.full(new long[]{1, 1, 8, 8}, Tensors.scalar(0.75));
+            float[] logp = Tensors.floats(vae.logLikelihood(x, torch.zeros(1, 1, 8, 8)));
+            double sigma = Math.exp(-2);
+            double perPixel = -0.5 * Math.pow(0.25 / sigma, 2) + 2 - 0.5 * Math.log(2 * Math.PI);
+            assertEquals(64 * perPixel, logp[0], 1e-3);
+        }
+    }
+
+    @Test
+    void discretisedLogisticGivesTheBinMassAndTheTailsAtTheEdges() {
+        try (PointerScope scope = new PointerScope()) {
+            Vae vae = new Vae(new ModelConfig(ModelKind.CONV_VAE, new ImageShape(1, 1, 3), 4, Likelihood.LOGISTIC, 8));
+            float mid = 128 / 255f;
+            Tensor x = Tensor.create(new float[]{0f, mid, 1f}, 1, 1, 1, 3);
+            float[] logp = Tensors.floats(vae.logLikelihood(x, torch.zeros(1, 1, 1, 3)));
+            double s = Math.exp(-2);
+            double h = 1 / 510.0;
+            double expected = Math.log(sigmoid((0 - 0.5 + h) / s))
+                    + Math.log(sigmoid((mid - 0.5 + h) / s) - sigmoid((mid - 0.5 - h) / s))
+                    + Math.log(1 - sigmoid((1 - 0.5 - h) / s));
+            assertEquals(expected, logp[0], 1e-3);
+        }
+    }
+
+    @Test
+    void logisticProbabilitiesOverAllLevelsSumToOne() {
+        try (PointerScope scope = new PointerScope()) {
+            Vae vae = new Vae(new ModelConfig(ModelKind.CONV_VAE, new ImageShape(1, 1, 1), 4, Likelihood.LOGISTIC, 8));
+            double total = 0;
+            for (int level = 0; level < 256; level++) {
+                Tensor x = Tensor.create(new float[]{level / 255f}, 1, 1, 1, 1);
+                total += Math.exp(Tensors.floats(vae.logLikelihood(x, torch.full(new long[]{1, 1, 1, 1},
+                        Tensors.scalar(0.3))))[0]);
+            }
+            assertEquals(1.0, total, 1e-3);
+        }
+    }
+
+    private static double sigmoid(double v) {
+        return 1 / (1 + Math.exp(-v));
+    }
+}
