@@ -12,10 +12,9 @@ package dev.regen.config;
  * @param gradClip        maximum global gradient norm (0: no clipping)
  * @param seed            seed for initialisation, data order and sampling noise
  * @param threads         libtorch intra-op threads (0: one per core)
- * @param testFraction    fraction of the data held out as a test split when no test set is given
  */
 public record TrainConfig(int epochs, int batchSize, double learningRate, double beta, double klWarmupEpochs,
-                          double freeBits, double gradClip, long seed, int threads, double testFraction) {
+                          double freeBits, double gradClip, long seed, int threads) {
     /** Validates every field. */
     public TrainConfig {
         Check.range("epochs", epochs, 1, 100_000);
@@ -26,17 +25,16 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, double
         Check.range("free-bits", freeBits, 0.0, 100.0);
         Check.range("grad-clip", gradClip, 0.0, 1e9);
         Check.range("threads", threads, 0, 1024);
-        Check.range("test-fraction", testFraction, 0.0, 0.9);
     }
 
-    /** Defaults: 10 epochs, batch 128, Adam 1e-3, plain ELBO, seed 1, 10% held out. */
+    /** Defaults: 10 epochs, batch 128, Adam 1e-3, plain ELBO, seed 1, all cores. */
     public static TrainConfig defaults() {
-        return new TrainConfig(10, 128, 1e-3, 1.0, 0.0, 0.0, 0.0, 1L, 0, 0.1);
+        return new TrainConfig(10, 128, 1e-3, 1.0, 0.0, 0.0, 0.0, 1L, 0);
     }
 
     /** A copy with another epoch count. */
     public TrainConfig withEpochs(int newEpochs) {
         return new TrainConfig(newEpochs, batchSize, learningRate, beta, klWarmupEpochs, freeBits, gradClip, seed,
-                threads, testFraction);
+                threads);
     }
 }

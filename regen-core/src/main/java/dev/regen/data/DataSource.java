@@ -1,6 +1,7 @@
 package dev.regen.data;
 
 import dev.regen.RegenException;
+import dev.regen.config.DataConfig;
 import dev.regen.config.ImageShape;
 
 import java.io.IOException;
@@ -57,6 +58,36 @@ public final class DataSource {
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         ImageDataset data = name.endsWith(".npy") ? NpyReader.read(path) : IdxReader.read(path, labelFile(path));
         return new Loaded(reshape(data, shape), Optional.empty(), 0);
+    }
+
+    /**
+     * Opens the data of a run and chooses its test set: the {@code testPath} when given, else the
+     * test set shipped beside the data, else a seeded hold-out of {@code testFraction}.
+     *
+     * @return the split and the number of unreadable files skipped
+     */
+    public static Prepared prepare(DataConfig config, long seed) {
+        Loaded loaded = open(Path.of(config.path()), config.shape(), config.strict());
+        if (config.testPath() != null) {
+            Loaded test = open(Path.of(config.testPath()), loaded.train().shape(), config.strict());
+            return new Prepared(new Split(loaded.train(), test.train()), loaded.skipped() + test.skipped());
+        }
+        if (loaded.test().isPresent()) {
+            return new Prepared(new Split(loaded.train(), loaded.test().get()), loaded.skipped());
+        }
+        if (config.testFraction() <= 0) {
+            throw new RegenException(config.path() + " has no test set beside it: give --test-data or a --test-fraction above 0");
+        }
+        return new Prepared(Split.holdOut(loaded.train(), config.testFraction(), seed), loaded.skipped());
+    }
+
+    /**
+     * Data ready for a run.
+     *
+     * @param split   training and test sets
+     * @param skipped unreadable files left out
+     */
+    public record Prepared(Split split, int skipped) {
     }
 
     private static Loaded openIdxFolder(Path folder, List<Path> idx, ImageShape shape) {

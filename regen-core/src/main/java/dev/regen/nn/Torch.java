@@ -32,6 +32,13 @@ public final class Torch {
         torch.set_num_threads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
     }
 
+    /** Starts the engine with one thread per core unless it was started already. */
+    public static synchronized void ensureStarted() {
+        if (!started) {
+            start(0);
+        }
+    }
+
     /** Seeds libtorch's global generator. */
     public static void seed(long seed) {
         torch.manual_seed(seed);

@@ -1,0 +1,12 @@
+package dev.regen.eval;
+
+/** Unit conversions for log-likelihoods. */
+public final class Nats {
+    private Nats() {
+    }
+
+    /** Nats per image to bits per dimension: divide by the dimension count and by ln 2. */
+    public static double toBitsPerDimension(double nats, int dimensions) {
+        return nats / (dimensions * Math.log(2));
+    }
+}

@@ -1,0 +1,2 @@
+/** Evaluation: ELBO and importance-sampled likelihood bounds, unit conversions. */
+package dev.regen.eval;

@@ -1,0 +1,131 @@
+package dev.regen.io;
+
+import dev.regen.RegenException;
+import dev.regen.config.Json;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * One trained model or checkpoint as a single zip file: {@code config.json} (the {@link Manifest})
+ * beside named binary entries such as the weights and the optimizer state.
+ *
+ * @param manifest what the file holds
+ * @param entries  binary entries by name
+ */
+public record ModelFile(Manifest manifest, Map<String, byte[]> entries) {
+    /** Value of {@link Manifest#format()} in every Regen model file. */
+    public static final String FORMAT = "regen-model";
+    /** The layout version this build writes and the newest it reads. */
+    public static final int FORMAT_VERSION = 1;
+    /** Entry holding the network weights. */
+    public static final String WEIGHTS = "weights.pt";
+    /** Entry holding the optimizer state, in checkpoints only. */
+    public static final String OPTIMIZER = "optimizer.pt";
+    /** Entry holding the per-epoch metrics so far, one JSON object a line. */
+    public static final String HISTORY = "history.jsonl";
+    private static final String CONFIG = "config.json";
+
+    /** An entry, if present. */
+    public Optional<byte[]> entry(String name) {
+        return Optional.ofNullable(entries.get(name));
+    }
+
+    /** Fails unless the file holds a model of family {@code type}. */
+    public ModelFile requireType(Path path, String type) {
+        if (!type.equals(manifest.type())) {
+            throw new RegenException(path + " holds a '" + manifest.type() + "' model; this needs a '" + type + "' model");
+        }
+        return this;
+    }
+
+    /** Writes the file atomically: a crash at any moment leaves the previous file intact. */
+    public void write(Path path) {
+        AtomicFiles.write(path, tmp -> {
+            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
+                zip.putNextEntry(new ZipEntry(CONFIG));
+                zip.write(Json.MAPPER.writeValueAsBytes(manifest));
+                zip.closeEntry();
+                for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                    zip.putNextEntry(new ZipEntry(e.getKey()));
+                    zip.write(e.getValue());
+                    zip.closeEntry();
+                }
+            }
+        });
+    }
+
+    /** Reads and checks a model file. */
+    public static ModelFile read(Path path) {
+        if (Files.isDirectory(path)) {
+            throw new RegenException(path + " is a folder, not a model file");
+        }
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            ZipEntry config = zip.getEntry(CONFIG);
+            if (config == null) {
+                throw new RegenException(path + " is not a Regen model file (no " + CONFIG + ")");
+            }
+            Manifest manifest = readManifest(path, zip, config);
+            Map<String, byte[]> entries = new LinkedHashMap<>();
+            Enumeration<? extends ZipEntry> all = zip.entries();
+            while (all.hasMoreElements()) {
+                ZipEntry e = all.nextElement();
+                if (!e.getName().equals(CONFIG)) {
+                    try (InputStream in = zip.getInputStream(e)) {
+                        entries.put(e.getName(), in.readAllBytes());
+                    }
+                }
+            }
+            return new ModelFile(manifest, entries);
+        } catch (NoSuchFileException e) {
+            throw new RegenException("no such model file: " + path);
+        } catch (ZipException e) {
+            throw new RegenException(path + " is not a Regen model file, or it is corrupt or truncated", e);
+        } catch (IOException e) {
+            if (!Files.exists(path)) {
+                throw new RegenException("no such model file: " + path);
+            }
+            throw new RegenException("cannot read model file " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Manifest readManifest(Path path, ZipFile zip, ZipEntry config) throws IOException {
+        var tree = readTree(path, zip, config);
+        if (!FORMAT.equals(tree.path("format").asText())) {
+            throw new RegenException(path + " is not a Regen model file (format '" + tree.path("format").asText() + "')");
+        }
+        int version = tree.path("formatVersion").asInt(-1);
+        if (version > FORMAT_VERSION) {
+            throw new RegenException(path + " was written by a newer Regen (format version " + version
+                    + "); this build reads versions up to " + FORMAT_VERSION);
+        }
+        if (version < 1) {
+            throw new RegenException(path + " has an invalid format version " + version);
+        }
+        try {
+            return Json.MAPPER.treeToValue(tree, Manifest.class);
+        } catch (IOException | RegenException e) {
+            throw new RegenException(path + " has an invalid " + CONFIG + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readTree(Path path, ZipFile zip, ZipEntry config)
+            throws IOException {
+        try (InputStream in = zip.getInputStream(config)) {
+            return Json.MAPPER.readTree(in);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new RegenException(path + " has an unreadable " + CONFIG, e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.regen.nn;
+
+import dev.regen.RegenException;
+import org.bytedeco.pytorch.InputArchive;
+import org.bytedeco.pytorch.Module;
+import org.bytedeco.pytorch.Optimizer;
+import org.bytedeco.pytorch.OutputArchive;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * Turns module weights and optimizer state into bytes in libtorch's own archive format and back,
+ * so that they can travel inside a model file.
+ */
+public final class StateBytes {
+    private StateBytes() {
+    }
+
+    /** The parameters and buffers of {@code module}. */
+    public static byte[] save(Module module) {
+        return write(module::save);
+    }
+
+    /** The state of {@code optimizer}: moments and step counts, for exact resume. */
+    public static byte[] save(Optimizer optimizer) {
+        return write(optimizer::save);
+    }
+
+    /** Loads weights saved by {@link #save(Module)} into a module of the same architecture. */
+    public static void load(Module module, byte[] bytes) {
+        read(bytes, module::load, "weights");
+    }
+
+    /** Loads state saved by {@link #save(Optimizer)} into an optimizer over the same parameters. */
+    public static void load(Optimizer optimizer, byte[] bytes) {
+        read(bytes, optimizer::load, "optimizer state");
+    }
+
+    private static byte[] write(Consumer<OutputArchive> saver) {
+        Path tmp = tempFile();
+        try (OutputArchive archive = new OutputArchive()) {
+            saver.accept(archive);
+            archive.save_to(tmp.toString());
+            return Files.readAllBytes(tmp);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            delete(tmp);
+        }
+    }
+
+    private static void read(byte[] bytes, Consumer<InputArchive> loader, String what) {
+        Path tmp = tempFile();
+        try (InputArchive archive = new InputArchive()) {
+            Files.write(tmp, bytes);
+            archive.load_from(tmp.toString());
+            loader.accept(archive);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            // libtorch reports a mismatch (missing key, wrong shape) as a C++ exception.
+            throw new RegenException("the model file's " + what + " do not fit this architecture: "
+                    + firstLine(e.getMessage()), e);
+        } finally {
+            delete(tmp);
+        }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "unknown error" : message.lines().findFirst().orElse(message);
+    }
+
+    private static Path tempFile() {
+        try {
+            return Files.createTempFile("regen-state", ".pt");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path tmp) {
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+            // A leftover temporary file is harmless.
+        }
+    }
+}

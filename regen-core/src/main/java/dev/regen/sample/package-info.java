@@ -1,0 +1,2 @@
+/** Using trained models: prior samples, reconstructions, latent interpolation. */
+package dev.regen.sample;

@@ -1,0 +1,48 @@
+package dev.regen.train;
+
+import java.io.PrintStream;
+
+/**
+ * A one-line progress bar redrawn in place: epoch, batch, loss, images/s and time left. At most
+ * ten redraws a second, so that it costs nothing measurable.
+ */
+public final class ProgressBar implements TrainingListener {
+    private static final int WIDTH = 30;
+    private static final long REDRAW_NANOS = 100_000_000L;
+
+    private final PrintStream out;
+    private long lastDraw;
+
+    /** Draws on {@code out}, which should be a terminal. */
+    public ProgressBar(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void onStep(StepProgress p) {
+        long now = System.nanoTime();
+        if (now - lastDraw < REDRAW_NANOS && p.batch() < p.batches()) {
+            return;
+        }
+        lastDraw = now;
+        int filled = (int) ((long) WIDTH * p.batch() / p.batches());
+        out.printf("\repoch %d/%d [%s%s] %d/%d  loss %.2f  %.0f img/s  %s left ", p.epoch(), p.epochs(),
+                "#".repeat(filled), ".".repeat(WIDTH - filled), p.batch(), p.batches(), p.loss(), p.imagesPerSecond(),
+                duration(p.secondsLeft()));
+        out.flush();
+    }
+
+    @Override
+    public void onEpoch(EpochMetrics m) {
+        out.printf("\r\033[Kepoch %d: train -ELBO %.2f, test -ELBO %.2f nats (recon %.2f, KL %.2f), %.0f img/s%n",
+                m.epoch(), m.trainNegativeElbo(), m.testNegativeElbo(), m.testReconstruction(), m.testKl(),
+                m.imagesPerSecond());
+    }
+
+    /** Formats seconds as m:ss or h:mm:ss. */
+    static String duration(double seconds) {
+        long s = Math.max(0, Math.round(seconds));
+        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format("%d:%02d", s / 60, s % 60);
+    }
+}

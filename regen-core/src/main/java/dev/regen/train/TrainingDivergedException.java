@@ -1,0 +1,14 @@
+package dev.regen.train;
+
+import dev.regen.RegenException;
+
+/** The loss became NaN or infinite; training stopped before the bad step changed the weights. */
+public final class TrainingDivergedException extends RegenException {
+    private static final long serialVersionUID = 1L;
+
+    /** Reports the step and epoch at which the loss stopped being finite. */
+    public TrainingDivergedException(long step, int epoch, double loss) {
+        super("training diverged: the loss was " + loss + " at step " + step + " (epoch " + epoch
+                + "); try a lower --lr or --grad-clip; the last checkpoint is kept");
+    }
+}

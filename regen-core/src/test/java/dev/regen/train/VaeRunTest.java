@@ -1,0 +1,94 @@
+package dev.regen.train;
+
+import dev.regen.TestData;
+import dev.regen.config.DataConfig;
+import dev.regen.config.ImageShape;
+import dev.regen.config.ModelConfig;
+import dev.regen.config.TrainConfig;
+import dev.regen.data.DataSource;
+import dev.regen.data.Split;
+import dev.regen.eval.VaeEvaluator;
+import dev.regen.model.SavedVae;
+import dev.regen.model.Vae;
+import dev.regen.nn.Tensors;
+import dev.regen.nn.Torch;
+import org.bytedeco.pytorch.TensorVector;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class VaeRunTest {
+    private static final TrainConfig TWO_EPOCHS = new TrainConfig(2, 64, 1e-3, 1.0, 0.0, 0.0, 0.0, 7L, 2);
+
+    @TempDir
+    static Path temp;
+    static DataConfig dataConfig;
+    static Split data;
+
+    @BeforeAll
+    static void data() {
+        Torch.start(2);
+        Path folder = TestData.smallIdxFolder(temp.resolve("data"), 1500, 300);
+        dataConfig = new DataConfig(folder.toString(), null, null, 0.1, false);
+        data = DataSource.prepare(dataConfig, 7L).split();
+    }
+
+    private static ModelConfig model() {
+        return ModelConfig.convVae(new ImageShape(1, 28, 28));
+    }
+
+    @Test
+    void trainingOnRealImagesLowersTheTestElboAndWritesTheRunFolder() {
+        Torch.seed(7L);
+        double untrained = VaeEvaluator.elbo(new Vae(model()), data.test(), 7L).negativeElbo();
+        VaeRun.Result result = VaeRun.start(model(), TWO_EPOCHS, dataConfig, data, temp.resolve("run"), "test",
+                new TrainingListener() { });
+        assertEquals(2, result.history().size());
+        assertTrue(result.testElbo().negativeElbo() < untrained - 100,
+                "test -ELBO " + result.testElbo().negativeElbo() + " vs untrained " + untrained);
+        assertTrue(result.history().get(1).testNegativeElbo() < result.history().get(0).testNegativeElbo());
+        RunFiles files = result.files();
+        for (Path p : new Path[]{files.checkpoint(), files.model(), files.metrics(), files.samples(),
+                files.reconstructions(), files.interpolation(), files.lossCurve(), files.summary(),
+                files.epochSamples().resolve("epoch-002.png")}) {
+            assertTrue(Files.isRegularFile(p), p + " missing");
+        }
+    }
+
+    @Test
+    void aStoppedAndResumedRunEndsWithTheSameWeightsBitForBit() throws Exception {
+        VaeRun.start(model(), TWO_EPOCHS, dataConfig, data, temp.resolve("straight"), "test", new TrainingListener() { });
+        VaeRun.start(model(), TWO_EPOCHS.withEpochs(1), dataConfig, data, temp.resolve("stopped"), "test",
+                new TrainingListener() { });
+        VaeRun.Result resumed = VaeRun.resume(temp.resolve("stopped"), 2, new TrainingListener() { });
+        assertEquals(2, resumed.history().size());
+        float[] straight = weights(temp.resolve("straight").resolve("model.regen"));
+        float[] again = weights(temp.resolve("stopped").resolve("model.regen"));
+        assertArrayEquals(straight, again);
+        assertEquals(Files.readString(temp.resolve("straight").resolve("metrics.jsonl")).lines().count(),
+                Files.readString(temp.resolve("stopped").resolve("metrics.jsonl")).lines().count());
+    }
+
+    private static float[] weights(Path model) {
+        TensorVector params = SavedVae.load(model).vae().parameters();
+        int total = 0;
+        for (long i = 0; i < params.size(); i++) {
+            total += (int) params.get(i).numel();
+        }
+        float[] all = new float[total];
+        int offset = 0;
+        for (long i = 0; i < params.size(); i++) {
+            float[] p = Tensors.floats(params.get(i));
+            System.arraycopy(p, 0, all, offset, p.length);
+            offset += p.length;
+        }
+        return all;
+    }
+}
