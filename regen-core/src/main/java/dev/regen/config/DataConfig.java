@@ -4,15 +4,32 @@ package dev.regen.config;
  * Where the training data comes from and how it is prepared.
  *
  * @param path         an IDX file or folder, an NPY file, or an image folder
- * @param shape        shape images are converted to, or null to keep their own
+ * @param channels     channel count images are converted to, or 0 to keep their own
+ * @param height       height images are resized to, or 0 to keep their own
+ * @param width        width images are resized to, or 0 to keep their own
  * @param testPath     a separate test set, or null to use the one beside the data or hold some out
  * @param testFraction fraction held out as a test set when no test set is available
  * @param strict       fail on unreadable files in image folders instead of skipping them
  */
-public record DataConfig(String path, ImageShape shape, String testPath, double testFraction, boolean strict) {
+public record DataConfig(String path, int channels, int height, int width, String testPath, double testFraction,
+                         boolean strict) {
     /** Validates the fields. */
     public DataConfig {
         Check.present("data", path);
+        Check.range("channels", channels, 0, 64);
+        Check.range("height", height, 0, 4096);
+        Check.range("width", width, 0, 4096);
         Check.range("test-fraction", testFraction, 0.0, 0.9);
+    }
+
+    /** Data read as it is, with a tenth held out when it has no test set. */
+    public static DataConfig of(String path) {
+        return new DataConfig(path, 0, 0, 0, null, 0.1, false);
+    }
+
+    /** The shape images of shape {@code own} are converted to. */
+    public ImageShape target(ImageShape own) {
+        return new ImageShape(channels > 0 ? channels : own.channels(), height > 0 ? height : own.height(),
+                width > 0 ? width : own.width());
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -40,24 +41,24 @@ public final class DataSource {
     /**
      * Opens {@code path}.
      *
-     * @param shape  target shape, or null to keep the data's own
+     * @param target maps the data's own shape to the shape images are converted to
      * @param strict fail on unreadable files in image folders instead of skipping them
      */
-    public static Loaded open(Path path, ImageShape shape, boolean strict) {
+    public static Loaded open(Path path, UnaryOperator<ImageShape> target, boolean strict) {
         if (!Files.exists(path)) {
             throw new RegenException("no such file or folder: " + path);
         }
         if (Files.isDirectory(path)) {
             List<Path> idx = idxImageFiles(path);
             if (!idx.isEmpty()) {
-                return openIdxFolder(path, idx, shape);
+                return openIdxFolder(path, idx, target);
             }
-            ImageFolderDataset folder = ImageFolderDataset.open(path, shape, strict);
+            ImageFolderDataset folder = ImageFolderDataset.open(path, target, strict);
             return new Loaded(folder, Optional.empty(), folder.skipped());
         }
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         ImageDataset data = name.endsWith(".npy") ? NpyReader.read(path) : IdxReader.read(path, labelFile(path));
-        return new Loaded(reshape(data, shape), Optional.empty(), 0);
+        return new Loaded(Reshaped.to(data, target.apply(data.shape())), Optional.empty(), 0);
     }
 
     /**
@@ -67,9 +68,10 @@ public final class DataSource {
      * @return the split and the number of unreadable files skipped
      */
     public static Prepared prepare(DataConfig config, long seed) {
-        Loaded loaded = open(Path.of(config.path()), config.shape(), config.strict());
+        Loaded loaded = open(Path.of(config.path()), config::target, config.strict());
         if (config.testPath() != null) {
-            Loaded test = open(Path.of(config.testPath()), loaded.train().shape(), config.strict());
+            ImageShape shape = loaded.train().shape();
+            Loaded test = open(Path.of(config.testPath()), own -> shape, config.strict());
             return new Prepared(new Split(loaded.train(), test.train()), loaded.skipped() + test.skipped());
         }
         if (loaded.test().isPresent()) {
@@ -90,20 +92,18 @@ public final class DataSource {
     public record Prepared(Split split, int skipped) {
     }
 
-    private static Loaded openIdxFolder(Path folder, List<Path> idx, ImageShape shape) {
+    private static Loaded openIdxFolder(Path folder, List<Path> idx, UnaryOperator<ImageShape> target) {
         Path train = idx.stream().filter(p -> p.getFileName().toString().startsWith("train")).findFirst()
                 .orElse(idx.get(0));
         Optional<Path> test = idx.stream().filter(p -> {
             String n = p.getFileName().toString();
             return n.startsWith("t10k") || n.startsWith("test");
         }).findFirst();
-        ImageDataset trainSet = reshape(IdxReader.read(train, labelFile(train)), shape);
-        Optional<ImageDataset> testSet = test.map(p -> reshape(IdxReader.read(p, labelFile(p)), shape));
+        ImageDataset own = IdxReader.read(train, labelFile(train));
+        ImageShape shape = target.apply(own.shape());
+        ImageDataset trainSet = Reshaped.to(own, shape);
+        Optional<ImageDataset> testSet = test.map(p -> Reshaped.to(IdxReader.read(p, labelFile(p)), shape));
         return new Loaded(trainSet, testSet, 0);
-    }
-
-    private static ImageDataset reshape(ImageDataset data, ImageShape shape) {
-        return shape == null ? data : Reshaped.to(data, shape);
     }
 
     private static List<Path> idxImageFiles(Path folder) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -41,10 +42,10 @@ public final class ImageFolderDataset implements ImageDataset {
     /**
      * Scans {@code root}.
      *
-     * @param shape  shape every image is converted to, or null to take the first image's shape
+     * @param target maps the first image's shape to the shape every image is converted to
      * @param strict fail on the first file that is not a readable image instead of skipping it
      */
-    public static ImageFolderDataset open(Path root, ImageShape shape, boolean strict) {
+    public static ImageFolderDataset open(Path root, UnaryOperator<ImageShape> target, boolean strict) {
         List<Path> candidates;
         try (Stream<Path> walk = Files.walk(root)) {
             candidates = walk.filter(Files::isRegularFile).sorted().toList();
@@ -76,7 +77,7 @@ public final class ImageFolderDataset implements ImageDataset {
         int[] labels = labelled
                 ? images.stream().mapToInt(p -> classNames.indexOf(root.relativize(p).getName(0).toString())).toArray()
                 : null;
-        return new ImageFolderDataset(root, List.copyOf(images), labels, classNames, shape == null ? first : shape, skipped);
+        return new ImageFolderDataset(root, List.copyOf(images), labels, classNames, target.apply(first), skipped);
     }
 
     private static boolean hasImageExtension(Path file) {

@@ -1,27 +1,30 @@
 package dev.regen.train;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /**
  * A one-line progress bar redrawn in place: epoch, batch, loss, images/s and time left. At most
- * ten redraws a second, so that it costs nothing measurable.
+ * ten redraws a second, so that it costs nothing measurable. When the output is not a terminal it
+ * draws no bar and prints only one line per epoch.
  */
 public final class ProgressBar implements TrainingListener {
     private static final int WIDTH = 30;
     private static final long REDRAW_NANOS = 100_000_000L;
 
-    private final PrintStream out;
+    private final PrintWriter out;
+    private final boolean terminal;
     private long lastDraw;
 
-    /** Draws on {@code out}, which should be a terminal. */
-    public ProgressBar(PrintStream out) {
+    /** Reports on {@code out}; {@code terminal} says whether a bar can be redrawn there. */
+    public ProgressBar(PrintWriter out, boolean terminal) {
         this.out = out;
+        this.terminal = terminal;
     }
 
     @Override
     public void onStep(StepProgress p) {
         long now = System.nanoTime();
-        if (now - lastDraw < REDRAW_NANOS && p.batch() < p.batches()) {
+        if (!terminal || now - lastDraw < REDRAW_NANOS && p.batch() < p.batches()) {
             return;
         }
         lastDraw = now;
@@ -34,9 +37,10 @@ public final class ProgressBar implements TrainingListener {
 
     @Override
     public void onEpoch(EpochMetrics m) {
-        out.printf("\r\033[Kepoch %d: train -ELBO %.2f, test -ELBO %.2f nats (recon %.2f, KL %.2f), %.0f img/s%n",
+        out.printf((terminal ? "\r\033[K" : "") + "epoch %d: train -ELBO %.2f, test -ELBO %.2f nats (recon %.2f, KL %.2f), %.0f img/s%n",
                 m.epoch(), m.trainNegativeElbo(), m.testNegativeElbo(), m.testReconstruction(), m.testKl(),
                 m.imagesPerSecond());
+        out.flush();
     }
 
     /** Formats seconds as m:ss or h:mm:ss. */

@@ -36,7 +36,7 @@ class VaeRunTest {
     static void data() {
         Torch.start(2);
         Path folder = TestData.smallIdxFolder(temp.resolve("data"), 1500, 300);
-        dataConfig = new DataConfig(folder.toString(), null, null, 0.1, false);
+        dataConfig = DataConfig.of(folder.toString());
         data = DataSource.prepare(dataConfig, 7L).split();
     }
 

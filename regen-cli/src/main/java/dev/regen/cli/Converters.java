@@ -1,0 +1,36 @@
+package dev.regen.cli;
+
+import dev.regen.config.Likelihood;
+import dev.regen.config.ModelKind;
+import picocli.CommandLine.ITypeConverter;
+
+/** Parses option values that name a setting, with the library's own messages. */
+final class Converters {
+    private Converters() {
+    }
+
+    /** Runs a library parser, reporting its message as picocli's own conversion error. */
+    private static <T> T parse(java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (dev.regen.RegenException e) {
+            throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+        }
+    }
+
+    /** {@code --model}. */
+    static final class Kind implements ITypeConverter<ModelKind> {
+        @Override
+        public ModelKind convert(String value) {
+            return Converters.parse(() -> ModelKind.parse(value));
+        }
+    }
+
+    /** {@code --likelihood}. */
+    static final class LikelihoodName implements ITypeConverter<Likelihood> {
+        @Override
+        public Likelihood convert(String value) {
+            return Converters.parse(() -> Likelihood.parse(value));
+        }
+    }
+}

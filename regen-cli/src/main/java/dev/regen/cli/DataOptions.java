@@ -1,0 +1,34 @@
+package dev.regen.cli;
+
+import dev.regen.config.DataConfig;
+import picocli.CommandLine.Option;
+
+/** Options that say where images come from and what shape they are converted to. */
+final class DataOptions {
+    @Option(names = "--data", required = true, paramLabel = "PATH",
+            description = "IDX file or folder (plain or .gz), .npy array (NHW, NHWC or NCHW), or a folder of "
+                    + "PNG/JPEG/BMP images (sub-folders are class labels)")
+    String path;
+
+    @Option(names = "--size", paramLabel = "HxW", description = "resize images, e.g. 32 or 64x48 (default: as stored)")
+    String size;
+
+    @Option(names = "--channels", paramLabel = "C", description = "convert to C channels (default: as stored)")
+    int channels;
+
+    @Option(names = "--test-data", paramLabel = "PATH", description = "separate test set (default: the t10k/test "
+            + "files beside IDX data, else a held-out fraction)")
+    String testPath;
+
+    @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.1",
+            description = "fraction held out for testing when there is no test set (default: ${DEFAULT-VALUE})")
+    double testFraction;
+
+    @Option(names = "--strict", description = "fail on unreadable files in image folders instead of skipping them")
+    boolean strict;
+
+    DataConfig toConfig() {
+        int[] hw = Sizes.parse(size);
+        return new DataConfig(path, channels, hw[0], hw[1], testPath, testFraction, strict);
+    }
+}

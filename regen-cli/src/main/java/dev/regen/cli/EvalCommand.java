@@ -1,0 +1,79 @@
+package dev.regen.cli;
+
+import dev.regen.config.Check;
+import dev.regen.data.ImageDataset;
+import dev.regen.data.Subset;
+import dev.regen.eval.Elbo;
+import dev.regen.eval.ImportanceSampledNll;
+import dev.regen.eval.VaeEvaluator;
+import dev.regen.model.Vae;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+
+/** {@code regen eval}: likelihood bounds on held-out images. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Report the ELBO and the importance-sampled negative log-likelihood (IWAE bound) on images: "
+                + "the test set beside IDX data, or all images at PATH.")
+final class EvalCommand implements Callable<Integer> {
+    @Mixin
+    ModelOption model;
+
+    @Option(names = "--data", required = true, paramLabel = "PATH", description = "held-out images")
+    Path data;
+
+    @Option(names = "--samples", defaultValue = "100", paramLabel = "K",
+            description = "importance samples per image; 0 for the ELBO only (default: ${DEFAULT-VALUE})")
+    int samples;
+
+    @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "use only the first N images")
+    int limit;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the posterior samples (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Check.range("--samples", samples, 0, 1_000_000);
+        Check.range("--limit", limit, 0, Integer.MAX_VALUE);
+        Vae vae = model.load();
+        ImageDataset images = ModelOption.images(data, vae, true);
+        if (limit > 0 && limit < images.size()) {
+            images = new Subset(images, IntStream.range(0, limit).toArray(), "first " + limit);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Elbo elbo = VaeEvaluator.elbo(vae, images, seed);
+        out.printf(Locale.ROOT, "images         %d from %s%n", images.size(), images.source());
+        out.printf(Locale.ROOT, "-ELBO          %.2f nats (reconstruction %.2f + KL %.2f), %.4f bits/dim%n",
+                elbo.negativeElbo(), elbo.reconstruction(), elbo.kl(), elbo.bitsPerDimension());
+        if (samples > 0) {
+            PrintWriter err = spec.commandLine().getErr();
+            boolean live = Terminal.interactive();
+            int total = images.size();
+            ImportanceSampledNll nll = VaeEvaluator.importanceSampled(vae, images, samples, seed, done -> {
+                if (live) {
+                    err.printf("\rimportance sampling: %d/%d images", done, total);
+                    err.flush();
+                }
+            });
+            if (live) {
+                err.print("\r\033[K");
+                err.flush();
+            }
+            out.printf(Locale.ROOT, "NLL (IWAE)     %.2f nats, %.4f bits/dim, K = %d%n", nll.nll(),
+                    nll.bitsPerDimension(), nll.samples());
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

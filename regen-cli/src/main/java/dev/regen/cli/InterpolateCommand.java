@@ -1,0 +1,74 @@
+package dev.regen.cli;
+
+import dev.regen.config.Check;
+import dev.regen.data.ImageDataset;
+import dev.regen.io.ImageGrid;
+import dev.regen.model.Vae;
+import dev.regen.sample.Interpolation;
+import dev.regen.sample.VaeSampler;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+
+/** {@code regen interpolate}: a strip of images along a path in latent space. */
+@Command(name = "interpolate", mixinStandardHelpOptions = true,
+        description = "Decode points on a line (or great circle) between two latent codes: of two images from "
+                + "--data, or of two random draws.")
+final class InterpolateCommand implements Callable<Integer> {
+    @Mixin
+    ModelOption model;
+
+    @Option(names = "--data", paramLabel = "PATH", description = "take the end points from these images")
+    Path data;
+
+    @Option(names = "--from", defaultValue = "0", description = "index of the first image (default: ${DEFAULT-VALUE})")
+    int from;
+
+    @Option(names = "--to", defaultValue = "1", description = "index of the second image (default: ${DEFAULT-VALUE})")
+    int to;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of random end points (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--steps", defaultValue = "10", description = "images in the strip (default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--spherical", description = "spherical interpolation (slerp) instead of linear")
+    boolean spherical;
+
+    @Option(names = "--out", defaultValue = "interpolation.png", description = "PNG (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Check.range("--steps", steps, 2, 1000);
+        Vae vae = model.load();
+        int latent = vae.config().latent();
+        float[] ends = data == null ? VaeSampler.priorCodes(vae, 2, seed) : encodedEnds(vae);
+        float[] path = Interpolation.between(Arrays.copyOfRange(ends, 0, latent),
+                Arrays.copyOfRange(ends, latent, 2 * latent), steps, spherical);
+        ImageGrid.write(VaeSampler.decode(vae, path, steps), steps, vae.config().shape(), steps, out);
+        spec.commandLine().getOut().println("wrote a " + steps + "-step " + (spherical ? "spherical" : "linear")
+                + " interpolation to " + out);
+        return ExitCodes.OK;
+    }
+
+    private float[] encodedEnds(Vae vae) {
+        ImageDataset images = ModelOption.images(data, vae, false);
+        Check.range("--from", from, 0, images.size() - 1);
+        Check.range("--to", to, 0, images.size() - 1);
+        int size = images.shape().size();
+        float[] pair = new float[2 * size];
+        images.read(from, pair, 0);
+        images.read(to, pair, size);
+        return VaeSampler.encode(vae, pair, 2);
+    }
+}

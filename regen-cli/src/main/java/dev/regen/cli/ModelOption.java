@@ -1,0 +1,25 @@
+package dev.regen.cli;
+
+import dev.regen.data.DataSource;
+import dev.regen.data.ImageDataset;
+import dev.regen.model.SavedVae;
+import dev.regen.model.Vae;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+
+/** The MODEL argument of commands that use a trained model, and the images they feed it. */
+final class ModelOption {
+    @Parameters(index = "0", paramLabel = "MODEL", description = "model file (.regen) or checkpoint")
+    Path path;
+
+    Vae load() {
+        return SavedVae.load(path).vae();
+    }
+
+    /** Images at {@code data}, converted to the model's shape; its test set when it has one beside it. */
+    static ImageDataset images(Path data, Vae vae, boolean preferTest) {
+        DataSource.Loaded loaded = DataSource.open(data, own -> vae.config().shape(), false);
+        return preferTest ? loaded.test().orElse(loaded.train()) : loaded.train();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.regen.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code regen} command; does nothing itself but list its sub-commands. */
+@Command(name = "regen", mixinStandardHelpOptions = true, version = "regen " + dev.regen.Version.REGEN,
+        description = "Train generative image models (VAE) and use them to generate and reconstruct images.",
+        subcommands = {DemoCommand.class, TrainCommand.class, ResumeCommand.class, SampleCommand.class,
+                ReconstructCommand.class, InterpolateCommand.class, EvalCommand.class, InfoCommand.class,
+                CommandLine.HelpCommand.class})
+public final class RegenCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** A configured command line: error mapping, exit codes, case-insensitive option values. */
+    public static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new RegenCommand());
+        cmd.setExecutionExceptionHandler(new ErrorHandler());
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("see 'regen " + ex.getCommandLine().getCommandName() + " --help'");
+            return ExitCodes.USAGE;
+        });
+        return cmd;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.regen.cli;
+
+import dev.regen.train.VaeRun;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code regen resume}: continues an interrupted run exactly where its last checkpoint left it. */
+@Command(name = "resume", mixinStandardHelpOptions = true,
+        description = "Continue a run from its last checkpoint; the result equals an uninterrupted run.")
+final class ResumeCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "RUN", description = "run folder written by 'regen train'")
+    Path run;
+
+    @Option(names = "--epochs", defaultValue = "0", description = "new total epoch count (default: the run's own)")
+    int epochs;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        VaeRun.Result result = VaeRun.resume(run, epochs, Progress.bar(spec));
+        spec.commandLine().getOut().print(result.summary());
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.regen.cli;
+
+import dev.regen.config.DataConfig;
+import dev.regen.data.DataSource;
+import dev.regen.train.VaeRun;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+
+/** {@code regen train}: trains a model and writes a run folder. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a VAE; writes checkpoints, sample grids, metrics and the model to a run folder.")
+final class TrainCommand implements Callable<Integer> {
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    TrainOptions options;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "run folder (default: runs/<model>-<time>)")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        DataConfig dataConfig = data.toConfig();
+        var training = options.training();
+        DataSource.Prepared prepared = DataSource.prepare(dataConfig, training.seed());
+        var split = prepared.split();
+        var err = spec.commandLine().getErr();
+        if (prepared.skipped() > 0) {
+            err.println("skipped " + prepared.skipped() + " files that are not readable images (use --strict to fail)");
+        }
+        Path folder = out != null ? out : Path.of("runs", options.kind.cliName() + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        err.printf("training %s on %d images %s (test: %d) -> %s%n", options.kind.cliName(), split.train().size(),
+                split.train().shape(), split.test().size(), folder);
+        err.flush();
+        String command = "regen train " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        VaeRun.Result result = VaeRun.start(options.model(split.train().shape()), training, dataConfig, split, folder,
+                command, Progress.bar(spec));
+        spec.commandLine().getOut().print(result.summary());
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
+}
