@@ -21,6 +21,7 @@ import java.util.stream.Stream;
  *   <li>a folder of IDX files, such as the Fashion-MNIST package: {@code train-*} and
  *       {@code t10k-*}/{@code test-*} become the training and test sets;</li>
  *   <li>an {@code .npy} array of images;</li>
+ *   <li>a single PNG, JPEG, BMP or GIF image;</li>
  *   <li>any other folder: image files, streamed from disk, sub-folders as labels.</li>
  * </ul>
  */
@@ -57,8 +58,15 @@ public final class DataSource {
             return new Loaded(folder, Optional.empty(), folder.skipped());
         }
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        ImageDataset data = name.endsWith(".npy") ? NpyReader.read(path) : IdxReader.read(path, labelFile(path));
+        ImageDataset data = name.endsWith(".npy") ? NpyReader.read(path)
+                : ImageFolderDataset.hasImageExtension(path) ? singleImage(path)
+                : IdxReader.read(path, labelFile(path));
         return new Loaded(Reshaped.to(data, target.apply(data.shape())), Optional.empty(), 0);
+    }
+
+    private static ImageDataset singleImage(Path path) {
+        ImageDecoder.Decoded image = ImageDecoder.read(path);
+        return new ArrayDataset(image.shape(), image.pixels(), null, path.toString());
     }
 
     /**

@@ -80,7 +80,8 @@ public final class ImageFolderDataset implements ImageDataset {
         return new ImageFolderDataset(root, List.copyOf(images), labels, classNames, target.apply(first), skipped);
     }
 
-    private static boolean hasImageExtension(Path file) {
+    /** Whether the file name ends in an image extension this reader knows. */
+    static boolean hasImageExtension(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return EXTENSIONS.stream().anyMatch(name::endsWith);
     }
