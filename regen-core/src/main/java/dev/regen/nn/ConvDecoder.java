@@ -38,7 +38,7 @@ public final class ConvDecoder extends Decoder {
         if (!deconvs.isEmpty()) {
             h = h.relu();
         }
-        h = h.reshape(stemShape);
+        h = Layers.channelsLast(h.reshape(stemShape));
         for (int i = 0; i < deconvs.size(); i++) {
             h = deconvs.get(i).forward(h);
             if (i < deconvs.size() - 1) {

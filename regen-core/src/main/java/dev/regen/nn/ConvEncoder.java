@@ -27,7 +27,7 @@ public final class ConvEncoder extends Encoder {
 
     @Override
     public Tensor forward(Tensor images) {
-        Tensor h = images;
+        Tensor h = Layers.channelsLast(images);
         for (Conv2dImpl conv : convs) {
             h = conv.forward(h).relu();
         }
