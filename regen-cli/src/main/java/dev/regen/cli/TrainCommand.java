@@ -44,7 +44,7 @@ final class TrainCommand implements Callable<Integer> {
         err.printf("training %s on %d images %s (test: %d) -> %s%n", options.kind.cliName(), split.train().size(),
                 split.train().shape(), split.test().size(), folder);
         err.flush();
-        String command = "regen train " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String command = "regen " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs());
         VaeRun.Result result = VaeRun.start(options.model(split.train().shape()), training, dataConfig, split, folder,
                 command, Progress.bar(spec));
         spec.commandLine().getOut().print(result.summary());

@@ -1,0 +1,159 @@
+package dev.regen.cli;
+
+import dev.regen.config.DataConfig;
+import dev.regen.config.ImageShape;
+import dev.regen.config.ModelConfig;
+import dev.regen.config.Provenance;
+import dev.regen.config.TrainConfig;
+import dev.regen.config.TrainingState;
+import dev.regen.io.Manifest;
+import dev.regen.io.ModelFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Runs the command line in-process, as a user would type it, and checks exit codes and output. */
+class CliTest {
+    static final String DATA = Path.of("..", "data", "fashion-mnist", "t10k-images-idx3-ubyte.gz").toString();
+
+    @TempDir
+    static Path temp;
+    static Path run;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result regen(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cmd = RegenCommand.commandLine();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        int code = cmd.execute(args);
+        Result r = new Result(code, out.toString(), err.toString());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        return r;
+    }
+
+    @BeforeAll
+    static void trainOneEpoch() {
+        run = temp.resolve("run");
+        Result r = regen("train", "--data", DATA, "--test-fraction", "0.2", "--epochs", "1", "--batch", "64",
+                "--latent", "8", "--threads", "2", "--out", run.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("test -ELBO"), r.out());
+        assertTrue(r.err().contains("epoch 1: train -ELBO"), r.err());
+    }
+
+    @Test
+    void usesOfATrainedModelWriteTheirImages() {
+        String model = run.resolve("model.regen").toString();
+        assertEquals(0, regen("sample", model, "--n", "12", "--out", temp.resolve("s.png").toString(),
+                "--each", temp.resolve("each").toString()).code());
+        assertTrue(Files.isRegularFile(temp.resolve("each").resolve("sample-0011.png")));
+        assertEquals(0, regen("reconstruct", model, "--data", DATA, "--n", "4", "--out",
+                temp.resolve("r.png").toString()).code());
+        assertEquals(0, regen("interpolate", model, "--data", DATA, "--from", "3", "--to", "9", "--spherical",
+                "--out", temp.resolve("i.png").toString()).code());
+        assertEquals(0, regen("interpolate", model, "--steps", "5", "--out", temp.resolve("j.png").toString()).code());
+        for (String png : new String[]{"s.png", "r.png", "i.png", "j.png"}) {
+            assertTrue(Files.isRegularFile(temp.resolve(png)), png);
+        }
+    }
+
+    @Test
+    void evalReportsElboAndAnImportanceSampledBoundThatIsNoWorse() {
+        Result r = regen("eval", run.resolve("model.regen").toString(), "--data", DATA, "--limit", "200",
+                "--samples", "50");
+        assertEquals(0, r.code(), r.err());
+        double elbo = Double.parseDouble(r.out().replaceAll("(?s).*-ELBO\\s+([0-9.]+) nats.*", "$1"));
+        double nll = Double.parseDouble(r.out().replaceAll("(?s).*NLL \\(IWAE\\)\\s+([0-9.]+) nats.*", "$1"));
+        assertTrue(nll <= elbo + 0.5, "IWAE bound " + nll + " should not exceed the ELBO bound " + elbo);
+        assertTrue(r.out().contains("bits/dim"));
+    }
+
+    @Test
+    void infoPrintsConfigAndProvenance() {
+        Result r = regen("info", run.resolve("checkpoint.regen").toString());
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("\"kind\" : \"conv-vae\""), r.out());
+        assertTrue(r.out().contains("regen train --data"), r.out());
+        assertTrue(r.out().contains("optimizer.pt"), r.out());
+    }
+
+    @Test
+    void resumeRefusesAFinishedRunButExtendsIt() throws Exception {
+        Result done = regen("resume", run.toString());
+        assertEquals(ExitCodes.BAD_INPUT, done.code());
+        assertTrue(done.err().contains("already finished its 1 epochs"), done.err());
+        Path copy = temp.resolve("extended");
+        Files.createDirectories(copy);
+        Files.copy(run.resolve("checkpoint.regen"), copy.resolve("checkpoint.regen"));
+        Result extended = regen("resume", copy.toString(), "--epochs", "2");
+        assertEquals(0, extended.code(), extended.err());
+        assertTrue(extended.err().contains("epoch 2: train -ELBO"), extended.err());
+        assertEquals(2, Files.readAllLines(copy.resolve("metrics.jsonl")).size());
+    }
+
+    @Test
+    void firstRunOnAnEmptyNativeCacheDoesNotCrash() throws Exception {
+        Path cache = temp.resolve("empty-cache");
+        Path out = temp.resolve("fresh.png");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-Dorg.bytedeco.javacpp.cachedir=" + cache, "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "sample",
+                run.resolve("model.regen").toString(), "--n", "4", "--out", out.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), output);
+        assertTrue(Files.isRegularFile(out), output);
+    }
+
+    @Test
+    void badInputIsOneClearLineAndANonZeroExit() throws Exception {
+        Result missing = regen("train", "--data", temp.resolve("nothing").toString());
+        assertEquals(ExitCodes.BAD_INPUT, missing.code());
+        assertEquals("error: no such file or folder: " + temp.resolve("nothing"), missing.err().strip());
+
+        Result range = regen("train", "--data", DATA, "--latent", "0", "--out", temp.resolve("x").toString());
+        assertEquals(ExitCodes.BAD_INPUT, range.code());
+        assertTrue(range.err().contains("latent must be between 1 and 4096, got 0"), range.err());
+
+        Result kind = regen("train", "--data", DATA, "--model", "transformer");
+        assertEquals(ExitCodes.USAGE, kind.code());
+        assertTrue(kind.err().contains("model must be one of conv-vae|mlp-vae"), kind.err());
+
+        Path text = temp.resolve("notes.regen");
+        Files.writeString(text, "not a model");
+        Result notModel = regen("sample", text.toString());
+        assertEquals(ExitCodes.BAD_INPUT, notModel.code());
+        assertTrue(notModel.err().contains("not a Regen model file"), notModel.err());
+
+        Path gan = temp.resolve("gan.regen");
+        new ModelFile(new Manifest(ModelFile.FORMAT, 1, "gan", ModelConfig.convVae(new ImageShape(1, 28, 28)),
+                TrainConfig.defaults(), DataConfig.of("x"), TrainingState.start(),
+                new Provenance("x", "x", "0", "e", "17", "now")), Map.of()).write(gan);
+        Result other = regen("sample", gan.toString());
+        assertEquals(ExitCodes.BAD_INPUT, other.code());
+        assertTrue(other.err().contains("holds a 'gan' model"), other.err());
+
+        Result size = regen("train", "--data", DATA, "--size", "0x5");
+        assertEquals(ExitCodes.BAD_INPUT, size.code());
+        assertTrue(size.err().contains("--size must be"), size.err());
+
+        Result occupied = regen("train", "--data", DATA, "--epochs", "1", "--out", run.toString());
+        assertEquals(ExitCodes.BAD_INPUT, occupied.code());
+        assertTrue(occupied.err().contains("already holds a run"), occupied.err());
+    }
+}
