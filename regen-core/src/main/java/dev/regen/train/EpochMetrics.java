@@ -12,7 +12,9 @@ package dev.regen.train;
  * @param testKl             KL part of it
  * @param imagesPerSecond    training throughput
  * @param seconds            wall time of the epoch's training steps
+ * @param residentMegabytes  resident memory of the process at the end of the epoch
  */
 public record EpochMetrics(int epoch, long step, double trainLoss, double trainNegativeElbo, double testNegativeElbo,
-                           double testReconstruction, double testKl, double imagesPerSecond, double seconds) {
+                           double testReconstruction, double testKl, double imagesPerSecond, double seconds,
+                           double residentMegabytes) {
 }

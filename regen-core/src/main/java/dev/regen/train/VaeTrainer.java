@@ -95,7 +95,7 @@ public final class VaeTrainer {
         double seconds = (System.nanoTime() - start) / 1e9;
         Elbo testElbo = VaeEvaluator.elbo(vae, test, config.seed());
         listener.onEpoch(new EpochMetrics(epoch, step, lossSum / images, elboSum / images, testElbo.negativeElbo(),
-                testElbo.reconstruction(), testElbo.kl(), images / seconds, seconds));
+                testElbo.reconstruction(), testElbo.kl(), images / seconds, seconds, ProcessMemory.residentMegabytes()));
         return new TrainingState(epoch, step);
     }
 

@@ -105,6 +105,22 @@ class VaeTest {
         }
     }
 
+    @Test
+    void freeBitsChargeAtLeastLambdaNatsPerLatentDimension() {
+        try (PointerScope scope = new PointerScope()) {
+            Vae vae = new Vae(ModelConfig.convVae(new ImageShape(1, 28, 28)));
+            Tensor x = torch.rand(8, 1, 28, 28);
+            // A fresh model's posterior is close to the prior (KL per dimension far below 1 nat),
+            // so with lambda = 1 every one of the 16 dimensions is charged exactly 1 nat, times beta.
+            VaeLoss loss = vae.loss(x, 0.5, 1.0);
+            double charged = loss.total().item_double() - loss.reconstruction().item_double();
+            assertEquals(0.5 * 16 * 1.0, charged, 1e-3);
+            VaeLoss plain = vae.loss(x, 0.5, 0.0);
+            assertEquals(0.5 * plain.kl().item_double(),
+                    plain.total().item_double() - plain.reconstruction().item_double(), 1e-4);
+        }
+    }
+
     private static double sigmoid(double v) {
         return 1 / (1 + Math.exp(-v));
     }

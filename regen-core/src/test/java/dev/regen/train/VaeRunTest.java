@@ -3,6 +3,17 @@ package dev.regen.train;
 import dev.regen.TestData;
 import dev.regen.config.DataConfig;
 import dev.regen.config.ImageShape;
+import dev.regen.config.Likelihood;
+import dev.regen.config.ModelKind;
+import dev.regen.config.TrainingState;
+import dev.regen.data.ImageDataset;
+import dev.regen.data.Subset;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
 import dev.regen.config.ModelConfig;
 import dev.regen.config.TrainConfig;
 import dev.regen.data.DataSource;
@@ -74,6 +85,36 @@ class VaeRunTest {
         assertArrayEquals(straight, again);
         assertEquals(Files.readString(temp.resolve("straight").resolve("metrics.jsonl")).lines().count(),
                 Files.readString(temp.resolve("stopped").resolve("metrics.jsonl")).lines().count());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Likelihood.class)
+    void everyLikelihoodLearnsFromRealImages(Likelihood likelihood) {
+        Torch.seed(3L);
+        ModelConfig config = new ModelConfig(ModelKind.CONV_VAE, new ImageShape(1, 28, 28), 8, likelihood, 16);
+        Vae vae = new Vae(config);
+        ImageDataset test = new Subset(data.test(), IntStream.range(0, 100).toArray(), "test");
+        double before = VaeEvaluator.elbo(vae, test, 3L).negativeElbo();
+        new VaeTrainer(vae, TWO_EPOCHS).train(data.train(), test, TrainingState.start(), new TrainingListener() { });
+        double after = VaeEvaluator.elbo(vae, test, 3L).negativeElbo();
+        assertTrue(after < before - 50, likelihood + ": " + before + " -> " + after);
+    }
+
+    @Test
+    void klWarmUpLowersTheObjectiveBelowTheElboWhileItRamps() {
+        Torch.seed(5L);
+        Vae vae = new Vae(model());
+        TrainConfig warm = new TrainConfig(1, 64, 1e-3, 1.0, 10.0, 0.0, 0.0, 5L, 2);
+        List<EpochMetrics> epochs = new ArrayList<>();
+        new VaeTrainer(vae, warm).train(data.train(), data.test(), TrainingState.start(), new TrainingListener() {
+            @Override
+            public void onEpoch(EpochMetrics metrics) {
+                epochs.add(metrics);
+            }
+        });
+        EpochMetrics first = epochs.get(0);
+        // In the first of ten warm-up epochs the KL weight stays below 0.1.
+        assertTrue(first.trainLoss() < first.trainNegativeElbo() - 5, first.toString());
     }
 
     private static float[] weights(Path model) {

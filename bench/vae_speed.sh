@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Regen against the PyTorch reference (bench/reference_vae.py): the same conv VAE on full
+# Fashion-MNIST, same batch and thread count, runs alternated A/B so that machine noise hits both.
+# Prints images/s, their ratio, test -ELBO, peak memory, and the fraction of the machine's fp32
+# matmul ceiling that Regen's training reaches.
+#
+# Needs: Debian's dataset-fashion-mnist, python3-torch and libopenblas0-openmp
+#   (apt-get install dataset-fashion-mnist python3-torch libopenblas0-openmp)
+# Usage: bench/vae_speed.sh [EPOCHS=3] [THREADS=2] [ROUNDS=2] [DATA=/usr/share/datasets/fashion-mnist]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+EPOCHS=${1:-3}
+THREADS=${2:-2}
+ROUNDS=${3:-2}
+DATA=${4:-/usr/share/datasets/fashion-mnist}
+PY=/usr/bin/python3
+# FLOPs per training image of this network, forward + backward: 3 x 2 x 3,562,496 multiply-adds
+# (conv 100,352 + conv 1,605,632 + linear 100,352 + linear 50,176 + deconv 1,605,632 + deconv 100,352).
+FLOPS_PER_IMAGE=21374976
+
+"$PY" -c "import torch" 2>/dev/null || { echo "needs Debian's python3-torch" >&2; exit 1; }
+[ -f "$DATA/train-images-idx3-ubyte.gz" ] || { echo "needs Fashion-MNIST at $DATA" >&2; exit 1; }
+"$ROOT/regen" --version >/dev/null
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+for round in $(seq 1 "$ROUNDS"); do
+  /usr/bin/time -f %M -o "$WORK/regen-$round.rss" "$ROOT/regen" train --data "$DATA" --epochs "$EPOCHS" \
+    --threads "$THREADS" --batch 128 --out "$WORK/run-$round" >"$WORK/regen-$round.log" 2>&1
+  cp "$WORK/run-$round/metrics.jsonl" "$WORK/regen-$round.jsonl"
+  rm -rf "$WORK/run-$round"
+  /usr/bin/time -f %M -o "$WORK/torch-$round.rss" "$PY" "$ROOT/bench/reference_vae.py" --data "$DATA" \
+    --epochs "$EPOCHS" --threads "$THREADS" >"$WORK/torch-$round.jsonl"
+done
+CEILING=$(java -cp "$ROOT/regen-cli/target/lib/*" "$ROOT/bench/MatmulCeiling.java" "$THREADS")
+
+"$PY" - "$WORK" "$ROUNDS" "$CEILING" "$FLOPS_PER_IMAGE" <<'PYEOF'
+import json, sys
+work, rounds, ceiling, flops = sys.argv[1], int(sys.argv[2]), json.loads(sys.argv[3]), int(sys.argv[4])
+def lines(path):
+    return [json.loads(l) for l in open(path) if l.strip()]
+print("round  regen img/s  torch img/s  ratio  regen -ELBO  torch -ELBO  regen MB  torch MB  regen RSS by epoch")
+ratios, rates = [], []
+for r in range(1, rounds + 1):
+    g, t = lines(f"{work}/regen-{r}.jsonl"), lines(f"{work}/torch-{r}.jsonl")
+    # Epoch 1 includes warm-up (JIT, allocator); the steady state is epochs 2.. when there are several.
+    steady = lambda xs: xs[1:] if len(xs) > 1 else xs
+    gr = sum(e["imagesPerSecond"] for e in steady(g)) / len(steady(g))
+    tr = sum(e["imagesPerSecond"] for e in steady(t)) / len(steady(t))
+    grss = int(open(f"{work}/regen-{r}.rss").read().split()[-1]) / 1024
+    trss = int(open(f"{work}/torch-{r}.rss").read().split()[-1]) / 1024
+    ratios.append(gr / tr); rates.append(gr)
+    print(f"{r:5d}  {gr:11.0f}  {tr:11.0f}  {gr / tr:5.2f}  {g[-1]['testNegativeElbo']:11.2f}  "
+          f"{t[-1]['testNegativeElbo']:11.2f}  {grss:8.0f}  {trss:8.0f}  "
+          + " ".join(f"{e['residentMegabytes']:.0f}" for e in g))
+mean_rate = sum(rates) / len(rates)
+print(f"mean ratio {sum(ratios) / len(ratios):.2f}x; matmul ceiling {ceiling['matmulGflops']:.1f} GFLOP/s "
+      f"({ceiling['threads']} threads); Regen training at {mean_rate * flops / 1e9:.1f} GFLOP/s = "
+      f"{100 * mean_rate * flops / 1e9 / ceiling['matmulGflops']:.0f}% of it")
+PYEOF

@@ -1,0 +1,49 @@
+package dev.regen;
+
+import dev.regen.config.DataConfig;
+import dev.regen.config.ModelConfig;
+import dev.regen.config.TrainConfig;
+import dev.regen.data.DataSource;
+import dev.regen.data.Split;
+import dev.regen.io.ImageGrid;
+import dev.regen.model.SavedVae;
+import dev.regen.model.Vae;
+import dev.regen.sample.VaeSampler;
+import dev.regen.train.TrainingListener;
+import dev.regen.train.VaeRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The library example of README.md, on a small real dataset, so that it stays true. */
+class ReadmeExampleTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void theReadmeExampleRuns() {
+        Path folder = TestData.smallIdxFolder(temp.resolve("data"), 600, 100);
+        // From here on, the README's code with only the paths and the epoch count changed.
+        DataConfig data = DataConfig.of(folder.toString());
+        TrainConfig training = TrainConfig.defaults().withEpochs(1);
+        Split split = DataSource.prepare(data, training.seed()).split();
+        VaeRun.start(ModelConfig.convVae(split.train().shape()), training, data, split,
+                temp.resolve("runs/java"), "my app", new TrainingListener() { });
+
+        Vae vae = SavedVae.load(temp.resolve("runs/java/model.regen")).vae();
+        float[] images = VaeSampler.sample(vae, 16, 42L);
+        float[] codes = VaeSampler.encode(vae, images, 16);
+        float[] again = VaeSampler.decode(vae, codes, 16);
+        ImageGrid.write(images, 16, vae.config().shape(), 4, temp.resolve("samples.png"));
+
+        assertEquals(16 * 784, images.length);
+        assertEquals(16 * 16, codes.length);
+        assertEquals(images.length, again.length);
+        assertTrue(Files.isRegularFile(temp.resolve("samples.png")));
+    }
+}
