@@ -17,6 +17,15 @@ public final class TestData {
     private TestData() {
     }
 
+    /** A complete manifest of family {@code type} for a 28x28 conv VAE, for model-file tests. */
+    public static dev.regen.io.Manifest manifest(String type) {
+        return new dev.regen.io.Manifest(dev.regen.io.ModelFile.FORMAT, dev.regen.io.ModelFile.FORMAT_VERSION, type,
+                dev.regen.config.ModelConfig.convVae(new dev.regen.config.ImageShape(1, 28, 28)),
+                dev.regen.config.TrainConfig.defaults(), dev.regen.config.DataConfig.of("data"),
+                new dev.regen.config.TrainingState(3, 300),
+                new dev.regen.config.Provenance("data", "regen train", "0.1.0", "engine", "17", "now"));
+    }
+
     /** The shipped training images with labels. */
     public static ArrayDataset fashionTrain() {
         return IdxReader.read(FASHION.resolve("train-images-idx3-ubyte.gz"), FASHION.resolve("train-labels-idx1-ubyte.gz"));

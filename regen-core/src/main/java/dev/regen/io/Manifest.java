@@ -21,4 +21,8 @@ import dev.regen.config.TrainingState;
  */
 public record Manifest(String format, int formatVersion, String type, ModelConfig model, TrainConfig training,
                        DataConfig data, TrainingState state, Provenance provenance) {
+    /** A copy describing another architecture. */
+    public Manifest withModel(ModelConfig newModel) {
+        return new Manifest(format, formatVersion, type, newModel, training, data, state, provenance);
+    }
 }

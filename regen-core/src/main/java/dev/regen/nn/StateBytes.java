@@ -5,11 +5,16 @@ import org.bytedeco.pytorch.InputArchive;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Optimizer;
 import org.bytedeco.pytorch.OutputArchive;
+import org.bytedeco.pytorch.StringTensorDict;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -30,9 +35,31 @@ public final class StateBytes {
         return write(optimizer::save);
     }
 
-    /** Loads weights saved by {@link #save(Module)} into a module of the same architecture. */
+    /**
+     * Loads weights saved by {@link #save(Module)} into a module of the same architecture. libtorch
+     * replaces each tensor without comparing shapes, so the shapes are checked here: weights of
+     * another architecture are refused rather than left to fail later.
+     */
     public static void load(Module module, byte[] bytes) {
+        Map<String, List<Long>> expected = shapes(module);
         read(bytes, module::load, "weights");
+        Map<String, List<Long>> actual = shapes(module);
+        for (Map.Entry<String, List<Long>> e : expected.entrySet()) {
+            if (!e.getValue().equals(actual.get(e.getKey()))) {
+                throw new RegenException("the model file's weights do not fit this architecture: " + e.getKey()
+                        + " has shape " + actual.get(e.getKey()) + ", the configuration needs " + e.getValue());
+            }
+        }
+    }
+
+    private static Map<String, List<Long>> shapes(Module module) {
+        Map<String, List<Long>> shapes = new LinkedHashMap<>();
+        StringTensorDict params = module.named_parameters();
+        for (long i = 0; i < params.size(); i++) {
+            long[] sizes = params.get(i).value().sizes().vec().get();
+            shapes.put(params.get(i).key().getString(), Arrays.stream(sizes).boxed().toList());
+        }
+        return shapes;
     }
 
     /** Loads state saved by {@link #save(Optimizer)} into an optimizer over the same parameters. */

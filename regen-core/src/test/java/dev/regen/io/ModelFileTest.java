@@ -1,12 +1,7 @@
 package dev.regen.io;
 
 import dev.regen.RegenException;
-import dev.regen.config.DataConfig;
-import dev.regen.config.ImageShape;
-import dev.regen.config.ModelConfig;
-import dev.regen.config.Provenance;
-import dev.regen.config.TrainConfig;
-import dev.regen.config.TrainingState;
+import dev.regen.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,18 +23,12 @@ class ModelFileTest {
     @TempDir
     Path temp;
 
-    static Manifest manifest(String type) {
-        return new Manifest(ModelFile.FORMAT, ModelFile.FORMAT_VERSION, type, ModelConfig.convVae(new ImageShape(1, 28, 28)),
-                TrainConfig.defaults(), DataConfig.of("data"), new TrainingState(3, 300),
-                new Provenance("data", "regen train", "0.1.0", "engine", "17", "now"));
-    }
-
     @Test
     void roundTripKeepsManifestAndEntries() {
         Path path = temp.resolve("m.regen");
-        new ModelFile(manifest("vae"), Map.of("weights.pt", new byte[]{1, 2, 3})).write(path);
+        new ModelFile(TestData.manifest("vae"), Map.of("weights.pt", new byte[]{1, 2, 3})).write(path);
         ModelFile read = ModelFile.read(path);
-        assertEquals(manifest("vae"), read.manifest());
+        assertEquals(TestData.manifest("vae"), read.manifest());
         assertArrayEquals(new byte[]{1, 2, 3}, read.entry("weights.pt").orElseThrow());
         assertFalse(Files.exists(temp.resolve(".m.regen.tmp")), "no temporary file is left behind");
     }
@@ -47,7 +36,7 @@ class ModelFileTest {
     @Test
     void wrongTypeIsNamed() {
         Path path = temp.resolve("gan.regen");
-        new ModelFile(manifest("gan"), Map.of()).write(path);
+        new ModelFile(TestData.manifest("gan"), Map.of()).write(path);
         RegenException e = assertThrows(RegenException.class, () -> ModelFile.read(path).requireType(path, "vae"));
         assertTrue(e.getMessage().contains("holds a 'gan' model; this needs a 'vae' model"), e.getMessage());
     }
@@ -55,7 +44,7 @@ class ModelFileTest {
     @Test
     void newerFormatVersionIsRefused() throws Exception {
         Path path = temp.resolve("future.regen");
-        String json = dev.regen.config.Json.MAPPER.writeValueAsString(manifest("vae"))
+        String json = dev.regen.config.Json.MAPPER.writeValueAsString(TestData.manifest("vae"))
                 .replace("\"formatVersion\" : 1", "\"formatVersion\" : 99");
         zip(path, json);
         RegenException e = assertThrows(RegenException.class, () -> ModelFile.read(path));
@@ -65,7 +54,7 @@ class ModelFileTest {
     @Test
     void truncatedNonZipAndMissingFilesAreOneLine() throws Exception {
         Path good = temp.resolve("good.regen");
-        new ModelFile(manifest("vae"), Map.of("weights.pt", new byte[4096])).write(good);
+        new ModelFile(TestData.manifest("vae"), Map.of("weights.pt", new byte[4096])).write(good);
         Path cut = temp.resolve("cut.regen");
         byte[] all = Files.readAllBytes(good);
         Files.write(cut, Arrays.copyOf(all, all.length / 2));

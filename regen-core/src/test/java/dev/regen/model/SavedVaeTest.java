@@ -1,0 +1,73 @@
+package dev.regen.model;
+
+import dev.regen.RegenException;
+import dev.regen.config.ImageShape;
+import dev.regen.config.Likelihood;
+import dev.regen.config.ModelConfig;
+import dev.regen.config.ModelKind;
+import dev.regen.io.ModelFile;
+import dev.regen.nn.Tensors;
+import dev.regen.nn.Torch;
+import dev.regen.sample.VaeSampler;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SavedVaeTest {
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void start() {
+        Torch.start(2);
+    }
+
+    @Test
+    void aModelWrittenByRelease010StillLoadsAndSamples() throws URISyntaxException {
+        Path file = Path.of(SavedVaeTest.class.getResource("/models/vae-format1.regen").toURI());
+        SavedVae saved = SavedVae.load(file);
+        assertEquals(new ModelConfig(ModelKind.CONV_VAE, new ImageShape(1, 28, 28), 4, Likelihood.BERNOULLI, 8),
+                saved.vae().config());
+        assertEquals("0.1.0", saved.file().manifest().provenance().regenVersion());
+        float[] images = VaeSampler.sample(saved.vae(), 3, 1L);
+        assertEquals(3 * 784, images.length);
+    }
+
+    @Test
+    void weightsRoundTripExactly() {
+        Torch.seed(11L);
+        Vae vae = new Vae(new ModelConfig(ModelKind.MLP_VAE, new ImageShape(3, 9, 7), 5, Likelihood.LOGISTIC, 12));
+        Path path = temp.resolve("m.regen");
+        SavedVae.toFile(vae, dev.regen.TestData.manifest("vae").withModel(vae.config()), Map.of()).write(path);
+        Vae loaded = SavedVae.load(path).vae();
+        var a = vae.named_parameters();
+        var b = loaded.named_parameters();
+        assertEquals(a.size(), b.size());
+        for (long i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i).key().getString(), b.get(i).key().getString());
+            assertArrayEquals(Tensors.floats(a.get(i).value()), Tensors.floats(b.get(i).value()));
+        }
+    }
+
+    @Test
+    void weightsOfAnotherArchitectureAreRefusedWithOneSentence() {
+        Torch.seed(1L);
+        Vae small = new Vae(new ModelConfig(ModelKind.CONV_VAE, new ImageShape(1, 28, 28), 4, Likelihood.BERNOULLI, 8));
+        Path path = temp.resolve("liar.regen");
+        // The manifest claims 16 latents, the weights have 4.
+        ModelConfig claimed = new ModelConfig(ModelKind.CONV_VAE, new ImageShape(1, 28, 28), 16, Likelihood.BERNOULLI, 8);
+        SavedVae.toFile(small, dev.regen.TestData.manifest("vae").withModel(claimed), Map.of()).write(path);
+        RegenException e = assertThrows(RegenException.class, () -> SavedVae.load(path));
+        assertTrue(e.getMessage().contains("do not fit this architecture"), e.getMessage());
+        assertTrue(ModelFile.read(path).entry(ModelFile.WEIGHTS).isPresent());
+    }
+}
