@@ -65,10 +65,6 @@ final class InterpolateCommand implements Callable<Integer> {
         ImageDataset images = ModelOption.images(data, vae, false);
         Check.range("--from", from, 0, images.size() - 1);
         Check.range("--to", to, 0, images.size() - 1);
-        int size = images.shape().size();
-        float[] pair = new float[2 * size];
-        images.read(from, pair, 0);
-        images.read(to, pair, size);
-        return VaeSampler.encode(vae, pair, 2);
+        return VaeSampler.encode(vae, images.read(from, to), 2);
     }
 }

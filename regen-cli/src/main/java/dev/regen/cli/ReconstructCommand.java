@@ -40,10 +40,7 @@ final class ReconstructCommand implements Callable<Integer> {
         int n = Math.min(count, images.size());
         int size = images.shape().size();
         float[] pairs = new float[2 * n * size];
-        float[] originals = new float[n * size];
-        for (int i = 0; i < n; i++) {
-            images.read(i, originals, i * size);
-        }
+        float[] originals = images.read(java.util.stream.IntStream.range(0, n).toArray());
         float[] recon = VaeSampler.reconstruct(vae, originals, n);
         for (int i = 0; i < n; i++) {
             System.arraycopy(originals, i * size, pairs, 2 * i * size, size);

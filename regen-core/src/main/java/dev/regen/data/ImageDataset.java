@@ -26,4 +26,14 @@ public interface ImageDataset {
 
     /** Where the images came from, for provenance and messages. */
     String source();
+
+    /** The images at {@code indices}, one after the other in a new array. */
+    default float[] read(int... indices) {
+        int size = shape().size();
+        float[] pixels = new float[indices.length * size];
+        for (int i = 0; i < indices.length; i++) {
+            read(indices[i], pixels, i * size);
+        }
+        return pixels;
+    }
 }

@@ -27,26 +27,14 @@ public final class VaeEvaluator {
 
     /** The ELBO with one posterior sample per image. */
     public static Elbo elbo(Vae vae, ImageDataset data, long seed) {
-        double reconstruction = 0;
-        double kl = 0;
-        boolean wasTraining = vae.is_training();
-        vae.eval();
-        Torch.seed(seed);
-        try (NoGradGuard noGrad = new NoGradGuard();
-             BatchLoader batches = new BatchLoader(data, inOrder(data), ELBO_BATCH)) {
-            while (batches.hasNext()) {
-                Batch b = batches.next();
-                try (PointerScope scope = new PointerScope()) {
-                    VaeLoss loss = vae.loss(Tensors.images(b.pixels(), b.count(), data.shape()), 1.0, 0.0);
-                    reconstruction += loss.reconstruction().item_double() * b.count();
-                    kl += loss.kl().item_double() * b.count();
-                }
-            }
-        } finally {
-            vae.train(wasTraining);
-        }
+        double[] sums = new double[2];
+        forEachBatch(vae, data, ELBO_BATCH, seed, (x, count) -> {
+            VaeLoss loss = vae.loss(x, 1.0, 0.0);
+            sums[0] += loss.reconstruction().item_double() * count;
+            sums[1] += loss.kl().item_double() * count;
+        });
         int n = data.size();
-        return new Elbo((reconstruction + kl) / n, reconstruction / n, kl / n, data.shape().size());
+        return new Elbo((sums[0] + sums[1]) / n, sums[0] / n, sums[1] / n, data.shape().size());
     }
 
     /**
@@ -57,35 +45,45 @@ public final class VaeEvaluator {
      */
     public static ImportanceSampledNll importanceSampled(Vae vae, ImageDataset data, int k, long seed,
                                                           IntConsumer progress) {
-        int imagesPerPass = Math.max(1, ROWS_PER_PASS / k);
         int samplesPerPass = Math.min(k, ROWS_PER_PASS);
-        double total = 0;
-        int done = 0;
+        double[] total = new double[1];
+        int[] done = new int[1];
+        forEachBatch(vae, data, Math.max(1, ROWS_PER_PASS / k), seed, (x, count) -> {
+            TensorVector parts = new TensorVector();
+            for (int s = 0; s < k; s += samplesPerPass) {
+                parts.push_back(vae.logImportanceWeights(x, Math.min(samplesPerPass, k - s)));
+            }
+            Tensor logWeights = torch.cat(parts, 1);
+            // log p(x) >= logsumexp_k(log w_k) - log K
+            Tensor logMarginal = torch.logsumexp(logWeights, new long[]{1}, false).sub(Tensors.scalar(Math.log(k)));
+            total[0] -= logMarginal.sum().item_double();
+            done[0] += count;
+            progress.accept(done[0]);
+        });
+        return new ImportanceSampledNll(total[0] / data.size(), k, data.shape().size());
+    }
+
+    /** What is done with one batch tensor of {@code count} images. */
+    private interface BatchWork {
+        void accept(Tensor images, int count);
+    }
+
+    /** Runs {@code work} on every image in order, in evaluation mode, without gradients, seeded. */
+    private static void forEachBatch(Vae vae, ImageDataset data, int batchSize, long seed, BatchWork work) {
         boolean wasTraining = vae.is_training();
         vae.eval();
         Torch.seed(seed);
         try (NoGradGuard noGrad = new NoGradGuard();
-             BatchLoader batches = new BatchLoader(data, inOrder(data), imagesPerPass)) {
+             BatchLoader batches = new BatchLoader(data, inOrder(data), batchSize)) {
             while (batches.hasNext()) {
                 Batch b = batches.next();
                 try (PointerScope scope = new PointerScope()) {
-                    Tensor x = Tensors.images(b.pixels(), b.count(), data.shape());
-                    TensorVector parts = new TensorVector();
-                    for (int s = 0; s < k; s += samplesPerPass) {
-                        parts.push_back(vae.logImportanceWeights(x, Math.min(samplesPerPass, k - s)));
-                    }
-                    Tensor logWeights = torch.cat(parts, 1);
-                    // log p(x) >= logsumexp_k(log w_k) - log K
-                    Tensor logMarginal = torch.logsumexp(logWeights, new long[]{1}, false).sub(Tensors.scalar(Math.log(k)));
-                    total -= logMarginal.sum().item_double();
+                    work.accept(Tensors.images(b.pixels(), b.count(), data.shape()), b.count());
                 }
-                done += b.count();
-                progress.accept(done);
             }
         } finally {
             vae.train(wasTraining);
         }
-        return new ImportanceSampledNll(total / data.size(), k, data.shape().size());
     }
 
     private static int[] inOrder(ImageDataset data) {

@@ -51,10 +51,7 @@ final class RunReport {
     private static void writeReconstructions(RunFiles files, Vae vae, ImageDataset test) {
         int n = Math.min(2 * COLUMNS, test.size());
         int size = test.shape().size();
-        float[] originals = new float[n * size];
-        for (int i = 0; i < n; i++) {
-            test.read(i, originals, i * size);
-        }
+        float[] originals = test.read(java.util.stream.IntStream.range(0, n).toArray());
         float[] recon = VaeSampler.reconstruct(vae, originals, n);
         float[] grid = new float[2 * n * size];
         for (int i = 0; i < n; i++) {
@@ -72,10 +69,7 @@ final class RunReport {
             return;
         }
         int size = test.shape().size();
-        float[] pair = new float[2 * size];
-        test.read(0, pair, 0);
-        test.read(1, pair, size);
-        float[] codes = VaeSampler.encode(vae, pair, 2);
+        float[] codes = VaeSampler.encode(vae, test.read(0, 1), 2);
         int latent = vae.config().latent();
         float[] a = java.util.Arrays.copyOfRange(codes, 0, latent);
         float[] b = java.util.Arrays.copyOfRange(codes, latent, 2 * latent);
