@@ -6,11 +6,11 @@ import dev.regen.config.TrainConfig;
 import dev.regen.data.DataSource;
 import dev.regen.data.Split;
 import dev.regen.io.ImageGrid;
-import dev.regen.model.SavedVae;
+import dev.regen.model.SavedModel;
 import dev.regen.model.Vae;
-import dev.regen.sample.VaeSampler;
+import dev.regen.sample.Sampler;
 import dev.regen.train.TrainingListener;
-import dev.regen.train.VaeRun;
+import dev.regen.train.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,13 +32,13 @@ class ReadmeExampleTest {
         DataConfig data = DataConfig.of(folder.toString());
         TrainConfig training = TrainConfig.defaults().withEpochs(1);
         Split split = DataSource.prepare(data, training.seed()).split();
-        VaeRun.start(ModelConfig.convVae(split.train().shape()), training, data, split,
+        Run.start(ModelConfig.convVae(split.train().shape()), training, data, split,
                 temp.resolve("runs/java"), "my app", new TrainingListener() { });
 
-        Vae vae = SavedVae.load(temp.resolve("runs/java/model.regen")).vae();
-        float[] images = VaeSampler.sample(vae, 16, 42L);
-        float[] codes = VaeSampler.encode(vae, images, 16);
-        float[] again = VaeSampler.decode(vae, codes, 16);
+        Vae vae = SavedModel.load(temp.resolve("runs/java/model.regen")).vae();
+        float[] images = Sampler.sample(vae, 16, 42L, null);
+        float[] codes = Sampler.encode(vae, images, 16);
+        float[] again = Sampler.decode(vae, codes, null, 16);
         ImageGrid.write(images, 16, vae.config().shape(), 4, temp.resolve("samples.png"));
 
         assertEquals(16 * 784, images.length);

@@ -46,7 +46,7 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         Check.range("--samples", samples, 0, 1_000_000);
         Check.range("--limit", limit, 0, Integer.MAX_VALUE);
-        Vae vae = model.load();
+        Vae vae = model.loadVae();
         ImageDataset images = ModelOption.images(data, vae, true);
         if (limit > 0 && limit < images.size()) {
             images = new Subset(images, IntStream.range(0, limit).toArray(), "first " + limit);

@@ -3,9 +3,10 @@ package dev.regen.cli;
 import dev.regen.config.Check;
 import dev.regen.data.ImageDataset;
 import dev.regen.io.ImageGrid;
+import dev.regen.model.Generative;
 import dev.regen.model.Vae;
 import dev.regen.sample.Interpolation;
-import dev.regen.sample.VaeSampler;
+import dev.regen.sample.Sampler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +24,10 @@ final class InterpolateCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
-    @Option(names = "--data", paramLabel = "PATH", description = "take the end points from these images")
+    @Mixin
+    LabelOption label;
+
+    @Option(names = "--data", paramLabel = "PATH", description = "take the end points from these images (VAEs)")
     Path data;
 
     @Option(names = "--from", defaultValue = "0", description = "index of the first image (default: ${DEFAULT-VALUE})")
@@ -50,12 +54,13 @@ final class InterpolateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Check.range("--steps", steps, 2, 1000);
-        Vae vae = model.load();
-        int latent = vae.config().latent();
-        float[] ends = data == null ? VaeSampler.priorCodes(vae, 2, seed) : encodedEnds(vae);
+        Generative generator = data == null ? model.load() : model.loadVae();
+        int latent = generator.config().latent();
+        float[] ends = data == null ? Sampler.priorCodes(generator, 2, seed) : encodedEnds((Vae) generator);
         float[] path = Interpolation.between(Arrays.copyOfRange(ends, 0, latent),
                 Arrays.copyOfRange(ends, latent, 2 * latent), steps, spherical);
-        ImageGrid.write(VaeSampler.decode(vae, path, steps), steps, vae.config().shape(), steps, out);
+        ImageGrid.write(Sampler.decode(generator, path, label.labels(generator, steps, steps), steps), steps,
+                generator.config().shape(), steps, out);
         spec.commandLine().getOut().println("wrote a " + steps + "-step " + (spherical ? "spherical" : "linear")
                 + " interpolation to " + out);
         return ExitCodes.OK;
@@ -65,6 +70,6 @@ final class InterpolateCommand implements Callable<Integer> {
         ImageDataset images = ModelOption.images(data, vae, false);
         Check.range("--from", from, 0, images.size() - 1);
         Check.range("--to", to, 0, images.size() - 1);
-        return VaeSampler.encode(vae, images.read(from, to), 2);
+        return Sampler.encode(vae, images.read(from, to), 2);
     }
 }

@@ -2,7 +2,8 @@ package dev.regen.cli;
 
 import dev.regen.data.DataSource;
 import dev.regen.data.ImageDataset;
-import dev.regen.model.SavedVae;
+import dev.regen.model.Generative;
+import dev.regen.model.SavedModel;
 import dev.regen.model.Vae;
 import picocli.CommandLine.Parameters;
 
@@ -13,13 +14,19 @@ final class ModelOption {
     @Parameters(index = "0", paramLabel = "MODEL", description = "model file (.regen) or checkpoint")
     Path path;
 
-    Vae load() {
-        return SavedVae.load(path).vae();
+    /** Any model. */
+    Generative load() {
+        return SavedModel.load(path).model();
+    }
+
+    /** A model that must be a VAE. */
+    Vae loadVae() {
+        return SavedModel.load(path).vae();
     }
 
     /** Images at {@code data}, converted to the model's shape; its test set when it has one beside it. */
-    static ImageDataset images(Path data, Vae vae, boolean preferTest) {
-        DataSource.Loaded loaded = DataSource.open(data, own -> vae.config().shape(), false);
+    static ImageDataset images(Path data, Generative model, boolean preferTest) {
+        DataSource.Loaded loaded = DataSource.open(data, own -> model.config().shape(), false);
         return preferTest ? loaded.test().orElse(loaded.train()) : loaded.train();
     }
 }

@@ -4,7 +4,7 @@ import dev.regen.config.Check;
 import dev.regen.data.ImageDataset;
 import dev.regen.io.ImageGrid;
 import dev.regen.model.Vae;
-import dev.regen.sample.VaeSampler;
+import dev.regen.sample.Sampler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,13 +35,13 @@ final class ReconstructCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Check.range("--n", count, 1, 10_000);
-        Vae vae = model.load();
+        Vae vae = model.loadVae();
         ImageDataset images = ModelOption.images(data, vae, true);
         int n = Math.min(count, images.size());
         int size = images.shape().size();
         float[] pairs = new float[2 * n * size];
         float[] originals = images.read(java.util.stream.IntStream.range(0, n).toArray());
-        float[] recon = VaeSampler.reconstruct(vae, originals, n);
+        float[] recon = Sampler.reconstruct(vae, originals, n);
         for (int i = 0; i < n; i++) {
             System.arraycopy(originals, i * size, pairs, 2 * i * size, size);
             System.arraycopy(recon, i * size, pairs, (2 * i + 1) * size, size);

@@ -1,6 +1,6 @@
 package dev.regen.cli;
 
-import dev.regen.train.VaeRun;
+import dev.regen.train.Run;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +24,7 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        VaeRun.Result result = VaeRun.resume(run, epochs, Progress.bar(spec));
+        Run.Result result = Run.resume(run, epochs, Progress.bar(spec));
         spec.commandLine().getOut().print(result.summary());
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

@@ -3,8 +3,8 @@ package dev.regen.cli;
 import dev.regen.config.ImageShape;
 import dev.regen.io.ImageGrid;
 import dev.regen.io.ImageWriter;
-import dev.regen.model.Vae;
-import dev.regen.sample.VaeSampler;
+import dev.regen.model.Generative;
+import dev.regen.sample.Sampler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,6 +19,9 @@ import java.util.concurrent.Callable;
 final class SampleCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
+
+    @Mixin
+    LabelOption label;
 
     @Option(names = "--n", defaultValue = "64", description = "number of images (default: ${DEFAULT-VALUE})")
     int count;
@@ -42,9 +45,9 @@ final class SampleCommand implements Callable<Integer> {
     public Integer call() {
         dev.regen.config.Check.range("--n", count, 1, 100_000);
         dev.regen.config.Check.range("--columns", columns, 1, 1000);
-        Vae vae = model.load();
-        ImageShape shape = vae.config().shape();
-        float[] images = VaeSampler.sample(vae, count, seed);
+        Generative generator = model.load();
+        ImageShape shape = generator.config().shape();
+        float[] images = Sampler.sample(generator, count, seed, label.labels(generator, count, columns));
         ImageGrid.write(images, count, shape, columns, out);
         if (each != null) {
             for (int i = 0; i < count; i++) {

@@ -2,7 +2,7 @@ package dev.regen.cli;
 
 import dev.regen.config.DataConfig;
 import dev.regen.data.DataSource;
-import dev.regen.train.VaeRun;
+import dev.regen.train.Run;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 
 /** {@code regen train}: trains a model and writes a run folder. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a VAE; writes checkpoints, sample grids, metrics and the model to a run folder.")
+        description = "Train a VAE or a GAN; writes checkpoints, sample grids, metrics and the model to a run folder.")
 final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
@@ -45,8 +45,8 @@ final class TrainCommand implements Callable<Integer> {
                 split.train().shape(), split.test().size(), folder);
         err.flush();
         String command = "regen " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs());
-        VaeRun.Result result = VaeRun.start(options.model(split.train().shape()), training, dataConfig, split, folder,
-                command, Progress.bar(spec));
+        Run.Result result = Run.start(options.model(split.train().shape(), split.train().classes()), training,
+                dataConfig, split, folder, command, Progress.bar(spec));
         spec.commandLine().getOut().print(result.summary());
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

@@ -10,11 +10,16 @@ import picocli.CommandLine.Option;
 /** Model and training options of {@code regen train} and {@code regen demo}. */
 final class TrainOptions {
     @Option(names = "--model", defaultValue = "conv-vae", paramLabel = "KIND",
-            converter = Converters.Kind.class, description = "conv-vae or mlp-vae (default: ${DEFAULT-VALUE})")
+            converter = Converters.Kind.class,
+            description = "conv-vae, mlp-vae, dcgan or wgan-gp (default: ${DEFAULT-VALUE})")
     ModelKind kind;
 
-    @Option(names = "--latent", defaultValue = "16", description = "latent dimensions (default: ${DEFAULT-VALUE})")
-    int latent;
+    @Option(names = "--conditional", description = "condition on the class labels of the data (folder names or "
+            + "IDX label files)")
+    boolean conditional;
+
+    @Option(names = "--latent", description = "latent dimensions (default: 16 for VAEs, 64 for GANs)")
+    Integer latent;
 
     @Option(names = "--width", defaultValue = "32", paramLabel = "N",
             description = "filters of the first conv layer, or hidden units of the MLP (default: ${DEFAULT-VALUE})")
@@ -41,8 +46,17 @@ final class TrainOptions {
     @Option(names = "--batch", defaultValue = "128", description = "images per step (default: ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--lr", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
-    double lr;
+    @Option(names = "--lr", description = "Adam learning rate (default: 1e-3 for VAEs, 2e-4 for dcgan, 1e-4 for "
+            + "wgan-gp)")
+    Double lr;
+
+    @Option(names = "--critic-steps", paramLabel = "N",
+            description = "GANs: discriminator steps per generator step (default: 1 for dcgan, 5 for wgan-gp)")
+    Integer criticSteps;
+
+    @Option(names = "--gradient-penalty", defaultValue = "10", paramLabel = "LAMBDA",
+            description = "wgan-gp: weight of the gradient penalty (default: ${DEFAULT-VALUE})")
+    double gradientPenalty;
 
     @Option(names = "--grad-clip", defaultValue = "0", paramLabel = "NORM",
             description = "clip the gradient norm, 0 for none (default: ${DEFAULT-VALUE})")
@@ -54,11 +68,20 @@ final class TrainOptions {
     @Option(names = "--threads", defaultValue = "0", description = "compute threads, 0 for one per core")
     int threads;
 
-    ModelConfig model(ImageShape shape) {
-        return new ModelConfig(kind, shape, latent, likelihood, width);
+    ModelConfig model(ImageShape shape, int classes) {
+        boolean gan = kind.family() == ModelKind.Family.GAN;
+        return new ModelConfig(kind, shape, latent != null ? latent : gan ? 64 : 16, likelihood, width,
+                conditional ? classes : 0);
     }
 
     TrainConfig training() {
-        return new TrainConfig(epochs, batch, lr, beta, klWarmup, freeBits, gradClip, seed, threads);
+        double rate = lr != null ? lr : switch (kind) {
+            case DCGAN -> 2e-4;
+            case WGAN_GP -> 1e-4;
+            default -> 1e-3;
+        };
+        int critic = criticSteps != null ? criticSteps : kind == ModelKind.WGAN_GP ? 5 : 1;
+        return new TrainConfig(epochs, batch, rate, beta, klWarmup, freeBits, gradClip, seed, threads, critic,
+                gradientPenalty);
     }
 }

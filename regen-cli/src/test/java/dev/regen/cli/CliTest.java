@@ -53,7 +53,7 @@ class CliTest {
                 "--latent", "8", "--threads", "2", "--out", run.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("test -ELBO"), r.out());
-        assertTrue(r.err().contains("epoch 1: train -ELBO"), r.err());
+        assertTrue(r.err().contains("epoch 1: train loss"), r.err());
     }
 
     @Test
@@ -102,7 +102,7 @@ class CliTest {
         Files.copy(run.resolve("checkpoint.regen"), copy.resolve("checkpoint.regen"));
         Result extended = regen("resume", copy.toString(), "--epochs", "2");
         assertEquals(0, extended.code(), extended.err());
-        assertTrue(extended.err().contains("epoch 2: train -ELBO"), extended.err());
+        assertTrue(extended.err().contains("epoch 2: train loss"), extended.err());
         assertEquals(2, Files.readAllLines(copy.resolve("metrics.jsonl")).size());
     }
 

@@ -8,8 +8,9 @@ package dev.regen.config;
  * @param latent     dimensions of the latent code z
  * @param likelihood decoder distribution p(x|z)
  * @param width      base width: filters of the first conv layer, or hidden units of the MLP
+ * @param classes    class count of a conditional model, or 0 for an unconditional one
  */
-public record ModelConfig(ModelKind kind, ImageShape shape, int latent, Likelihood likelihood, int width) {
+public record ModelConfig(ModelKind kind, ImageShape shape, int latent, Likelihood likelihood, int width, int classes) {
     /** Validates every field. */
     public ModelConfig {
         Check.present("model", kind);
@@ -17,6 +18,17 @@ public record ModelConfig(ModelKind kind, ImageShape shape, int latent, Likeliho
         Check.present("likelihood", likelihood);
         Check.range("latent", latent, 1, 4096);
         Check.range("width", width, 1, 8192);
+        Check.range("classes", classes, 0, 100_000);
+    }
+
+    /** An unconditional model. */
+    public ModelConfig(ModelKind kind, ImageShape shape, int latent, Likelihood likelihood, int width) {
+        this(kind, shape, latent, likelihood, width, 0);
+    }
+
+    /** Whether the model takes class labels. */
+    public boolean conditional() {
+        return classes > 0;
     }
 
     /** The default convolutional VAE for images of {@code shape}: 32 base filters, 16 latents, Bernoulli. */
@@ -26,6 +38,6 @@ public record ModelConfig(ModelKind kind, ImageShape shape, int latent, Likeliho
 
     /** A copy with another latent size. */
     public ModelConfig withLatent(int newLatent) {
-        return new ModelConfig(kind, shape, newLatent, likelihood, width);
+        return new ModelConfig(kind, shape, newLatent, likelihood, width, classes);
     }
 }

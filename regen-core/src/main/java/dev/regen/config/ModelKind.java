@@ -3,23 +3,47 @@ package dev.regen.config;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** The network family a model file holds. */
+/** The network a model file holds, and the family (VAE or GAN) it belongs to. */
 public enum ModelKind implements Named {
     /** Convolutional VAE whose depth adapts to the image size. */
-    CONV_VAE("conv-vae"),
+    CONV_VAE("conv-vae", Family.VAE),
     /** Fully connected VAE on flattened images. */
-    MLP_VAE("mlp-vae");
+    MLP_VAE("mlp-vae", Family.VAE),
+    /** Deep convolutional GAN (Radford et al. 2016): non-saturating loss, batch norm in the generator. */
+    DCGAN("dcgan", Family.GAN),
+    /** Wasserstein GAN with gradient penalty (Gulrajani et al. 2017): several critic steps per generator step. */
+    WGAN_GP("wgan-gp", Family.GAN);
+
+    /** Model families: each has its own training step and file type. */
+    public enum Family {
+        /** Variational autoencoders. */
+        VAE,
+        /** Generative adversarial networks. */
+        GAN;
+
+        /** The {@code type} written in model files. */
+        public String type() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     private final String cliName;
+    private final Family family;
 
-    ModelKind(String cliName) {
+    ModelKind(String cliName, Family family) {
         this.cliName = cliName;
+        this.family = family;
     }
 
     @JsonValue
     @Override
     public String cliName() {
         return cliName;
+    }
+
+    /** Whether this is a VAE or a GAN. */
+    public Family family() {
+        return family;
     }
 
     /** Parses a command-line or JSON name such as {@code conv-vae}. */

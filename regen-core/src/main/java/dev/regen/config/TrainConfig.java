@@ -12,9 +12,11 @@ package dev.regen.config;
  * @param gradClip        maximum global gradient norm (0: no clipping)
  * @param seed            seed for initialisation, data order and sampling noise
  * @param threads         libtorch intra-op threads (0: one per core)
+ * @param criticSteps     GANs: discriminator steps per generator step
+ * @param gradientPenalty WGAN-GP: weight of the gradient penalty
  */
 public record TrainConfig(int epochs, int batchSize, double learningRate, double beta, double klWarmupEpochs,
-                          double freeBits, double gradClip, long seed, int threads) {
+                          double freeBits, double gradClip, long seed, int threads, int criticSteps, double gradientPenalty) {
     /** Validates every field. */
     public TrainConfig {
         Check.range("epochs", epochs, 1, 100_000);
@@ -25,6 +27,16 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, double
         Check.range("free-bits", freeBits, 0.0, 100.0);
         Check.range("grad-clip", gradClip, 0.0, 1e9);
         Check.range("threads", threads, 0, 1024);
+        // Files written before GANs existed have no critic steps; one is what they trained with.
+        criticSteps = criticSteps == 0 ? 1 : criticSteps;
+        Check.range("critic-steps", criticSteps, 1, 100);
+        Check.range("gradient-penalty", gradientPenalty, 0.0, 1e6);
+    }
+
+    /** VAE training without GAN settings. */
+    public TrainConfig(int epochs, int batchSize, double learningRate, double beta, double klWarmupEpochs,
+                       double freeBits, double gradClip, long seed, int threads) {
+        this(epochs, batchSize, learningRate, beta, klWarmupEpochs, freeBits, gradClip, seed, threads, 1, 10.0);
     }
 
     /** Defaults: 10 epochs, batch 128, Adam 1e-3, plain ELBO, seed 1, all cores. */
@@ -35,6 +47,6 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, double
     /** A copy with another epoch count. */
     public TrainConfig withEpochs(int newEpochs) {
         return new TrainConfig(newEpochs, batchSize, learningRate, beta, klWarmupEpochs, freeBits, gradClip, seed,
-                threads);
+                threads, criticSteps, gradientPenalty);
     }
 }

@@ -20,7 +20,7 @@ import static dev.regen.nn.Tensors.scalar;
  * A variational autoencoder (Kingma and Welling 2014): an encoder for q(z|x), a decoder for
  * p(x|z), a standard normal prior p(z), and the losses built from them.
  */
-public final class Vae extends Module {
+public final class Vae extends Module implements Generative {
     private static final double LOG_TWO_PI = Math.log(2 * Math.PI);
     private static final double MIN_LOG_SCALE = -7.0;
 
@@ -49,9 +49,24 @@ public final class Vae extends Module {
                 : register_parameter("log_scale", torch.zeros(1, c, 1, 1).sub(scalar(2.0)));
     }
 
-    /** The architecture this model was built from. */
+    @Override
     public ModelConfig config() {
         return config;
+    }
+
+    @Override
+    public Tensor generate(Tensor latents, Tensor labels) {
+        return decode(latents);
+    }
+
+    @Override
+    public void evaluationMode(boolean evaluation) {
+        train(!evaluation);
+    }
+
+    @Override
+    public Module network() {
+        return this;
     }
 
     /** q(z|x) for images [B, C, H, W] in [0, 1]. */

@@ -1,6 +1,8 @@
 package dev.regen.nn;
 
 import dev.regen.config.ImageShape;
+import org.bytedeco.pytorch.BatchNorm2dImpl;
+import org.bytedeco.pytorch.BatchNormOptions;
 import org.bytedeco.pytorch.ConvTranspose2dImpl;
 import org.bytedeco.pytorch.LinearImpl;
 import org.bytedeco.pytorch.Tensor;
@@ -11,20 +13,35 @@ import java.util.List;
 /**
  * The mirror of {@link ConvEncoder}: a linear layer to the smallest feature map, then stride-2
  * transposed convolutions back to the image size. For 28x28x1 and base 32:
- * latent -> 64x7x7 -> 32x14x14 -> 1x28x28 (logits).
+ * latent -> 64x7x7 -> 32x14x14 -> 1x28x28 (logits). As a GAN generator it puts batch norm after
+ * every hidden layer (Radford et al. 2016).
  */
 public final class ConvDecoder extends Decoder {
     private final LinearImpl stem;
     private final List<ConvTranspose2dImpl> deconvs = new ArrayList<>();
+    private final List<BatchNorm2dImpl> norms = new ArrayList<>();
     private final long[] stemShape;
 
-    /** Builds the decoder for images of {@code shape}. */
+    /** Builds the VAE decoder for images of {@code shape}. */
     public ConvDecoder(ImageShape shape, int baseFilters, int latent) {
+        this(shape, baseFilters, latent, false);
+    }
+
+    /**
+     * Builds a decoder for images of {@code shape}.
+     *
+     * @param inputs    length of the input code
+     * @param batchNorm put batch norm after the stem and every hidden transposed convolution
+     */
+    public ConvDecoder(ImageShape shape, int baseFilters, int inputs, boolean batchNorm) {
         ConvGeometry g = ConvGeometry.of(shape, baseFilters);
         int d = g.depth();
         stemShape = new long[]{-1, g.filters()[d], g.heights()[d], g.widths()[d]};
-        stem = register_module("stem", new LinearImpl(latent, g.flatFeatures()));
+        stem = register_module("stem", new LinearImpl(inputs, g.flatFeatures()));
         for (int i = d; i > 0; i--) {
+            if (batchNorm) {
+                norms.add(register_module("norm" + i, new BatchNorm2dImpl(new BatchNormOptions(g.filters()[i]))));
+            }
             int extraRows = g.heights()[i - 1] - 2 * g.heights()[i];
             int extraCols = g.widths()[i - 1] - 2 * g.widths()[i];
             deconvs.add(register_module("deconv" + (i - 1),
@@ -34,16 +51,11 @@ public final class ConvDecoder extends Decoder {
 
     @Override
     public Tensor forward(Tensor latents) {
-        Tensor h = stem.forward(latents);
-        if (!deconvs.isEmpty()) {
-            h = h.relu();
-        }
-        h = Layers.channelsLast(h.reshape(stemShape));
+        Tensor h = Layers.channelsLast(stem.forward(latents).reshape(stemShape));
         for (int i = 0; i < deconvs.size(); i++) {
+            // Hidden feature maps (the stem's output and all but the last deconv's) get norm and ReLU.
+            h = (norms.isEmpty() ? h : norms.get(i).forward(h)).relu();
             h = deconvs.get(i).forward(h);
-            if (i < deconvs.size() - 1) {
-                h = h.relu();
-            }
         }
         return h;
     }

@@ -7,30 +7,28 @@ import dev.regen.config.TrainConfig;
 import dev.regen.config.TrainingState;
 import dev.regen.io.Manifest;
 import dev.regen.io.ModelFile;
-import dev.regen.model.SavedVae;
-import dev.regen.model.Vae;
+import dev.regen.model.SavedModel;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Writes a complete checkpoint (weights, optimizer state, progress, history) after every epoch,
+ * Writes a complete checkpoint (weights, optimizer states, progress, history) after every epoch,
  * atomically, so that a run killed at any moment can be resumed from its last finished epoch.
  */
 public final class Checkpointer implements TrainingListener {
-    private final Vae vae;
-    private final VaeTrainer trainer;
+    private final TrainingTask task;
     private final TrainConfig training;
     private final DataConfig data;
     private final Provenance provenance;
     private final History history;
     private final Path file;
 
-    /** Checkpoints {@code vae} and {@code trainer}'s optimizer to {@code file}. */
-    public Checkpointer(Vae vae, VaeTrainer trainer, TrainConfig training, DataConfig data, Provenance provenance,
+    /** Checkpoints {@code task}'s model and optimizers to {@code file}. */
+    public Checkpointer(TrainingTask task, TrainConfig training, DataConfig data, Provenance provenance,
                         History history, Path file) {
-        this.vae = vae;
-        this.trainer = trainer;
+        this.task = task;
         this.training = training;
         this.data = data;
         this.provenance = provenance;
@@ -41,16 +39,16 @@ public final class Checkpointer implements TrainingListener {
     @Override
     public void onEpoch(EpochMetrics metrics) {
         TrainingState state = new TrainingState(metrics.epoch(), metrics.step());
-        Manifest manifest = manifest(vae.config(), training, data, state, provenance);
-        SavedVae.toFile(vae, manifest, Map.of(
-                ModelFile.OPTIMIZER, trainer.optimizerState(),
-                ModelFile.HISTORY, History.toJsonLines(history.epochs()))).write(file);
+        Map<String, byte[]> extra = new LinkedHashMap<>(task.optimizerStates());
+        extra.put(ModelFile.HISTORY, History.toJsonLines(history.epochs()));
+        SavedModel.toFile(task.model(), manifest(task.model().config(), training, data, state, provenance), extra)
+                .write(file);
     }
 
-    /** The manifest of a VAE model file. */
+    /** The manifest of a model file. */
     static Manifest manifest(ModelConfig model, TrainConfig training, DataConfig data, TrainingState state,
                              Provenance provenance) {
-        return new Manifest(ModelFile.FORMAT, ModelFile.FORMAT_VERSION, SavedVae.TYPE, model, training, data, state,
-                provenance);
+        return new Manifest(ModelFile.FORMAT, ModelFile.FORMAT_VERSION, model.kind().family().type(), model, training,
+                data, state, provenance);
     }
 }

@@ -37,10 +37,16 @@ public final class ProgressBar implements TrainingListener {
 
     @Override
     public void onEpoch(EpochMetrics m) {
-        out.printf((terminal ? "\r\033[K" : "") + "epoch %d: train -ELBO %.2f, test -ELBO %.2f nats (recon %.2f, KL %.2f), %.0f img/s%n",
-                m.epoch(), m.trainNegativeElbo(), m.testNegativeElbo(), m.testReconstruction(), m.testKl(),
-                m.imagesPerSecond());
+        out.print((terminal ? "\r\033[K" : "") + "epoch " + m.epoch() + ": train" + format(m.train())
+                + (m.test().isEmpty() ? "" : ", test" + format(m.test()))
+                + String.format(java.util.Locale.ROOT, ", %.0f img/s%n", m.imagesPerSecond()));
         out.flush();
+    }
+
+    private static String format(java.util.Map<String, Double> metrics) {
+        StringBuilder text = new StringBuilder();
+        metrics.forEach((name, value) -> text.append(String.format(java.util.Locale.ROOT, " %s %.2f", name, value)));
+        return text.toString();
     }
 
     /** Formats seconds as m:ss or h:mm:ss. */

@@ -2,7 +2,7 @@ package dev.regen.train;
 
 import dev.regen.RegenException;
 
-/** The loss became NaN or infinite; training stopped before the bad step changed the weights. */
+/** A loss became NaN or infinite; training stopped before the bad step changed the weights. */
 public final class TrainingDivergedException extends RegenException {
     private static final long serialVersionUID = 1L;
 
@@ -10,5 +10,13 @@ public final class TrainingDivergedException extends RegenException {
     public TrainingDivergedException(long step, int epoch, double loss) {
         super("training diverged: the loss was " + loss + " at step " + step + " (epoch " + epoch
                 + "); try a lower --lr or --grad-clip; the last checkpoint is kept");
+    }
+
+    /** Returns {@code loss} when it is finite, else throws with the 1-based step. */
+    static double check(double loss, StepContext context) {
+        if (!Double.isFinite(loss)) {
+            throw new TrainingDivergedException(context.step() + 1, context.epoch(), loss);
+        }
+        return loss;
     }
 }

@@ -10,7 +10,7 @@ import dev.regen.config.TrainingState;
 import dev.regen.data.ArrayDataset;
 import dev.regen.data.ImageDataset;
 import dev.regen.data.Subset;
-import dev.regen.model.SavedVae;
+import dev.regen.model.SavedModel;
 import dev.regen.model.Vae;
 import dev.regen.nn.Torch;
 import org.junit.jupiter.api.Test;
@@ -79,10 +79,11 @@ class DivergenceTest {
         ImageDataset test = new Subset(all, IntStream.range(1000, 1100).toArray(), "test");
         TrainConfig config = new TrainConfig(2, 64, 1e-3, 1.0, 0.0, 0.0, 0.0, 3L, 2);
         Vae vae = new Vae(ModelConfig.convVae(new ImageShape(1, 28, 28)));
-        VaeTrainer trainer = new VaeTrainer(vae, config);
+        TrainingTask task = TrainingTask.create(vae, config);
+        Trainer trainer = new Trainer(task, config);
         History history = new History(List.of(), temp.resolve("metrics.jsonl"));
         Path checkpoint = temp.resolve("checkpoint.regen");
-        Checkpointer checkpointer = new Checkpointer(vae, trainer, config, DataConfig.of("x"),
+        Checkpointer checkpointer = new Checkpointer(task, config, DataConfig.of("x"),
                 new Provenance("x", "test", "0", "e", "17", "now"), history, checkpoint);
         TrainingListener listeners = TrainingListener.all(List.of(history, checkpointer));
         TrainingListener poisonAfterFirstEpoch = new TrainingListener() {
@@ -96,6 +97,6 @@ class DivergenceTest {
                 () -> trainer.train(train, test, TrainingState.start(), poisonAfterFirstEpoch));
         // 256 images in batches of 64: epoch 2 starts at step 5.
         assertTrue(e.getMessage().contains("at step 5 (epoch 2)"), e.getMessage());
-        assertEquals(1, SavedVae.load(checkpoint).file().manifest().state().epoch());
+        assertEquals(1, SavedModel.load(checkpoint).file().manifest().state().epoch());
     }
 }

@@ -19,7 +19,7 @@ import dev.regen.config.TrainConfig;
 import dev.regen.data.DataSource;
 import dev.regen.data.Split;
 import dev.regen.eval.VaeEvaluator;
-import dev.regen.model.SavedVae;
+import dev.regen.model.SavedModel;
 import dev.regen.model.Vae;
 import dev.regen.nn.Tensors;
 import dev.regen.nn.Torch;
@@ -59,12 +59,13 @@ class VaeRunTest {
     void trainingOnRealImagesLowersTheTestElboAndWritesTheRunFolder() {
         Torch.seed(7L);
         double untrained = VaeEvaluator.elbo(new Vae(model()), data.test(), 7L).negativeElbo();
-        VaeRun.Result result = VaeRun.start(model(), TWO_EPOCHS, dataConfig, data, temp.resolve("run"), "test",
+        Run.Result result = Run.start(model(), TWO_EPOCHS, dataConfig, data, temp.resolve("run"), "test",
                 new TrainingListener() { });
         assertEquals(2, result.history().size());
-        assertTrue(result.testElbo().negativeElbo() < untrained - 100,
-                "test -ELBO " + result.testElbo().negativeElbo() + " vs untrained " + untrained);
-        assertTrue(result.history().get(1).testNegativeElbo() < result.history().get(0).testNegativeElbo());
+        double trained = result.history().get(1).test().get("-elbo");
+        assertTrue(trained < untrained - 100, "test -ELBO " + trained + " vs untrained " + untrained);
+        assertTrue(trained < result.history().get(0).test().get("-elbo"));
+        assertTrue(result.summary().contains("test -ELBO"), result.summary());
         RunFiles files = result.files();
         for (Path p : new Path[]{files.checkpoint(), files.model(), files.metrics(), files.samples(),
                 files.reconstructions(), files.interpolation(), files.lossCurve(), files.summary(),
@@ -75,10 +76,10 @@ class VaeRunTest {
 
     @Test
     void aStoppedAndResumedRunEndsWithTheSameWeightsBitForBit() throws Exception {
-        VaeRun.start(model(), TWO_EPOCHS, dataConfig, data, temp.resolve("straight"), "test", new TrainingListener() { });
-        VaeRun.start(model(), TWO_EPOCHS.withEpochs(1), dataConfig, data, temp.resolve("stopped"), "test",
+        Run.start(model(), TWO_EPOCHS, dataConfig, data, temp.resolve("straight"), "test", new TrainingListener() { });
+        Run.start(model(), TWO_EPOCHS.withEpochs(1), dataConfig, data, temp.resolve("stopped"), "test",
                 new TrainingListener() { });
-        VaeRun.Result resumed = VaeRun.resume(temp.resolve("stopped"), 2, new TrainingListener() { });
+        Run.Result resumed = Run.resume(temp.resolve("stopped"), 2, new TrainingListener() { });
         assertEquals(2, resumed.history().size());
         float[] straight = weights(temp.resolve("straight").resolve("model.regen"));
         float[] again = weights(temp.resolve("stopped").resolve("model.regen"));
@@ -95,7 +96,7 @@ class VaeRunTest {
         Vae vae = new Vae(config);
         ImageDataset test = new Subset(data.test(), IntStream.range(0, 100).toArray(), "test");
         double before = VaeEvaluator.elbo(vae, test, 3L).negativeElbo();
-        new VaeTrainer(vae, TWO_EPOCHS).train(data.train(), test, TrainingState.start(), new TrainingListener() { });
+        new Trainer(TrainingTask.create(vae, TWO_EPOCHS), TWO_EPOCHS).train(data.train(), test, TrainingState.start(), new TrainingListener() { });
         double after = VaeEvaluator.elbo(vae, test, 3L).negativeElbo();
         assertTrue(after < before - 50, likelihood + ": " + before + " -> " + after);
     }
@@ -106,7 +107,7 @@ class VaeRunTest {
         Vae vae = new Vae(model());
         TrainConfig warm = new TrainConfig(1, 64, 1e-3, 1.0, 10.0, 0.0, 0.0, 5L, 2);
         List<EpochMetrics> epochs = new ArrayList<>();
-        new VaeTrainer(vae, warm).train(data.train(), data.test(), TrainingState.start(), new TrainingListener() {
+        new Trainer(TrainingTask.create(vae, warm), warm).train(data.train(), data.test(), TrainingState.start(), new TrainingListener() {
             @Override
             public void onEpoch(EpochMetrics metrics) {
                 epochs.add(metrics);
@@ -114,11 +115,11 @@ class VaeRunTest {
         });
         EpochMetrics first = epochs.get(0);
         // In the first of ten warm-up epochs the KL weight stays below 0.1.
-        assertTrue(first.trainLoss() < first.trainNegativeElbo() - 5, first.toString());
+        assertTrue(first.train().get("loss") < first.train().get("-elbo") - 5, first.toString());
     }
 
     private static float[] weights(Path model) {
-        TensorVector params = SavedVae.load(model).vae().parameters();
+        TensorVector params = SavedModel.load(model).vae().parameters();
         int total = 0;
         for (long i = 0; i < params.size(); i++) {
             total += (int) params.get(i).numel();

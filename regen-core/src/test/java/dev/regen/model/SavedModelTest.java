@@ -8,7 +8,7 @@ import dev.regen.config.ModelKind;
 import dev.regen.io.ModelFile;
 import dev.regen.nn.Tensors;
 import dev.regen.nn.Torch;
-import dev.regen.sample.VaeSampler;
+import dev.regen.sample.Sampler;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SavedVaeTest {
+class SavedModelTest {
     @TempDir
     Path temp;
 
@@ -33,12 +33,12 @@ class SavedVaeTest {
 
     @Test
     void aModelWrittenByRelease010StillLoadsAndSamples() throws URISyntaxException {
-        Path file = Path.of(SavedVaeTest.class.getResource("/models/vae-format1.regen").toURI());
-        SavedVae saved = SavedVae.load(file);
+        Path file = Path.of(SavedModelTest.class.getResource("/models/vae-format1.regen").toURI());
+        SavedModel saved = SavedModel.load(file);
         assertEquals(new ModelConfig(ModelKind.CONV_VAE, new ImageShape(1, 28, 28), 4, Likelihood.BERNOULLI, 8),
-                saved.vae().config());
+                saved.model().config());
         assertEquals("0.1.0", saved.file().manifest().provenance().regenVersion());
-        float[] images = VaeSampler.sample(saved.vae(), 3, 1L);
+        float[] images = Sampler.sample(saved.model(), 3, 1L, null);
         assertEquals(3 * 784, images.length);
     }
 
@@ -47,8 +47,8 @@ class SavedVaeTest {
         Torch.seed(11L);
         Vae vae = new Vae(new ModelConfig(ModelKind.MLP_VAE, new ImageShape(3, 9, 7), 5, Likelihood.LOGISTIC, 12));
         Path path = temp.resolve("m.regen");
-        SavedVae.toFile(vae, dev.regen.TestData.manifest("vae").withModel(vae.config()), Map.of()).write(path);
-        Vae loaded = SavedVae.load(path).vae();
+        SavedModel.toFile(vae, dev.regen.TestData.manifest("vae").withModel(vae.config()), Map.of()).write(path);
+        Vae loaded = SavedModel.load(path).vae();
         var a = vae.named_parameters();
         var b = loaded.named_parameters();
         assertEquals(a.size(), b.size());
@@ -65,8 +65,8 @@ class SavedVaeTest {
         Path path = temp.resolve("liar.regen");
         // The manifest claims 16 latents, the weights have 4.
         ModelConfig claimed = new ModelConfig(ModelKind.CONV_VAE, new ImageShape(1, 28, 28), 16, Likelihood.BERNOULLI, 8);
-        SavedVae.toFile(small, dev.regen.TestData.manifest("vae").withModel(claimed), Map.of()).write(path);
-        RegenException e = assertThrows(RegenException.class, () -> SavedVae.load(path));
+        SavedModel.toFile(small, dev.regen.TestData.manifest("vae").withModel(claimed), Map.of()).write(path);
+        RegenException e = assertThrows(RegenException.class, () -> SavedModel.load(path));
         assertTrue(e.getMessage().contains("do not fit this architecture"), e.getMessage());
         assertTrue(ModelFile.read(path).entry(ModelFile.WEIGHTS).isPresent());
     }

@@ -9,12 +9,10 @@ import dev.regen.config.TrainConfig;
 import dev.regen.config.TrainingState;
 import dev.regen.data.DataSource;
 import dev.regen.data.Split;
-import dev.regen.eval.Elbo;
-import dev.regen.eval.VaeEvaluator;
 import dev.regen.io.Manifest;
 import dev.regen.io.ModelFile;
-import dev.regen.model.SavedVae;
-import dev.regen.model.Vae;
+import dev.regen.model.Generative;
+import dev.regen.model.SavedModel;
 import dev.regen.nn.Torch;
 
 import java.nio.file.Files;
@@ -25,11 +23,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A training run in a folder: trains or resumes a VAE, checkpoints every epoch, and writes the
+ * A training run in a folder: trains or resumes any model, checkpoints every epoch, and writes the
  * final model and report.
  */
-public final class VaeRun {
-    private VaeRun() {
+public final class Run {
+    private Run() {
     }
 
     /**
@@ -37,10 +35,9 @@ public final class VaeRun {
      *
      * @param files   where everything is
      * @param history metrics of every epoch
-     * @param testElbo final test ELBO
      * @param summary the text also written to summary.txt
      */
-    public record Result(RunFiles files, List<EpochMetrics> history, Elbo testElbo, String summary) {
+    public record Result(RunFiles files, List<EpochMetrics> history, String summary) {
     }
 
     /**
@@ -56,14 +53,17 @@ public final class VaeRun {
             throw new RegenException(folder + " already holds a run; use 'regen resume " + folder
                     + "' or another --out");
         }
+        if (model.conditional() && data.train().classes() == 0) {
+            throw new RegenException("conditional training needs labelled data, and " + data.train().source()
+                    + " has no labels");
+        }
         Torch.start(training.threads());
         Torch.seed(training.seed());
-        Vae vae = new Vae(model);
+        Generative network = SavedModel.build(model);
         Provenance provenance = new Provenance(data.train().source(), command, Version.REGEN, Version.ENGINE,
                 Runtime.version().toString(), Instant.now().toString());
-        VaeTrainer trainer = new VaeTrainer(vae, training);
-        return run(vae, trainer, training, dataConfig, data, files, provenance, TrainingState.start(), List.of(),
-                progress);
+        return run(TrainingTask.create(network, training), training, dataConfig, data, files, provenance,
+                TrainingState.start(), List.of(), progress);
     }
 
     /**
@@ -76,8 +76,7 @@ public final class VaeRun {
         if (!Files.exists(files.checkpoint())) {
             throw new RegenException(folder + " holds no checkpoint (" + files.checkpoint().getFileName() + ")");
         }
-        Torch.ensureStarted();
-        SavedVae saved = SavedVae.load(files.checkpoint());
+        SavedModel saved = SavedModel.load(files.checkpoint());
         Manifest manifest = saved.file().manifest();
         TrainConfig training = epochs > 0 ? manifest.training().withEpochs(epochs) : manifest.training();
         if (manifest.state().epoch() >= training.epochs()) {
@@ -86,31 +85,29 @@ public final class VaeRun {
         }
         Torch.start(training.threads());
         Split data = DataSource.prepare(manifest.data(), training.seed()).split();
-        VaeTrainer trainer = new VaeTrainer(saved.vae(), training);
-        trainer.restoreOptimizer(saved.file().entry(ModelFile.OPTIMIZER)
-                .orElseThrow(() -> new RegenException(files.checkpoint() + " has no optimizer state")));
+        TrainingTask task = TrainingTask.create(saved.model(), training);
+        task.restoreOptimizerStates(saved.file());
         List<EpochMetrics> history = saved.file().entry(ModelFile.HISTORY).map(History::fromJsonLines)
                 .orElse(List.of());
-        return run(saved.vae(), trainer, training, manifest.data(), data, files, manifest.provenance(),
-                manifest.state(), history, progress);
+        return run(task, training, manifest.data(), data, files, manifest.provenance(), manifest.state(), history,
+                progress);
     }
 
-    private static Result run(Vae vae, VaeTrainer trainer, TrainConfig training, DataConfig dataConfig, Split data,
+    private static Result run(TrainingTask task, TrainConfig training, DataConfig dataConfig, Split data,
                               RunFiles files, Provenance provenance, TrainingState state, List<EpochMetrics> earlier,
                               TrainingListener progress) {
         long start = System.nanoTime();
         History history = new History(earlier, files.metrics());
         List<TrainingListener> listeners = new ArrayList<>(List.of(progress, history,
-                new SampleGrids(vae, training.seed(), files.epochSamples()),
-                new Checkpointer(vae, trainer, training, dataConfig, provenance, history, files.checkpoint())));
-        TrainingState end = trainer.train(data.train(), data.test(), state, TrainingListener.all(listeners));
-        Manifest manifest = Checkpointer.manifest(vae.config(), training, dataConfig, end, provenance);
-        SavedVae.toFile(vae, manifest, Map.of(ModelFile.HISTORY, History.toJsonLines(history.epochs())))
+                new SampleGrids(task.model(), training.seed(), files.epochSamples()),
+                new Checkpointer(task, training, dataConfig, provenance, history, files.checkpoint())));
+        TrainingState end = new Trainer(task, training).train(data.train(), data.test(), state,
+                TrainingListener.all(listeners));
+        Manifest manifest = Checkpointer.manifest(task.model().config(), training, dataConfig, end, provenance);
+        SavedModel.toFile(task.model(), manifest, Map.of(ModelFile.HISTORY, History.toJsonLines(history.epochs())))
                 .write(files.model());
-        Elbo elbo = VaeEvaluator.elbo(vae, data.test(), training.seed());
         double seconds = (System.nanoTime() - start) / 1e9;
-        String summary = RunReport.write(files, vae, data.train(), data.test(), history.epochs(), elbo,
-                training.seed(), seconds);
-        return new Result(files, history.epochs(), elbo, summary);
+        String summary = task.report(files, data.train(), data.test(), history.epochs(), training.seed(), seconds);
+        return new Result(files, history.epochs(), summary);
     }
 }

@@ -1,0 +1,121 @@
+package dev.regen.model;
+
+import dev.regen.config.ModelConfig;
+import dev.regen.config.ModelKind;
+import dev.regen.nn.ConvDecoder;
+import dev.regen.nn.ConvDiscriminator;
+import org.bytedeco.pytorch.BoolOptional;
+import org.bytedeco.pytorch.EmbeddingImpl;
+import org.bytedeco.pytorch.Module;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorVector;
+import org.bytedeco.pytorch.global.torch;
+
+import static dev.regen.nn.Tensors.scalar;
+
+/**
+ * A generative adversarial network: a generator (the conv decoder with batch norm) and a
+ * discriminator, with the losses of its {@link ModelKind}: the non-saturating loss for DCGAN
+ * (Goodfellow et al. 2014, section 3), the Wasserstein loss with gradient penalty for WGAN-GP
+ * (Gulrajani et al. 2017, algorithm 1). A conditional GAN concatenates a learned label embedding
+ * to the latent code and uses a projection discriminator.
+ */
+public final class Gan extends Module implements Generative {
+    private final ModelConfig config;
+    private final ConvDecoder generator;
+    private final EmbeddingImpl labelEmbedding;
+    private final ConvDiscriminator discriminator;
+
+    /** Builds an untrained GAN. */
+    public Gan(ModelConfig config) {
+        if (config.kind().family() != ModelKind.Family.GAN) {
+            throw new IllegalArgumentException("not a GAN: " + config.kind());
+        }
+        this.config = config;
+        int inputs = config.conditional() ? 2 * config.latent() : config.latent();
+        generator = register_module("generator", new ConvDecoder(config.shape(), config.width(), inputs, true));
+        labelEmbedding = config.conditional()
+                ? register_module("label_embedding", new EmbeddingImpl(config.classes(), config.latent())) : null;
+        discriminator = register_module("discriminator",
+                new ConvDiscriminator(config.shape(), config.width(), config.classes()));
+    }
+
+    @Override
+    public ModelConfig config() {
+        return config;
+    }
+
+    @Override
+    public Tensor generate(Tensor latents, Tensor labels) {
+        Tensor input = labelEmbedding == null ? latents
+                : torch.cat(new TensorVector(latents, labelEmbedding.forward(labels)), 1);
+        return generator.forward(input).sigmoid();
+    }
+
+    @Override
+    public void evaluationMode(boolean evaluation) {
+        train(!evaluation);
+    }
+
+    @Override
+    public Module network() {
+        return this;
+    }
+
+    /** Parameters the generator's optimizer updates (generator and label embedding). */
+    public TensorVector generatorParameters() {
+        TensorVector params = generator.parameters();
+        if (labelEmbedding != null) {
+            params.push_back(labelEmbedding.weight());
+        }
+        return params;
+    }
+
+    /** Parameters the discriminator's optimizer updates. */
+    public TensorVector discriminatorParameters() {
+        return discriminator.parameters();
+    }
+
+    /** The discriminator's (critic's) scores [B]. */
+    public Tensor score(Tensor images, Tensor labels) {
+        return discriminator.forward(images, labels);
+    }
+
+    /**
+     * The discriminator's loss on a batch of real images and (detached) fakes.
+     *
+     * @param penaltyWeight WGAN-GP's lambda; unused by DCGAN
+     */
+    public Tensor discriminatorLoss(Tensor real, Tensor fake, Tensor labels, double penaltyWeight) {
+        Tensor realScore = score(real, labels);
+        Tensor fakeScore = score(fake, labels);
+        if (config.kind() == ModelKind.DCGAN) {
+            // -log sigmoid(D(x)) - log(1 - sigmoid(D(G(z)))), each written with log-sigmoid for stability.
+            return torch.log_sigmoid(realScore).add(torch.log_sigmoid(fakeScore.neg())).mean().neg();
+        }
+        return fakeScore.mean().sub(realScore.mean()).add(gradientPenalty(real, fake, labels).mul(scalar(penaltyWeight)));
+    }
+
+    /** The generator's loss on fakes it just made (gradients flow back into it). */
+    public Tensor generatorLoss(Tensor fake, Tensor labels) {
+        Tensor fakeScore = score(fake, labels);
+        return config.kind() == ModelKind.DCGAN
+                ? torch.log_sigmoid(fakeScore).mean().neg()   // non-saturating: -log sigmoid(D(G(z)))
+                : fakeScore.mean().neg();
+    }
+
+    /**
+     * E[(||grad_x D(x_hat)||_2 - 1)^2] at random points x_hat between real and fake images
+     * (Gulrajani et al. 2017, eq. 3). The gradient is built with create_graph so that the
+     * penalty itself can be differentiated (double backprop).
+     */
+    public Tensor gradientPenalty(Tensor real, Tensor fake, Tensor labels) {
+        Tensor eps = torch.rand(real.size(0), 1, 1, 1);
+        Tensor mixed = real.mul(eps).add(fake.mul(eps.neg().add(scalar(1.0)))).detach().set_requires_grad(true);
+        Tensor scores = score(mixed, labels);
+        TensorVector grads = torch.grad(new TensorVector(scores.sum()), new TensorVector(mixed), new TensorVector(),
+                new BoolOptional(true), true, false);
+        Tensor norms = grads.get(0).flatten(1, -1).square().sum(1).add(scalar(1e-12)).sqrt();
+        return norms.sub(scalar(1.0)).square().mean();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.regen.model;
+
+import dev.regen.RegenException;
+import dev.regen.config.ModelConfig;
+import dev.regen.io.Manifest;
+import dev.regen.io.ModelFile;
+import dev.regen.nn.StateBytes;
+import dev.regen.nn.Torch;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A model loaded from a model file, whatever its family.
+ *
+ * @param path  where it was read from
+ * @param model the network, weights loaded
+ * @param file  the file's manifest and entries (optimizer state, history) for whoever needs them
+ */
+public record SavedModel(Path path, Generative model, ModelFile file) {
+
+    /** Loads a model file or checkpoint, checking its format, version, type and weights. */
+    public static SavedModel load(Path path) {
+        Torch.ensureStarted();
+        ModelFile file = ModelFile.read(path);
+        ModelConfig config = file.manifest().model();
+        file.requireType(path, config.kind().family().type());
+        byte[] weights = file.entry(ModelFile.WEIGHTS).orElseThrow(() -> new RegenException(path + " has no weights"));
+        Generative model = build(config);
+        StateBytes.load(model.network(), weights);
+        return new SavedModel(path, model, file);
+    }
+
+    /** An untrained network for {@code config}. */
+    public static Generative build(ModelConfig config) {
+        return switch (config.kind().family()) {
+            case VAE -> new Vae(config);
+            case GAN -> new Gan(config);
+        };
+    }
+
+    /** The model as a VAE, for uses only a VAE has (encoding, likelihoods). */
+    public Vae vae() {
+        if (model instanceof Vae vae) {
+            return vae;
+        }
+        throw new RegenException(path + " holds a '" + file.manifest().type() + "' model; this needs a 'vae' model");
+    }
+
+    /** A model file for {@code model} with the given manifest and extra entries (optimizer state, history). */
+    public static ModelFile toFile(Generative model, Manifest manifest, Map<String, byte[]> extra) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put(ModelFile.WEIGHTS, StateBytes.save(model.network()));
+        entries.putAll(extra);
+        return new ModelFile(manifest, entries);
+    }
+}

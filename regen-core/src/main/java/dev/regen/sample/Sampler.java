@@ -1,0 +1,56 @@
+package dev.regen.sample;
+
+import dev.regen.model.Generative;
+import dev.regen.model.Vae;
+import dev.regen.nn.Tensors;
+import dev.regen.nn.Torch;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
+
+/**
+ * Uses a trained model through plain arrays: images are channels first in [0, 1], one after the
+ * other; latent codes are {@code latent} floats each; labels are one int per image, or null for an
+ * unconditional model.
+ */
+public final class Sampler {
+    private Sampler() {
+    }
+
+    /** Standard-normal latent codes, seeded. */
+    public static float[] priorCodes(Generative model, int n, long seed) {
+        Torch.seed(seed);
+        try (PointerScope scope = new PointerScope()) {
+            return Tensors.floats(torch.randn(n, model.config().latent()));
+        }
+    }
+
+    /** {@code n} new images generated from seeded prior samples. */
+    public static float[] sample(Generative model, int n, long seed, int[] labels) {
+        return decode(model, priorCodes(model, n, seed), labels, n);
+    }
+
+    /** Images of {@code n} latent codes, in evaluation mode. */
+    public static float[] decode(Generative model, float[] codes, int[] labels, int n) {
+        try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
+            model.evaluationMode(true);
+            Tensor z = Tensor.create(codes, n, model.config().latent());
+            return Tensors.floats(model.generate(z, Tensors.labels(model.config(), labels, n)));
+        } finally {
+            model.evaluationMode(false);
+        }
+    }
+
+    /** Posterior means of {@code n} images. */
+    public static float[] encode(Vae vae, float[] images, int n) {
+        try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
+            return Tensors.floats(vae.encode(Tensors.images(images, n, vae.config().shape())).mean());
+        }
+    }
+
+    /** Reconstructions: each image encoded to its posterior mean and decoded. */
+    public static float[] reconstruct(Vae vae, float[] images, int n) {
+        return decode(vae, encode(vae, images, n), null, n);
+    }
+}

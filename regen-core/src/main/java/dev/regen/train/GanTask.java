@@ -1,0 +1,116 @@
+package dev.regen.train;
+
+import dev.regen.config.ModelKind;
+import dev.regen.config.TrainConfig;
+import dev.regen.data.ImageDataset;
+import dev.regen.io.ModelFile;
+import dev.regen.model.Gan;
+import dev.regen.model.Generative;
+import dev.regen.nn.StateBytes;
+import dev.regen.sample.Sampler;
+import org.bytedeco.pytorch.Adam;
+import org.bytedeco.pytorch.AdamOptions;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Trains a GAN: every step updates the discriminator on real images and detached fakes; every
+ * {@code criticSteps}-th step then updates the generator. Each network's gradients are zeroed
+ * right before its own backward pass, and the discriminator's are cleared again after the
+ * generator's pass has run through it, so no step ever applies gradients the other one left.
+ */
+final class GanTask implements TrainingTask {
+    /** Model-file entry of the generator's optimizer state. */
+    static final String GENERATOR_OPTIMIZER = "optimizer-generator.pt";
+    /** Model-file entry of the discriminator's optimizer state. */
+    static final String DISCRIMINATOR_OPTIMIZER = "optimizer-discriminator.pt";
+
+    private final Gan gan;
+    private final TrainConfig config;
+    private final Adam generatorOptimizer;
+    private final Adam discriminatorOptimizer;
+    private double lastGeneratorLoss = Double.NaN;
+
+    GanTask(Gan gan, TrainConfig config) {
+        this.gan = gan;
+        this.config = config;
+        // DCGAN: beta1 = 0.5 (Radford et al. 2016); WGAN-GP: betas (0, 0.9) (Gulrajani et al. 2017).
+        double[] betas = gan.config().kind() == ModelKind.DCGAN ? new double[]{0.5, 0.999} : new double[]{0.0, 0.9};
+        generatorOptimizer = new Adam(gan.generatorParameters(), options(betas));
+        discriminatorOptimizer = new Adam(gan.discriminatorParameters(), options(betas));
+    }
+
+    private AdamOptions options(double[] betas) {
+        AdamOptions options = new AdamOptions(config.learningRate());
+        options.betas().put(betas);
+        return options;
+    }
+
+    @Override
+    public Generative model() {
+        return gan;
+    }
+
+    @Override
+    public List<String> lossNames() {
+        return List.of("d", "g");
+    }
+
+    @Override
+    public double[] step(Tensor images, Tensor labels, StepContext context) {
+        long batch = images.size(0);
+        long latent = gan.config().latent();
+        Tensor fake;
+        try (NoGradGuard noGrad = new NoGradGuard()) {
+            fake = gan.generate(torch.randn(batch, latent), labels);
+        }
+        Tensor discriminatorLoss = gan.discriminatorLoss(images, fake, labels, config.gradientPenalty());
+        double d = TrainingDivergedException.check(discriminatorLoss.item_double(), context);
+        discriminatorOptimizer.zero_grad();
+        discriminatorLoss.backward();
+        discriminatorOptimizer.step();
+        if ((context.step() + 1) % config.criticSteps() == 0) {
+            Tensor generatorLoss = gan.generatorLoss(gan.generate(torch.randn(batch, latent), labels), labels);
+            lastGeneratorLoss = TrainingDivergedException.check(generatorLoss.item_double(), context);
+            generatorOptimizer.zero_grad();
+            generatorLoss.backward();
+            generatorOptimizer.step();
+            discriminatorOptimizer.zero_grad();
+        }
+        return new double[]{d, lastGeneratorLoss};
+    }
+
+    @Override
+    public Map<String, Double> evaluate(ImageDataset test, long seed) {
+        return Map.of();
+    }
+
+    @Override
+    public Map<String, byte[]> optimizerStates() {
+        return Map.of(GENERATOR_OPTIMIZER, StateBytes.save(generatorOptimizer),
+                DISCRIMINATOR_OPTIMIZER, StateBytes.save(discriminatorOptimizer));
+    }
+
+    @Override
+    public void restoreOptimizerStates(ModelFile checkpoint) {
+        StateBytes.load(generatorOptimizer, RunReport.entry(checkpoint, GENERATOR_OPTIMIZER));
+        StateBytes.load(discriminatorOptimizer, RunReport.entry(checkpoint, DISCRIMINATOR_OPTIMIZER));
+    }
+
+    @Override
+    public String report(RunFiles files, ImageDataset train, ImageDataset test, List<EpochMetrics> history, long seed,
+                         double seconds) {
+        RunReport.samples(files, gan, seed);
+        RunReport.interpolation(files, gan, Sampler.priorCodes(gan, 2, seed + 2));
+        RunReport.lossCurve(files, history, "d", "g");
+        EpochMetrics last = history.get(history.size() - 1);
+        return RunReport.summary(files, gan, train, test, history, seconds, String.format(Locale.ROOT,
+                "last epoch     discriminator loss %.4f, generator loss %.4f%n", last.train().get("d"),
+                last.train().get("g")));
+    }
+}

@@ -1,0 +1,102 @@
+package dev.regen.train;
+
+import dev.regen.config.TrainConfig;
+import dev.regen.config.TrainingState;
+import dev.regen.data.Batch;
+import dev.regen.data.BatchLoader;
+import dev.regen.data.ImageDataset;
+import dev.regen.data.Shuffle;
+import dev.regen.nn.Tensors;
+import dev.regen.nn.Torch;
+import org.bytedeco.javacpp.PointerScope;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The training loop, one epoch at a time, for any {@link TrainingTask}.
+ *
+ * <p>Every source of randomness is a function of the seed and the position: the data order of an
+ * epoch comes from (seed, epoch) and the engine's noise in a step from (seed, step). With the
+ * weights and the optimizer state, the {@link TrainingState} is therefore all a resumed run needs
+ * to continue exactly as if it had never stopped.
+ */
+public final class Trainer {
+    private static final long NOISE_MIX = 0x9E3779B97F4A7C15L;
+
+    private final TrainingTask task;
+    private final TrainConfig config;
+
+    /** Prepares training of {@code task} with {@code config}. */
+    public Trainer(TrainingTask task, TrainConfig config) {
+        this.task = task;
+        this.config = config;
+    }
+
+    /**
+     * Trains from {@code state} until {@link TrainConfig#epochs()} epochs are done.
+     *
+     * @param test images for the per-epoch evaluation
+     * @return the state after the last epoch
+     */
+    public TrainingState train(ImageDataset train, ImageDataset test, TrainingState state, TrainingListener listener) {
+        TrainingState current = state;
+        for (int epoch = state.epoch() + 1; epoch <= config.epochs(); epoch++) {
+            current = trainEpoch(train, test, epoch, current.step(), listener);
+        }
+        return current;
+    }
+
+    private TrainingState trainEpoch(ImageDataset train, ImageDataset test, int epoch, long firstStep,
+                                     TrainingListener listener) {
+        task.model().evaluationMode(false);
+        int[] order = Shuffle.epochOrder(train.size(), config.seed(), epoch);
+        int batches = (order.length + config.batchSize() - 1) / config.batchSize();
+        List<String> names = task.lossNames();
+        // Losses a step did not compute (a GAN's generator between its updates) are NaN and left out.
+        double[] sums = new double[names.size()];
+        long[] counts = new long[names.size()];
+        long step = firstStep;
+        long images = 0;
+        long start = System.nanoTime();
+        try (BatchLoader loader = new BatchLoader(train, order, config.batchSize())) {
+            for (int b = 1; loader.hasNext(); b++) {
+                Batch batch = loader.next();
+                double[] losses = step(batch, train, new StepContext(step, epoch, epoch - 1 + (double) b / batches));
+                step++;
+                for (int i = 0; i < sums.length; i++) {
+                    if (!Double.isNaN(losses[i])) {
+                        sums[i] += losses[i] * batch.count();
+                        counts[i] += batch.count();
+                    }
+                }
+                images += batch.count();
+                double seconds = (System.nanoTime() - start) / 1e9;
+                double rate = images / Math.max(seconds, 1e-9);
+                double left = (batches - b) * seconds / b
+                        + (config.epochs() - epoch) * (double) order.length / Math.max(rate, 1e-9);
+                listener.onStep(new StepProgress(epoch, config.epochs(), b, batches, sums[0] / counts[0], rate, left));
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Double> means = new LinkedHashMap<>();
+        for (int i = 0; i < sums.length; i++) {
+            means.put(names.get(i), counts[i] > 0 ? sums[i] / counts[i] : Double.NaN);
+        }
+        Map<String, Double> testMetrics = task.evaluate(test, config.seed());
+        listener.onEpoch(new EpochMetrics(epoch, step, means, testMetrics, images / seconds, seconds,
+                ProcessMemory.residentMegabytes()));
+        return new TrainingState(epoch, step);
+    }
+
+    private double[] step(Batch batch, ImageDataset train, StepContext context) {
+        try (PointerScope scope = new PointerScope()) {
+            Torch.seed(config.seed() ^ (context.step() + 1) * NOISE_MIX);
+            return task.step(Tensors.images(batch.pixels(), batch.count(), train.shape()),
+                    Tensors.labels(task.model().config(), task.model().config().conditional() ? batch.labels() : null,
+                            batch.count()),
+                    context);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.regen.train;
+
+import dev.regen.config.TrainConfig;
+import dev.regen.data.ImageDataset;
+import dev.regen.io.ModelFile;
+import dev.regen.model.Gan;
+import dev.regen.model.Generative;
+import dev.regen.model.Vae;
+import org.bytedeco.pytorch.Tensor;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The model-specific half of training: its optimizers, what one step does, what an epoch reports
+ * and what a finished run shows. {@link Trainer} owns the loop around it.
+ */
+public interface TrainingTask {
+    /** The model being trained. */
+    Generative model();
+
+    /** Names of the losses {@link #step} returns; the first is the one the progress bar shows. */
+    List<String> lossNames();
+
+    /**
+     * One optimisation step on a batch. Implementations check the losses before changing any
+     * weight and throw {@link TrainingDivergedException} when one is not finite.
+     *
+     * @param labels class labels [B] for a conditional model, else null
+     * @return the losses named by {@link #lossNames()}, per image
+     */
+    double[] step(Tensor images, Tensor labels, StepContext context);
+
+    /** Metrics on held-out images at the end of an epoch (may be empty). */
+    Map<String, Double> evaluate(ImageDataset test, long seed);
+
+    /** Optimizer states by model-file entry name, for checkpoints. */
+    Map<String, byte[]> optimizerStates();
+
+    /** Restores the optimizer states of a checkpoint. */
+    void restoreOptimizerStates(ModelFile checkpoint);
+
+    /** Writes the final pictures and charts of a run; returns the summary text. */
+    String report(RunFiles files, ImageDataset train, ImageDataset test, List<EpochMetrics> history, long seed,
+                  double seconds);
+
+    /** The task that trains {@code model}. */
+    static TrainingTask create(Generative model, TrainConfig config) {
+        if (model instanceof Vae vae) {
+            return new VaeTask(vae, config);
+        }
+        return new GanTask((Gan) model, config);
+    }
+}
