@@ -37,7 +37,7 @@ public final class Gan extends Module implements Generative {
         labelEmbedding = config.conditional()
                 ? register_module("label_embedding", new EmbeddingImpl(config.classes(), config.latent())) : null;
         discriminator = register_module("discriminator",
-                new ConvDiscriminator(config.shape(), config.width(), config.classes()));
+                new ConvDiscriminator(config.shape(), config.width(), config.classes(), config.kind() == ModelKind.DCGAN));
     }
 
     @Override

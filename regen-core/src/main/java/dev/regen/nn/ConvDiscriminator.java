@@ -1,6 +1,8 @@
 package dev.regen.nn;
 
 import dev.regen.config.ImageShape;
+import org.bytedeco.pytorch.BatchNorm2dImpl;
+import org.bytedeco.pytorch.BatchNormOptions;
 import org.bytedeco.pytorch.Conv2dImpl;
 import org.bytedeco.pytorch.EmbeddingImpl;
 import org.bytedeco.pytorch.LinearImpl;
@@ -14,21 +16,27 @@ import static dev.regen.nn.Tensors.scalar;
 
 /**
  * Scores images as real or fake: the encoder's stride-2 convolutions with leaky ReLU (slope 0.2),
- * then one linear unit. A conditional discriminator adds the projection term of Miyato and
- * Koyama 2018, the inner product of a learned class embedding with the features.
+ * then one linear unit. With batch norm (DCGAN; Radford et al. 2016) every convolution but the
+ * first is normalised; a WGAN-GP critic has none, since its gradient penalty is per image. A
+ * conditional discriminator adds the projection term of Miyato and Koyama 2018, the inner product
+ * of a learned class embedding with the features.
  */
 public final class ConvDiscriminator extends Module {
     private static final double LEAK = 0.2;
 
     private final List<Conv2dImpl> convs = new ArrayList<>();
+    private final List<BatchNorm2dImpl> norms = new ArrayList<>();
     private final LinearImpl head;
     private final EmbeddingImpl projection;
 
     /** Builds a discriminator for images of {@code shape}; {@code classes} 0 for an unconditional one. */
-    public ConvDiscriminator(ImageShape shape, int baseFilters, int classes) {
+    public ConvDiscriminator(ImageShape shape, int baseFilters, int classes, boolean batchNorm) {
         ConvGeometry g = ConvGeometry.of(shape, baseFilters);
         for (int i = 0; i < g.depth(); i++) {
             convs.add(register_module("conv" + i, Layers.downsample(g.filters()[i], g.filters()[i + 1])));
+            if (batchNorm && i > 0) {
+                norms.add(register_module("norm" + i, new BatchNorm2dImpl(new BatchNormOptions(g.filters()[i + 1]))));
+            }
         }
         head = register_module("head", new LinearImpl(g.flatFeatures(), 1));
         projection = classes > 0 ? register_module("projection", new EmbeddingImpl(classes, g.flatFeatures())) : null;
@@ -37,8 +45,12 @@ public final class ConvDiscriminator extends Module {
     /** Scores [B] for images [B, C, H, W]; {@code labels} [B] (int64) or null when unconditional. */
     public Tensor forward(Tensor images, Tensor labels) {
         Tensor h = Layers.channelsLast(images);
-        for (Conv2dImpl conv : convs) {
-            h = org.bytedeco.pytorch.global.torch.leaky_relu(conv.forward(h), scalar(LEAK));
+        for (int i = 0; i < convs.size(); i++) {
+            h = convs.get(i).forward(h);
+            if (!norms.isEmpty() && i > 0) {
+                h = norms.get(i - 1).forward(h);
+            }
+            h = org.bytedeco.pytorch.global.torch.leaky_relu(h, scalar(LEAK));
         }
         Tensor features = h.flatten(1, -1);
         Tensor score = head.forward(features).flatten(0, -1);

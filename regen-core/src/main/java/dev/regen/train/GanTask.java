@@ -6,10 +6,10 @@ import dev.regen.data.ImageDataset;
 import dev.regen.io.ModelFile;
 import dev.regen.model.Gan;
 import dev.regen.model.Generative;
+import dev.regen.nn.Optimizers;
 import dev.regen.nn.StateBytes;
 import dev.regen.sample.Sampler;
 import org.bytedeco.pytorch.Adam;
-import org.bytedeco.pytorch.AdamOptions;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
@@ -39,16 +39,11 @@ final class GanTask implements TrainingTask {
     GanTask(Gan gan, TrainConfig config) {
         this.gan = gan;
         this.config = config;
-        // DCGAN: beta1 = 0.5 (Radford et al. 2016); WGAN-GP: betas (0, 0.9) (Gulrajani et al. 2017).
-        double[] betas = gan.config().kind() == ModelKind.DCGAN ? new double[]{0.5, 0.999} : new double[]{0.0, 0.9};
-        generatorOptimizer = new Adam(gan.generatorParameters(), options(betas));
-        discriminatorOptimizer = new Adam(gan.discriminatorParameters(), options(betas));
-    }
-
-    private AdamOptions options(double[] betas) {
-        AdamOptions options = new AdamOptions(config.learningRate());
-        options.betas().put(betas);
-        return options;
+        // DCGAN: betas (0.5, 0.999) (Radford et al. 2016); WGAN-GP: (0.5, 0.9) as in Gulrajani et al.'s
+        // MNIST experiments.
+        double beta2 = gan.config().kind() == ModelKind.DCGAN ? 0.999 : 0.9;
+        generatorOptimizer = Optimizers.adam(gan.generatorParameters(), config.learningRate(), 0.5, beta2);
+        discriminatorOptimizer = Optimizers.adam(gan.discriminatorParameters(), config.learningRate(), 0.5, beta2);
     }
 
     @Override
