@@ -1,0 +1,91 @@
+package dev.regen.model;
+
+import dev.regen.config.ImageShape;
+import dev.regen.config.Likelihood;
+import dev.regen.config.ModelConfig;
+import dev.regen.config.ModelKind;
+import dev.regen.nn.Tensors;
+import dev.regen.nn.Torch;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorVector;
+import org.bytedeco.pytorch.global.torch;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class GanTest {
+    @BeforeAll
+    static void start() {
+        Torch.start(2);
+    }
+
+    private static Gan gan(ModelKind kind, ImageShape shape, int classes) {
+        return new Gan(new ModelConfig(kind, shape, 8, Likelihood.BERNOULLI, 8, classes));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"dcgan,1,28,28,0", "dcgan,3,32,32,10", "wgan-gp,2,17,23,0", "wgan-gp,3,64,48,4"})
+    void generatorAndDiscriminatorFitAnyImageShape(String kind, int c, int h, int w, int classes) {
+        try (PointerScope scope = new PointerScope()) {
+            Gan gan = gan(ModelKind.parse(kind), new ImageShape(c, h, w), classes);
+            Tensor labels = classes == 0 ? null : Tensors.labels(gan.config(), new int[]{0, 1, classes - 1}, 3);
+            Tensor images = gan.generate(torch.randn(3, 8), labels);
+            assertArrayEquals(new long[]{3, c, h, w}, images.sizes().vec().get());
+            assertArrayEquals(new long[]{3}, gan.score(images, labels).sizes().vec().get());
+        }
+    }
+
+    /** A discriminator whose every weight is zero scores every image 0. */
+    private static void silenceDiscriminator(Gan gan) {
+        try (NoGradGuard noGrad = new NoGradGuard()) {
+            TensorVector params = gan.discriminatorParameters();
+            for (long i = 0; i < params.size(); i++) {
+                params.get(i).zero_();
+            }
+        }
+    }
+
+    @Test
+    void dcganLossesAtAnUndecidedDiscriminatorAreLogTwo() {
+        try (PointerScope scope = new PointerScope()) {
+            Gan gan = gan(ModelKind.DCGAN, new ImageShape(1, 28, 28), 0);
+            silenceDiscriminator(gan);
+            Tensor real = torch.rand(4, 1, 28, 28);
+            Tensor fake = gan.generate(torch.randn(4, 8), null);
+            // D(x) = sigmoid(0) = 1/2 everywhere: -log 1/2 - log(1 - 1/2) = 2 ln 2; generator -log 1/2 = ln 2.
+            assertEquals(2 * Math.log(2), gan.discriminatorLoss(real, fake, null, 10).item_double(), 1e-6);
+            assertEquals(Math.log(2), gan.generatorLoss(fake, null).item_double(), 1e-6);
+        }
+    }
+
+    @Test
+    void wganPenaltyOfAFlatCriticIsOnePerUnitOfLambda() {
+        try (PointerScope scope = new PointerScope()) {
+            Gan gan = gan(ModelKind.WGAN_GP, new ImageShape(1, 28, 28), 0);
+            silenceDiscriminator(gan);
+            Tensor real = torch.rand(4, 1, 28, 28);
+            Tensor fake = gan.generate(torch.randn(4, 8), null);
+            // A constant critic has zero gradient, so (||grad|| - 1)^2 = 1 and the Wasserstein term is 0.
+            assertEquals(1.0, gan.gradientPenalty(real, fake, null).item_double(), 1e-5);
+            assertEquals(10.0, gan.discriminatorLoss(real, fake, null, 10).item_double(), 1e-4);
+            assertEquals(0.0, gan.generatorLoss(fake, null).item_double(), 1e-6);
+        }
+    }
+
+    @Test
+    void projectionMakesTheScoreDependOnTheLabel() {
+        try (PointerScope scope = new PointerScope()) {
+            Gan gan = gan(ModelKind.WGAN_GP, new ImageShape(1, 28, 28), 3);
+            Tensor images = torch.rand(1, 1, 28, 28);
+            double a = gan.score(images, Tensors.labels(gan.config(), new int[]{0}, 1)).item_double();
+            double b = gan.score(images, Tensors.labels(gan.config(), new int[]{2}, 1)).item_double();
+            org.junit.jupiter.api.Assertions.assertNotEquals(a, b);
+        }
+    }
+}
