@@ -73,6 +73,29 @@ class CliTest {
     }
 
     @Test
+    void aConditionalGanTrainsAndGeneratesTheClassItIsAskedFor() {
+        Path gan = temp.resolve("gan");
+        Result trained = regen("train", "--data", DATA, "--model", "dcgan", "--conditional", "--test-fraction", "0.5",
+                "--epochs", "1", "--batch", "64", "--width", "8", "--latent", "8", "--out", gan.toString());
+        assertEquals(0, trained.code(), trained.err());
+        assertTrue(trained.out().contains("conditional on 10 classes"), trained.out());
+        assertTrue(trained.err().contains("epoch 1: train d "), trained.err());
+        String model = gan.resolve("model.regen").toString();
+        assertEquals(0, regen("sample", model, "--n", "8", "--label", "3", "--out", temp.resolve("g3.png").toString())
+                .code());
+        assertEquals(0, regen("interpolate", model, "--label", "7", "--out", temp.resolve("gi.png").toString()).code());
+        Result range = regen("sample", model, "--label", "10", "--out", temp.resolve("g10.png").toString());
+        assertEquals(ExitCodes.BAD_INPUT, range.code());
+        assertTrue(range.err().contains("label 10 is out of range"), range.err());
+        Result notVae = regen("reconstruct", model, "--data", DATA, "--out", temp.resolve("gr.png").toString());
+        assertEquals(ExitCodes.BAD_INPUT, notVae.code());
+        assertTrue(notVae.err().contains("holds a 'gan' model; this needs a 'vae' model"), notVae.err());
+        Result unconditional = regen("sample", run.resolve("model.regen").toString(), "--label", "1");
+        assertEquals(ExitCodes.BAD_INPUT, unconditional.code());
+        assertTrue(unconditional.err().contains("--label needs a conditional model"), unconditional.err());
+    }
+
+    @Test
     void evalReportsElboAndAnImportanceSampledBoundThatIsNoWorse() {
         Result r = regen("eval", run.resolve("model.regen").toString(), "--data", DATA, "--limit", "200",
                 "--samples", "50");
