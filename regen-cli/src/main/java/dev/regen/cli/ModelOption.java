@@ -14,9 +14,9 @@ final class ModelOption {
     @Parameters(index = "0", paramLabel = "MODEL", description = "model file (.regen) or checkpoint")
     Path path;
 
-    /** Any model. */
+    /** A model that generates images (a VAE or a GAN). */
     Generative load() {
-        return SavedModel.load(path).model();
+        return SavedModel.load(path).generative();
     }
 
     /** A model that must be a VAE. */

@@ -5,9 +5,11 @@ import picocli.CommandLine.Command;
 
 /** The top-level {@code regen} command; does nothing itself but list its sub-commands. */
 @Command(name = "regen", mixinStandardHelpOptions = true, version = "regen " + dev.regen.Version.REGEN,
-        description = "Train generative image models (VAE) and use them to generate and reconstruct images.",
+        description = "Train generative image models (VAEs and GANs), use them to generate and reconstruct images, "
+                + "and measure them.",
         subcommands = {DemoCommand.class, TrainCommand.class, ResumeCommand.class, SampleCommand.class,
-                ReconstructCommand.class, InterpolateCommand.class, EvalCommand.class, InfoCommand.class,
+                ReconstructCommand.class, InterpolateCommand.class, EvalCommand.class, TrainClassifierCommand.class,
+                ScoreCommand.class, InfoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RegenCommand implements Runnable {
     @CommandLine.Spec

@@ -96,6 +96,34 @@ class CliTest {
     }
 
     @Test
+    void aTrainedClassifierScoresModelsAndRefusesAnotherImageSize() {
+        Path classifier = temp.resolve("clf");
+        Result trained = regen("train-classifier", "--data", DATA, "--test-fraction", "0.2", "--epochs", "1",
+                "--width", "8", "--features", "32", "--out", classifier.toString());
+        assertEquals(0, trained.code(), trained.err());
+        assertTrue(trained.out().contains("test accuracy"), trained.out());
+        String clf = classifier.resolve("model.regen").toString();
+        Result score = regen("score", run.resolve("model.regen").toString(), "--classifier", clf, "--data", DATA,
+                "--n", "300");
+        assertEquals(0, score.code(), score.err());
+        assertTrue(score.out().contains("Frechet") && score.out().contains("precision"), score.out());
+
+        Result backwards = regen("score", clf, "--classifier", clf, "--data", DATA, "--n", "300");
+        assertEquals(ExitCodes.BAD_INPUT, backwards.code());
+        assertTrue(backwards.err().contains("holds a 'classifier' model; this needs a 'vae' or 'gan' model"),
+                backwards.err());
+
+        Path big = temp.resolve("clf32");
+        assertEquals(0, regen("train-classifier", "--data", DATA, "--size", "32", "--test-fraction", "0.5",
+                "--epochs", "1", "--width", "8", "--features", "16", "--out", big.toString()).code());
+        Result size = regen("score", run.resolve("model.regen").toString(), "--classifier",
+                big.resolve("model.regen").toString(), "--data", DATA, "--n", "100");
+        assertEquals(ExitCodes.BAD_INPUT, size.code());
+        assertTrue(size.err().contains("the classifier was trained on 1x32x32 images; the model makes 1x28x28"),
+                size.err());
+    }
+
+    @Test
     void evalReportsElboAndAnImportanceSampledBoundThatIsNoWorse() {
         Result r = regen("eval", run.resolve("model.regen").toString(), "--data", DATA, "--limit", "200",
                 "--samples", "50");

@@ -5,8 +5,8 @@ package dev.regen.config;
  *
  * @param kind       network family
  * @param shape      image shape the model reads and writes
- * @param latent     dimensions of the latent code z
- * @param likelihood decoder distribution p(x|z)
+ * @param latent     dimensions of the latent code z (for a classifier: of its feature layer)
+ * @param likelihood decoder distribution p(x|z) (VAEs only; other families ignore it)
  * @param width      base width: filters of the first conv layer, or hidden units of the MLP
  * @param classes    class count of a conditional model, or 0 for an unconditional one
  */

@@ -12,14 +12,18 @@ public enum ModelKind implements Named {
     /** Deep convolutional GAN (Radford et al. 2016): non-saturating loss, batch norm in the generator. */
     DCGAN("dcgan", Family.GAN),
     /** Wasserstein GAN with gradient penalty (Gulrajani et al. 2017): several critic steps per generator step. */
-    WGAN_GP("wgan-gp", Family.GAN);
+    WGAN_GP("wgan-gp", Family.GAN),
+    /** A small CNN classifier whose hidden features measure generated images (see eval). */
+    CLASSIFIER("classifier", Family.CLASSIFIER);
 
     /** Model families: each has its own training step and file type. */
     public enum Family {
         /** Variational autoencoders. */
         VAE,
         /** Generative adversarial networks. */
-        GAN;
+        GAN,
+        /** Image classifiers, trained to score generative models. */
+        CLASSIFIER;
 
         /** The {@code type} written in model files. */
         public String type() {

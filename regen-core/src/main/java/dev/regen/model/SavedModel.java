@@ -18,7 +18,7 @@ import java.util.Map;
  * @param model the network, weights loaded
  * @param file  the file's manifest and entries (optimizer state, history) for whoever needs them
  */
-public record SavedModel(Path path, Generative model, ModelFile file) {
+public record SavedModel(Path path, Network model, ModelFile file) {
 
     /** Loads a model file or checkpoint, checking its format, version, type and weights. */
     public static SavedModel load(Path path) {
@@ -27,17 +27,39 @@ public record SavedModel(Path path, Generative model, ModelFile file) {
         ModelConfig config = file.manifest().model();
         file.requireType(path, config.kind().family().type());
         byte[] weights = file.entry(ModelFile.WEIGHTS).orElseThrow(() -> new RegenException(path + " has no weights"));
-        Generative model = build(config);
+        Network model = build(config);
         StateBytes.load(model.network(), weights);
         return new SavedModel(path, model, file);
     }
 
     /** An untrained network for {@code config}. */
-    public static Generative build(ModelConfig config) {
+    public static Network build(ModelConfig config) {
         return switch (config.kind().family()) {
             case VAE -> new Vae(config);
             case GAN -> new Gan(config);
+            case CLASSIFIER -> new Classifier(config);
         };
+    }
+
+    /** The model as a generator of images (a VAE or a GAN). */
+    public Generative generative() {
+        if (model instanceof Generative generative) {
+            return generative;
+        }
+        throw wrongType("vae' or 'gan");
+    }
+
+    /** The model as a classifier. */
+    public Classifier classifier() {
+        if (model instanceof Classifier classifier) {
+            return classifier;
+        }
+        throw wrongType("classifier");
+    }
+
+    private RegenException wrongType(String wanted) {
+        return new RegenException(path + " holds a '" + file.manifest().type() + "' model; this needs a '" + wanted
+                + "' model");
     }
 
     /** The model as a VAE, for uses only a VAE has (encoding, likelihoods). */
@@ -45,11 +67,11 @@ public record SavedModel(Path path, Generative model, ModelFile file) {
         if (model instanceof Vae vae) {
             return vae;
         }
-        throw new RegenException(path + " holds a '" + file.manifest().type() + "' model; this needs a 'vae' model");
+        throw wrongType("vae");
     }
 
     /** A model file for {@code model} with the given manifest and extra entries (optimizer state, history). */
-    public static ModelFile toFile(Generative model, Manifest manifest, Map<String, byte[]> extra) {
+    public static ModelFile toFile(Network model, Manifest manifest, Map<String, byte[]> extra) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(ModelFile.WEIGHTS, StateBytes.save(model.network()));
         entries.putAll(extra);

@@ -35,7 +35,7 @@ public final class Vae extends Module implements Generative {
         int c = config.shape().channels();
         switch (config.kind()) {
             case CONV_VAE -> {
-                encoder = register_module("encoder", new ConvEncoder(config.shape(), config.width(), config.latent()));
+                encoder = register_module("encoder", new ConvEncoder(config.shape(), config.width(), 2 * config.latent()));
                 decoder = register_module("decoder", new ConvDecoder(config.shape(), config.width(), config.latent()));
             }
             case MLP_VAE -> {

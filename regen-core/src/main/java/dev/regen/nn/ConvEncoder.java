@@ -9,20 +9,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Stride-2 convolutions with ReLU, then one linear layer to the posterior parameters.
- * For 28x28x1 and base 32: 1x28x28 -> 32x14x14 -> 64x7x7 -> 2*latent.
+ * Stride-2 convolutions with ReLU, then one linear layer: to the posterior parameters in a VAE,
+ * to the feature layer in a classifier. For 28x28x1 and base 32: 1x28x28 -> 32x14x14 -> 64x7x7 ->
+ * outputs.
  */
 public final class ConvEncoder extends Encoder {
     private final List<Conv2dImpl> convs = new ArrayList<>();
     private final LinearImpl head;
 
-    /** Builds the encoder for images of {@code shape}. */
-    public ConvEncoder(ImageShape shape, int baseFilters, int latent) {
+    /** Builds the encoder for images of {@code shape} with {@code outputs} output units. */
+    public ConvEncoder(ImageShape shape, int baseFilters, int outputs) {
         ConvGeometry g = ConvGeometry.of(shape, baseFilters);
         for (int i = 0; i < g.depth(); i++) {
             convs.add(register_module("conv" + i, Layers.downsample(g.filters()[i], g.filters()[i + 1])));
         }
-        head = register_module("head", new LinearImpl(g.flatFeatures(), 2L * latent));
+        head = register_module("head", new LinearImpl(g.flatFeatures(), outputs));
     }
 
     @Override

@@ -5,7 +5,7 @@ import dev.regen.config.TrainConfig;
 import dev.regen.data.ImageDataset;
 import dev.regen.io.ModelFile;
 import dev.regen.model.Gan;
-import dev.regen.model.Generative;
+import dev.regen.model.Network;
 import dev.regen.nn.Optimizers;
 import dev.regen.nn.StateBytes;
 import dev.regen.sample.Sampler;
@@ -47,7 +47,7 @@ final class GanTask implements TrainingTask {
     }
 
     @Override
-    public Generative model() {
+    public Network model() {
         return gan;
     }
 

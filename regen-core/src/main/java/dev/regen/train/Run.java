@@ -4,6 +4,7 @@ import dev.regen.RegenException;
 import dev.regen.Version;
 import dev.regen.config.DataConfig;
 import dev.regen.config.ModelConfig;
+import dev.regen.config.ModelKind;
 import dev.regen.config.Provenance;
 import dev.regen.config.TrainConfig;
 import dev.regen.config.TrainingState;
@@ -12,6 +13,7 @@ import dev.regen.data.Split;
 import dev.regen.io.Manifest;
 import dev.regen.io.ModelFile;
 import dev.regen.model.Generative;
+import dev.regen.model.Network;
 import dev.regen.model.SavedModel;
 import dev.regen.nn.Torch;
 
@@ -54,12 +56,12 @@ public final class Run {
                     + "' or another --out");
         }
         if (model.conditional() && data.train().classes() == 0) {
-            throw new RegenException("conditional training needs labelled data, and " + data.train().source()
-                    + " has no labels");
+            throw new RegenException((model.kind().family() == ModelKind.Family.CLASSIFIER ? "a classifier"
+                    : "conditional training") + " needs labelled data, and " + data.train().source() + " has no labels");
         }
         Torch.start(training.threads());
         Torch.seed(training.seed());
-        Generative network = SavedModel.build(model);
+        Network network = SavedModel.build(model);
         Provenance provenance = new Provenance(data.train().source(), command, Version.REGEN, Version.ENGINE,
                 Runtime.version().toString(), Instant.now().toString());
         return run(TrainingTask.create(network, training), training, dataConfig, data, files, provenance,
@@ -99,8 +101,10 @@ public final class Run {
         long start = System.nanoTime();
         History history = new History(earlier, files.metrics());
         List<TrainingListener> listeners = new ArrayList<>(List.of(progress, history,
-                new SampleGrids(task.model(), training.seed(), files.epochSamples()),
                 new Checkpointer(task, training, dataConfig, provenance, history, files.checkpoint())));
+        if (task.model() instanceof Generative generative) {
+            listeners.add(new SampleGrids(generative, training.seed(), files.epochSamples()));
+        }
         TrainingState end = new Trainer(task, training).train(data.train(), data.test(), state,
                 TrainingListener.all(listeners));
         Manifest manifest = Checkpointer.manifest(task.model().config(), training, dataConfig, end, provenance);

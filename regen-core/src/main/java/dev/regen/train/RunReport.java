@@ -1,12 +1,14 @@
 package dev.regen.train;
 
 import dev.regen.RegenException;
+import dev.regen.config.ModelConfig;
 import dev.regen.data.ImageDataset;
 import dev.regen.io.AtomicFiles;
 import dev.regen.io.ImageGrid;
 import dev.regen.io.LineChart;
 import dev.regen.io.ModelFile;
 import dev.regen.model.Generative;
+import dev.regen.model.Network;
 import dev.regen.sample.Interpolation;
 import dev.regen.sample.Sampler;
 
@@ -67,21 +69,30 @@ final class RunReport {
     }
 
     /** Writes and returns the summary: model, data, time, and the model's own result line. */
-    static String summary(RunFiles files, Generative model, ImageDataset train, ImageDataset test,
+    static String summary(RunFiles files, Network model, ImageDataset train, ImageDataset test,
                           List<EpochMetrics> history, double seconds, String result) {
         EpochMetrics last = history.get(history.size() - 1);
-        var c = model.config();
         String summary = String.format(Locale.ROOT, """
-                        model          %s, latent %d, images %s%s%s
+                        model          %s
                         data           %s (train), %s (test)
                         epochs         %d (%d steps) in %.1f s, %.0f images/s in the last epoch
-                        """, c.kind().cliName(), c.latent(), c.shape(),
-                c.kind().family() == dev.regen.config.ModelKind.Family.VAE ? ", " + c.likelihood().cliName() + " likelihood" : "",
-                c.conditional() ? ", conditional on " + c.classes() + " classes" : "",
-                train.source(), test.source(), last.epoch(), last.step(), seconds, last.imagesPerSecond())
+                        """, describe(model.config()), train.source(), test.source(), last.epoch(), last.step(),
+                seconds, last.imagesPerSecond())
                 + result + "files          " + files.folder() + "\n";
         AtomicFiles.writeString(files.summary(), summary);
         return summary;
+    }
+
+    /** One line naming the architecture. */
+    static String describe(ModelConfig c) {
+        return switch (c.kind().family()) {
+            case VAE -> String.format("%s, %s likelihood, latent %d, images %s", c.kind().cliName(),
+                    c.likelihood().cliName(), c.latent(), c.shape());
+            case GAN -> String.format("%s, latent %d, images %s%s", c.kind().cliName(), c.latent(), c.shape(),
+                    c.conditional() ? ", conditional on " + c.classes() + " classes" : "");
+            case CLASSIFIER -> String.format("classifier of %d classes, %d features, images %s", c.classes(),
+                    c.latent(), c.shape());
+        };
     }
 
     /** A required entry of a checkpoint. */

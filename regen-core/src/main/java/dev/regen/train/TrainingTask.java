@@ -3,8 +3,9 @@ package dev.regen.train;
 import dev.regen.config.TrainConfig;
 import dev.regen.data.ImageDataset;
 import dev.regen.io.ModelFile;
+import dev.regen.model.Classifier;
 import dev.regen.model.Gan;
-import dev.regen.model.Generative;
+import dev.regen.model.Network;
 import dev.regen.model.Vae;
 import org.bytedeco.pytorch.Tensor;
 
@@ -17,7 +18,7 @@ import java.util.Map;
  */
 public interface TrainingTask {
     /** The model being trained. */
-    Generative model();
+    Network model();
 
     /** Names of the losses {@link #step} returns; the first is the one the progress bar shows. */
     List<String> lossNames();
@@ -45,9 +46,12 @@ public interface TrainingTask {
                   double seconds);
 
     /** The task that trains {@code model}. */
-    static TrainingTask create(Generative model, TrainConfig config) {
+    static TrainingTask create(Network model, TrainConfig config) {
         if (model instanceof Vae vae) {
             return new VaeTask(vae, config);
+        }
+        if (model instanceof Classifier classifier) {
+            return new ClassifierTask(classifier, config);
         }
         return new GanTask((Gan) model, config);
     }

@@ -5,7 +5,7 @@ import dev.regen.data.ImageDataset;
 import dev.regen.eval.Elbo;
 import dev.regen.eval.VaeEvaluator;
 import dev.regen.io.ModelFile;
-import dev.regen.model.Generative;
+import dev.regen.model.Network;
 import dev.regen.model.Vae;
 import dev.regen.model.VaeLoss;
 import dev.regen.nn.StateBytes;
@@ -37,7 +37,7 @@ final class VaeTask implements TrainingTask {
     }
 
     @Override
-    public Generative model() {
+    public Network model() {
         return vae;
     }
 

@@ -38,7 +38,7 @@ class SavedModelTest {
         assertEquals(new ModelConfig(ModelKind.CONV_VAE, new ImageShape(1, 28, 28), 4, Likelihood.BERNOULLI, 8),
                 saved.model().config());
         assertEquals("0.1.0", saved.file().manifest().provenance().regenVersion());
-        float[] images = Sampler.sample(saved.model(), 3, 1L, null);
+        float[] images = Sampler.sample(saved.generative(), 3, 1L, null);
         assertEquals(3 * 784, images.length);
     }
 

@@ -1,0 +1,65 @@
+package dev.regen.cli;
+
+import dev.regen.config.Check;
+import dev.regen.data.DataSource;
+import dev.regen.data.ImageDataset;
+import dev.regen.eval.GenerationScore;
+import dev.regen.eval.Scorer;
+import dev.regen.model.Classifier;
+import dev.regen.model.Generative;
+import dev.regen.model.SavedModel;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code regen score}: generation quality against real images. */
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = "Compare generated and real images on a classifier's features: Frechet distance, kernel "
+                + "distance (KID), precision and recall, and per-label accuracy for conditional models.")
+final class ScoreCommand implements Callable<Integer> {
+    @Mixin
+    ModelOption model;
+
+    @Option(names = "--classifier", required = true, paramLabel = "FILE", description = "from 'regen train-classifier'")
+    Path classifierPath;
+
+    @Option(names = "--data", required = true, paramLabel = "PATH",
+            description = "real images: the test set beside IDX data, or all images at PATH")
+    Path data;
+
+    @Option(names = "--n", defaultValue = "10000", description = "images of each kind (default: ${DEFAULT-VALUE})")
+    int count;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the generated images (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Check.range("--n", count, 2, 1_000_000);
+        Generative generator = SavedModel.load(model.path).generative();
+        Classifier classifier = SavedModel.load(classifierPath).classifier();
+        DataSource.Loaded loaded = DataSource.open(data, own -> classifier.config().shape(), false);
+        ImageDataset real = loaded.test().orElse(loaded.train());
+        GenerationScore score = Scorer.score(generator, classifier, real, count, seed);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "images         %d generated, %d real from %s%n", score.images(), score.images(),
+                real.source());
+        out.printf(Locale.ROOT, "Frechet        %.3f%n", score.frechet());
+        out.printf(Locale.ROOT, "KID            %.5f%n", score.kernelDistance());
+        out.printf(Locale.ROOT, "precision      %.3f%nrecall         %.3f%n", score.precision(), score.recall());
+        for (int label = 0; label < score.labelAccuracy().length; label++) {
+            out.printf(Locale.ROOT, "label %-8d accuracy %.3f%n", label, score.labelAccuracy()[label]);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.regen.eval;
+
+import dev.regen.RegenException;
+import dev.regen.config.ImageShape;
+import dev.regen.data.ArrayDataset;
+import dev.regen.data.ImageDataset;
+import dev.regen.data.Subset;
+import dev.regen.model.Classifier;
+import dev.regen.model.Generative;
+import dev.regen.sample.Sampler;
+
+import java.util.stream.IntStream;
+
+/**
+ * Scores a generative model against real images through a classifier's features: Frechet
+ * distance, kernel distance, precision and recall, and per-label accuracy for conditional models.
+ */
+public final class Scorer {
+    private static final int GENERATE_BATCH = 500;
+    private static final int KID_SUBSETS = 10;
+    private static final int KID_SUBSET_SIZE = 1000;
+    private static final int NEIGHBOURS = 3;
+
+    private Scorer() {
+    }
+
+    /**
+     * Scores {@code n} images of {@code model} against the first {@code n} images of {@code real}.
+     *
+     * @param real images of the classifier's shape
+     */
+    public static GenerationScore score(Generative model, Classifier classifier, ImageDataset real, int n, long seed) {
+        ImageShape shape = classifier.config().shape();
+        if (!model.config().shape().equals(shape)) {
+            throw new RegenException("the classifier was trained on " + shape + " images; the model makes "
+                    + model.config().shape() + " images");
+        }
+        int count = Math.min(n, real.size());
+        float[] realFeatures = ClassifierEvaluator.features(classifier,
+                new Subset(real, IntStream.range(0, count).toArray(), "first " + count));
+        int classes = model.config().classes();
+        if (classes > classifier.config().classes()) {
+            throw new RegenException("the model has " + classes + " classes, the classifier only "
+                    + classifier.config().classes());
+        }
+        int[] labels = classes == 0 ? null : IntStream.range(0, count).map(i -> i % classes).toArray();
+        float[] generated = generate(model, count, labels, seed);
+        float[] fakeFeatures = ClassifierEvaluator.features(classifier,
+                new ArrayDataset(shape, generated, labels, "generated"));
+        double[] accuracy = classes == 0 ? new double[0]
+                : labelAccuracy(ClassifierEvaluator.predict(classifier, fakeFeatures, count), labels, classes);
+        return compare(realFeatures, fakeFeatures, classifier.config().latent(), seed, accuracy);
+    }
+
+    /** The distances between two feature sets of width {@code d}. */
+    public static GenerationScore compare(float[] real, float[] fake, int d, long seed, double[] labelAccuracy) {
+        double[] pr = FeatureMetrics.precisionRecall(real, fake, d, NEIGHBOURS);
+        return new GenerationScore(Math.min(real.length, fake.length) / d, FeatureMetrics.frechet(real, fake, d),
+                FeatureMetrics.kernelDistance(real, fake, d, KID_SUBSETS, KID_SUBSET_SIZE, seed), pr[0], pr[1],
+                labelAccuracy);
+    }
+
+    private static float[] generate(Generative model, int count, int[] labels, long seed) {
+        int size = model.config().shape().size();
+        float[] images = new float[count * size];
+        for (int start = 0; start < count; start += GENERATE_BATCH) {
+            int m = Math.min(GENERATE_BATCH, count - start);
+            int[] batchLabels = labels == null ? null : java.util.Arrays.copyOfRange(labels, start, start + m);
+            float[] batch = Sampler.sample(model, m, seed + start, batchLabels);
+            System.arraycopy(batch, 0, images, start * size, batch.length);
+        }
+        return images;
+    }
+
+    private static double[] labelAccuracy(int[] predicted, int[] labels, int classes) {
+        double[] correct = new double[classes];
+        double[] total = new double[classes];
+        for (int i = 0; i < labels.length; i++) {
+            total[labels[i]]++;
+            correct[labels[i]] += predicted[i] == labels[i] ? 1 : 0;
+        }
+        for (int c = 0; c < classes; c++) {
+            correct[c] = total[c] == 0 ? Double.NaN : correct[c] / total[c];
+        }
+        return correct;
+    }
+}
