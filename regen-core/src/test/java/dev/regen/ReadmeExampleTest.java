@@ -37,7 +37,7 @@ class ReadmeExampleTest {
 
         Vae vae = SavedModel.load(temp.resolve("runs/java/model.regen")).vae();
         float[] images = Sampler.sample(vae, 16, 42L, null);
-        float[] codes = Sampler.encode(vae, images, 16);
+        float[] codes = Sampler.encode(vae, images, null, 16);
         float[] again = Sampler.decode(vae, codes, null, 16);
         ImageGrid.write(images, 16, vae.config().shape(), 4, temp.resolve("samples.png"));
 

@@ -24,6 +24,11 @@ final class ModelOption {
         return SavedModel.load(path).vae();
     }
 
+    /** The labels of some images for a conditional model, else null. */
+    static int[] labels(Generative model, ImageDataset images, int... indices) {
+        return model.config().conditional() ? java.util.stream.IntStream.of(indices).map(images::label).toArray() : null;
+    }
+
     /** Images at {@code data}, converted to the model's shape; its test set when it has one beside it. */
     static ImageDataset images(Path data, Generative model, boolean preferTest) {
         DataSource.Loaded loaded = DataSource.open(data, own -> model.config().shape(), false);

@@ -40,8 +40,9 @@ final class ReconstructCommand implements Callable<Integer> {
         int n = Math.min(count, images.size());
         int size = images.shape().size();
         float[] pairs = new float[2 * n * size];
-        float[] originals = images.read(java.util.stream.IntStream.range(0, n).toArray());
-        float[] recon = Sampler.reconstruct(vae, originals, n);
+        int[] indices = java.util.stream.IntStream.range(0, n).toArray();
+        float[] originals = images.read(indices);
+        float[] recon = Sampler.reconstruct(vae, originals, ModelOption.labels(vae, images, indices), n);
         for (int i = 0; i < n; i++) {
             System.arraycopy(originals, i * size, pairs, 2 * i * size, size);
             System.arraycopy(recon, i * size, pairs, (2 * i + 1) * size, size);

@@ -96,6 +96,21 @@ class CliTest {
     }
 
     @Test
+    void aConditionalVaeTrainsSamplesAClassAndReconstructsWithLabels() {
+        Path cvae = temp.resolve("cvae");
+        Result trained = regen("train", "--data", DATA, "--conditional", "--test-fraction", "0.5", "--epochs", "1",
+                "--width", "8", "--latent", "4", "--out", cvae.toString());
+        assertEquals(0, trained.code(), trained.err());
+        String model = cvae.resolve("model.regen").toString();
+        assertEquals(0, regen("sample", model, "--label", "5", "--n", "8", "--out", temp.resolve("c5.png").toString())
+                .code());
+        assertEquals(0, regen("reconstruct", model, "--data", DATA, "--n", "4", "--out",
+                temp.resolve("cr.png").toString()).code());
+        Result eval = regen("eval", model, "--data", DATA, "--limit", "50", "--samples", "5");
+        assertEquals(0, eval.code(), eval.err());
+    }
+
+    @Test
     void aTrainedClassifierScoresModelsAndRefusesAnotherImageSize() {
         Path classifier = temp.resolve("clf");
         Result trained = regen("train-classifier", "--data", DATA, "--test-fraction", "0.2", "--epochs", "1",

@@ -28,8 +28,8 @@ public final class VaeEvaluator {
     /** The ELBO with one posterior sample per image. */
     public static Elbo elbo(Vae vae, ImageDataset data, long seed) {
         double[] sums = new double[2];
-        forEachBatch(vae, data, ELBO_BATCH, seed, (x, count) -> {
-            VaeLoss loss = vae.loss(x, 1.0, 0.0);
+        forEachBatch(vae, data, ELBO_BATCH, seed, (x, labels, count) -> {
+            VaeLoss loss = vae.loss(x, labels, 1.0, 0.0);
             sums[0] += loss.reconstruction().item_double() * count;
             sums[1] += loss.kl().item_double() * count;
         });
@@ -48,10 +48,10 @@ public final class VaeEvaluator {
         int samplesPerPass = Math.min(k, ROWS_PER_PASS);
         double[] total = new double[1];
         int[] done = new int[1];
-        forEachBatch(vae, data, Math.max(1, ROWS_PER_PASS / k), seed, (x, count) -> {
+        forEachBatch(vae, data, Math.max(1, ROWS_PER_PASS / k), seed, (x, labels, count) -> {
             TensorVector parts = new TensorVector();
             for (int s = 0; s < k; s += samplesPerPass) {
-                parts.push_back(vae.logImportanceWeights(x, Math.min(samplesPerPass, k - s)));
+                parts.push_back(vae.logImportanceWeights(x, labels, Math.min(samplesPerPass, k - s)));
             }
             Tensor logWeights = torch.cat(parts, 1);
             // log p(x) >= logsumexp_k(log w_k) - log K
@@ -63,9 +63,9 @@ public final class VaeEvaluator {
         return new ImportanceSampledNll(total[0] / data.size(), k, data.shape().size());
     }
 
-    /** What is done with one batch tensor of {@code count} images. */
+    /** What is done with one batch of {@code count} images and their labels (null when unconditional). */
     private interface BatchWork {
-        void accept(Tensor images, int count);
+        void accept(Tensor images, Tensor labels, int count);
     }
 
     /** Runs {@code work} on every image in order, in evaluation mode, without gradients, seeded. */
@@ -78,7 +78,9 @@ public final class VaeEvaluator {
             while (batches.hasNext()) {
                 Batch b = batches.next();
                 try (PointerScope scope = new PointerScope()) {
-                    work.accept(Tensors.images(b.pixels(), b.count(), data.shape()), b.count());
+                    Tensor labels = Tensors.labels(vae.config(), vae.config().conditional() ? b.labels() : null,
+                            b.count());
+                    work.accept(Tensors.images(b.pixels(), b.count(), data.shape()), labels, b.count());
                 }
             }
         } finally {

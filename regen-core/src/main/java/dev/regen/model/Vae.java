@@ -8,6 +8,7 @@ import dev.regen.nn.Decoder;
 import dev.regen.nn.Encoder;
 import dev.regen.nn.MlpDecoder;
 import dev.regen.nn.MlpEncoder;
+import org.bytedeco.pytorch.EmbeddingImpl;
 import org.bytedeco.pytorch.LongOptional;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
@@ -18,7 +19,11 @@ import static dev.regen.nn.Tensors.scalar;
 
 /**
  * A variational autoencoder (Kingma and Welling 2014): an encoder for q(z|x), a decoder for
- * p(x|z), a standard normal prior p(z), and the losses built from them.
+ * p(x|z), a standard normal prior p(z), and the losses built from them. A conditional VAE (Sohn et
+ * al. 2015) also takes class labels y: the decoder reads a learned label embedding beside z, and a
+ * second embedding shifts the posterior parameters, giving q(z|x,y) and p(x|z,y).
+ *
+ * <p>Every method takes labels [B] (int64) for a conditional model and null otherwise.
  */
 public final class Vae extends Module implements Generative {
     private static final double LOG_TWO_PI = Math.log(2 * Math.PI);
@@ -28,22 +33,31 @@ public final class Vae extends Module implements Generative {
     private final Encoder encoder;
     private final Decoder decoder;
     private final Tensor logScale;
+    private final EmbeddingImpl encoderLabels;
+    private final EmbeddingImpl decoderLabels;
 
     /** Builds an untrained model with the engine's default initialisation. */
     public Vae(ModelConfig config) {
         this.config = config;
         int c = config.shape().channels();
+        int latent = config.latent();
+        int decoderInputs = config.conditional() ? 2 * latent : latent;
         switch (config.kind()) {
             case CONV_VAE -> {
-                encoder = register_module("encoder", new ConvEncoder(config.shape(), config.width(), 2 * config.latent()));
-                decoder = register_module("decoder", new ConvDecoder(config.shape(), config.width(), config.latent()));
+                encoder = register_module("encoder", new ConvEncoder(config.shape(), config.width(), 2 * latent));
+                decoder = register_module("decoder",
+                        new ConvDecoder(config.shape(), config.width(), decoderInputs, false));
             }
             case MLP_VAE -> {
-                encoder = register_module("encoder", new MlpEncoder(config.shape(), config.width(), config.latent()));
-                decoder = register_module("decoder", new MlpDecoder(config.shape(), config.width(), config.latent()));
+                encoder = register_module("encoder", new MlpEncoder(config.shape(), config.width(), latent));
+                decoder = register_module("decoder", new MlpDecoder(config.shape(), config.width(), decoderInputs));
             }
             default -> throw new IllegalArgumentException("not a VAE: " + config.kind());
         }
+        encoderLabels = config.conditional()
+                ? register_module("encoder_labels", new EmbeddingImpl(config.classes(), 2L * latent)) : null;
+        decoderLabels = config.conditional()
+                ? register_module("decoder_labels", new EmbeddingImpl(config.classes(), latent)) : null;
         logScale = config.likelihood() == Likelihood.BERNOULLI
                 ? null
                 : register_parameter("log_scale", torch.zeros(1, c, 1, 1).sub(scalar(2.0)));
@@ -56,7 +70,7 @@ public final class Vae extends Module implements Generative {
 
     @Override
     public Tensor generate(Tensor latents, Tensor labels) {
-        return decode(latents);
+        return decode(latents, labels);
     }
 
     @Override
@@ -69,20 +83,26 @@ public final class Vae extends Module implements Generative {
         return this;
     }
 
-    /** q(z|x) for images [B, C, H, W] in [0, 1]. */
-    public Posterior encode(Tensor images) {
-        TensorVector parts = encoder.forward(images).chunk(2, 1);
+    /** q(z|x, y) for images [B, C, H, W] in [0, 1]. */
+    public Posterior encode(Tensor images, Tensor labels) {
+        Tensor parameters = encoder.forward(images);
+        if (encoderLabels != null) {
+            parameters = parameters.add(encoderLabels.forward(labels));
+        }
+        TensorVector parts = parameters.chunk(2, 1);
         return new Posterior(parts.get(0), parts.get(1));
     }
 
     /** Decoder logits [B, C, H, W] for latents [B, latent]. */
-    public Tensor decodeLogits(Tensor latents) {
-        return decoder.forward(latents);
+    public Tensor decodeLogits(Tensor latents, Tensor labels) {
+        Tensor input = decoderLabels == null ? latents
+                : torch.cat(new TensorVector(latents, decoderLabels.forward(labels)), 1);
+        return decoder.forward(input);
     }
 
-    /** The mean image E[x|z] in [0, 1] for latents [B, latent]. */
-    public Tensor decode(Tensor latents) {
-        return decodeLogits(latents).sigmoid();
+    /** The mean image E[x|z, y] in [0, 1] for latents [B, latent]. */
+    public Tensor decode(Tensor latents, Tensor labels) {
+        return decodeLogits(latents, labels).sigmoid();
     }
 
     /** log p(x|z) per image [B] given the decoder logits. */
@@ -98,10 +118,10 @@ public final class Vae extends Module implements Generative {
      * @param freeBits nats per latent dimension (averaged over the batch) that cost nothing
      *                 (Kingma et al. 2016, eq. 15); 0 for the plain KL
      */
-    public VaeLoss loss(Tensor images, double beta, double freeBits) {
-        Posterior q = encode(images);
+    public VaeLoss loss(Tensor images, Tensor labels, double beta, double freeBits) {
+        Posterior q = encode(images, labels);
         Tensor z = q.sample();
-        Tensor reconstruction = logLikelihood(images, decodeLogits(z)).mean().neg();
+        Tensor reconstruction = logLikelihood(images, decodeLogits(z, labels)).mean().neg();
         Tensor klPerDim = q.klPerDimension();
         Tensor kl = klPerDim.sum(1).mean();
         Tensor penalised = freeBits > 0 ? torch.clamp_min(klPerDim.mean(0), scalar(freeBits)).sum() : kl;
@@ -113,8 +133,8 @@ public final class Vae extends Module implements Generative {
      * image, [B, k] (Burda et al. 2016, eq. 8). Their log-mean-exp is a lower bound on log p(x)
      * that tightens as k grows.
      */
-    public Tensor logImportanceWeights(Tensor images, int k) {
-        Posterior q = encode(images);
+    public Tensor logImportanceWeights(Tensor images, Tensor labels, int k) {
+        Posterior q = encode(images, labels);
         long batch = images.size(0);
         Tensor mean = repeatRows(q.mean(), k);
         Tensor logVar = repeatRows(q.logVar(), k);
@@ -123,7 +143,7 @@ public final class Vae extends Module implements Generative {
         Tensor logQ = eps.square().add(logVar).add(scalar(LOG_TWO_PI)).sum(1).mul(scalar(-0.5));
         Tensor logPrior = z.square().add(scalar(LOG_TWO_PI)).sum(1).mul(scalar(-0.5));
         Tensor repeated = repeatRows(images, k);
-        Tensor logLikelihood = logLikelihood(repeated, decodeLogits(z));
+        Tensor logLikelihood = logLikelihood(repeated, decodeLogits(z, labels == null ? null : repeatRows(labels, k)));
         return logLikelihood.add(logPrior).sub(logQ).reshape(batch, k);
     }
 

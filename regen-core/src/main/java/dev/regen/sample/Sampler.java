@@ -42,15 +42,16 @@ public final class Sampler {
         }
     }
 
-    /** Posterior means of {@code n} images. */
-    public static float[] encode(Vae vae, float[] images, int n) {
+    /** Posterior means of {@code n} images (with their labels for a conditional VAE). */
+    public static float[] encode(Vae vae, float[] images, int[] labels, int n) {
         try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
-            return Tensors.floats(vae.encode(Tensors.images(images, n, vae.config().shape())).mean());
+            Tensor x = Tensors.images(images, n, vae.config().shape());
+            return Tensors.floats(vae.encode(x, Tensors.labels(vae.config(), labels, n)).mean());
         }
     }
 
-    /** Reconstructions: each image encoded to its posterior mean and decoded. */
-    public static float[] reconstruct(Vae vae, float[] images, int n) {
-        return decode(vae, encode(vae, images, n), null, n);
+    /** Reconstructions: each image encoded to its posterior mean and decoded with the same label. */
+    public static float[] reconstruct(Vae vae, float[] images, int[] labels, int n) {
+        return decode(vae, encode(vae, images, labels, n), labels, n);
     }
 }

@@ -48,7 +48,7 @@ final class VaeTask implements TrainingTask {
 
     @Override
     public double[] step(Tensor images, Tensor labels, StepContext context) {
-        VaeLoss loss = vae.loss(images, config.beta() * warmup(context), config.freeBits());
+        VaeLoss loss = vae.loss(images, labels, config.beta() * warmup(context), config.freeBits());
         double total = TrainingDivergedException.check(loss.total().item_double(), context);
         optimizer.zero_grad();
         loss.total().backward();
@@ -90,7 +90,7 @@ final class VaeTask implements TrainingTask {
         RunReport.samples(files, vae, seed);
         writeReconstructions(files, test);
         if (test.size() >= 2) {
-            RunReport.interpolation(files, vae, Sampler.encode(vae, test.read(0, 1), 2));
+            RunReport.interpolation(files, vae, Sampler.encode(vae, test.read(0, 1), labels(test, 0, 1), 2));
         }
         RunReport.lossCurve(files, history, "-elbo");
         Elbo elbo = VaeEvaluator.elbo(vae, test, seed);
@@ -99,13 +99,18 @@ final class VaeTask implements TrainingTask {
                 elbo.negativeElbo(), elbo.reconstruction(), elbo.kl(), elbo.bitsPerDimension()));
     }
 
+    /** The labels of some images for a conditional model, else null. */
+    private int[] labels(ImageDataset data, int... indices) {
+        return vae.config().conditional() ? IntStream.of(indices).map(data::label).toArray() : null;
+    }
+
     /** Rows of test images, each followed by a row of their reconstructions. */
     private void writeReconstructions(RunFiles files, ImageDataset test) {
         int columns = RunReport.COLUMNS;
         int n = Math.min(2 * columns, test.size());
         int size = test.shape().size();
         float[] originals = test.read(IntStream.range(0, n).toArray());
-        float[] recon = Sampler.reconstruct(vae, originals, n);
+        float[] recon = Sampler.reconstruct(vae, originals, labels(test, IntStream.range(0, n).toArray()), n);
         float[] grid = new float[2 * n * size];
         for (int i = 0; i < n; i++) {
             int row = i / columns;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class VaeTest {
     @BeforeAll
@@ -32,10 +33,10 @@ class VaeTest {
                     Likelihood.BERNOULLI, 16);
             Vae vae = new Vae(config);
             Tensor x = torch.rand(3, c, h, w);
-            Posterior q = vae.encode(x);
+            Posterior q = vae.encode(x, null);
             assertArrayEquals(new long[]{3, 8}, q.mean().sizes().vec().get());
-            assertArrayEquals(new long[]{3, c, h, w}, vae.decode(q.sample()).sizes().vec().get());
-            assertArrayEquals(new long[]{3, 5}, vae.logImportanceWeights(x, 5).sizes().vec().get());
+            assertArrayEquals(new long[]{3, c, h, w}, vae.decode(q.sample(), null).sizes().vec().get());
+            assertArrayEquals(new long[]{3, 5}, vae.logImportanceWeights(x, null, 5).sizes().vec().get());
         }
     }
 
@@ -112,12 +113,31 @@ class VaeTest {
             Tensor x = torch.rand(8, 1, 28, 28);
             // A fresh model's posterior is close to the prior (KL per dimension far below 1 nat),
             // so with lambda = 1 every one of the 16 dimensions is charged exactly 1 nat, times beta.
-            VaeLoss loss = vae.loss(x, 0.5, 1.0);
+            VaeLoss loss = vae.loss(x, null, 0.5, 1.0);
             double charged = loss.total().item_double() - loss.reconstruction().item_double();
             assertEquals(0.5 * 16 * 1.0, charged, 1e-3);
-            VaeLoss plain = vae.loss(x, 0.5, 0.0);
+            VaeLoss plain = vae.loss(x, null, 0.5, 0.0);
             assertEquals(0.5 * plain.kl().item_double(),
                     plain.total().item_double() - plain.reconstruction().item_double(), 1e-4);
+        }
+    }
+
+    @Test
+    void aConditionalVaeDecodesEachLabelDifferentlyAndWeighsLabelledImages() {
+        try (PointerScope scope = new PointerScope()) {
+            Vae vae = new Vae(new ModelConfig(ModelKind.CONV_VAE, new ImageShape(1, 28, 28), 4, Likelihood.BERNOULLI,
+                    8, 3));
+            Tensor z = torch.zeros(2, 4);
+            float[] images = Tensors.floats(vae.decode(z, Tensors.labels(vae.config(), new int[]{0, 2}, 2)));
+            boolean differ = false;
+            for (int i = 0; i < 784; i++) {
+                differ |= images[i] != images[784 + i];
+            }
+            assertTrue(differ, "the same code under two labels gives two images");
+            Tensor x = torch.rand(2, 1, 28, 28);
+            Tensor labels = Tensors.labels(vae.config(), new int[]{1, 2}, 2);
+            assertArrayEquals(new long[]{2, 6}, vae.logImportanceWeights(x, labels, 6).sizes().vec().get());
+            assertTrue(Double.isFinite(vae.loss(x, labels, 1.0, 0.0).total().item_double()));
         }
     }
 
