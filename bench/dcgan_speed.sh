@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Regen's dcgan against the PyTorch reference (bench/reference_dcgan.py): same networks, full
+# Fashion-MNIST, same batch and threads, runs alternated A/B. Prints images/s and their ratio.
+# Needs Debian's dataset-fashion-mnist, python3-torch and libopenblas0-openmp.
+# Usage: bench/dcgan_speed.sh [EPOCHS=2] [THREADS=2] [ROUNDS=2]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+EPOCHS=${1:-2}
+THREADS=${2:-2}
+ROUNDS=${3:-2}
+DATA=/usr/share/datasets/fashion-mnist
+PY=/usr/bin/python3
+"$ROOT/regen" --version >/dev/null
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+for round in $(seq 1 "$ROUNDS"); do
+  "$ROOT/regen" train --data "$DATA" --model dcgan --latent 64 --width 32 --epochs "$EPOCHS" --threads "$THREADS" \
+    --batch 128 --out "$WORK/run-$round" >"$WORK/regen-$round.log" 2>&1
+  cp "$WORK/run-$round/metrics.jsonl" "$WORK/regen-$round.jsonl"
+  rm -rf "$WORK/run-$round"
+  (cd "$ROOT/bench" && "$PY" reference_dcgan.py --data "$DATA" --epochs "$EPOCHS" --threads "$THREADS") \
+    >"$WORK/torch-$round.jsonl"
+done
+"$PY" - "$WORK" "$ROUNDS" <<'PYEOF'
+import json, sys
+work, rounds = sys.argv[1], int(sys.argv[2])
+lines = lambda p: [json.loads(l) for l in open(p) if l.strip()]
+steady = lambda xs: xs[1:] if len(xs) > 1 else xs
+print("round  regen img/s  torch img/s  ratio")
+ratios = []
+for r in range(1, rounds + 1):
+    g = steady(lines(f"{work}/regen-{r}.jsonl")); t = steady(lines(f"{work}/torch-{r}.jsonl"))
+    gr = sum(e["imagesPerSecond"] for e in g) / len(g); tr = sum(e["imagesPerSecond"] for e in t) / len(t)
+    ratios.append(gr / tr)
+    print(f"{r:5d}  {gr:11.0f}  {tr:11.0f}  {gr / tr:5.2f}")
+print(f"mean ratio {sum(ratios) / len(ratios):.2f}x")
+PYEOF
