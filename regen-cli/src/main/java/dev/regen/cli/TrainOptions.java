@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 final class TrainOptions {
     @Option(names = "--model", defaultValue = "conv-vae", paramLabel = "KIND",
             converter = Converters.Kind.class,
-            description = "conv-vae, mlp-vae, dcgan or wgan-gp (default: ${DEFAULT-VALUE})")
+            description = "conv-vae, mlp-vae, dcgan, wgan-gp or sngan (default: ${DEFAULT-VALUE})")
     ModelKind kind;
 
     @Option(names = "--conditional", description = "condition on the class labels of the data (folder names or "
@@ -46,8 +46,8 @@ final class TrainOptions {
     @Option(names = "--batch", defaultValue = "128", description = "images per step (default: ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--lr", description = "Adam learning rate (default: 1e-3 for VAEs, 2e-4 for dcgan, 1e-4 for "
-            + "wgan-gp)")
+    @Option(names = "--lr", description = "Adam learning rate (default: 1e-3 for VAEs, 2e-4 for dcgan and sngan, 1e-4 "
+            + "for wgan-gp)")
     Double lr;
 
     @Option(names = "--critic-steps", paramLabel = "N",
@@ -76,7 +76,7 @@ final class TrainOptions {
 
     TrainConfig training() {
         double rate = lr != null ? lr : switch (kind) {
-            case DCGAN -> 2e-4;
+            case DCGAN, SNGAN -> 2e-4;
             case WGAN_GP -> 1e-4;
             default -> 1e-3;
         };

@@ -13,6 +13,8 @@ public enum ModelKind implements Named {
     DCGAN("dcgan", Family.GAN),
     /** Wasserstein GAN with gradient penalty (Gulrajani et al. 2017): several critic steps per generator step. */
     WGAN_GP("wgan-gp", Family.GAN),
+    /** Hinge-loss GAN with a spectrally normalised discriminator (Miyato et al. 2018). */
+    SNGAN("sngan", Family.GAN),
     /** A small CNN classifier whose hidden features measure generated images (see eval). */
     CLASSIFIER("classifier", Family.CLASSIFIER);
 

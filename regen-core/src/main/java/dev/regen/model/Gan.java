@@ -17,8 +17,9 @@ import static dev.regen.nn.Tensors.scalar;
  * A generative adversarial network: a generator (the conv decoder with batch norm) and a
  * discriminator, with the losses of its {@link ModelKind}: the non-saturating loss for DCGAN
  * (Goodfellow et al. 2014, section 3), the Wasserstein loss with gradient penalty for WGAN-GP
- * (Gulrajani et al. 2017, algorithm 1). A conditional GAN concatenates a learned label embedding
- * to the latent code and uses a projection discriminator.
+ * (Gulrajani et al. 2017, algorithm 1), the hinge loss with a spectrally normalised discriminator
+ * for SN-GAN (Miyato et al. 2018, eq. 16-17). A conditional GAN concatenates a learned label
+ * embedding to the latent code and uses a projection discriminator.
  */
 public final class Gan extends Module implements Generative {
     private final ModelConfig config;
@@ -37,7 +38,11 @@ public final class Gan extends Module implements Generative {
         labelEmbedding = config.conditional()
                 ? register_module("label_embedding", new EmbeddingImpl(config.classes(), config.latent())) : null;
         discriminator = register_module("discriminator",
-                new ConvDiscriminator(config.shape(), config.width(), config.classes(), config.kind() == ModelKind.DCGAN));
+                new ConvDiscriminator(config.shape(), config.width(), config.classes(), switch (config.kind()) {
+                    case DCGAN -> ConvDiscriminator.Normalisation.BATCH;
+                    case SNGAN -> ConvDiscriminator.Normalisation.SPECTRAL;
+                    default -> ConvDiscriminator.Normalisation.NONE;
+                }));
     }
 
     @Override
@@ -92,6 +97,10 @@ public final class Gan extends Module implements Generative {
         if (config.kind() == ModelKind.DCGAN) {
             // -log sigmoid(D(x)) - log(1 - sigmoid(D(G(z)))), each written with log-sigmoid for stability.
             return torch.log_sigmoid(realScore).add(torch.log_sigmoid(fakeScore.neg())).mean().neg();
+        }
+        if (config.kind() == ModelKind.SNGAN) {
+            // Hinge: E[max(0, 1 - D(x))] + E[max(0, 1 + D(G(z)))].
+            return realScore.neg().add(scalar(1.0)).relu().mean().add(fakeScore.add(scalar(1.0)).relu().mean());
         }
         return fakeScore.mean().sub(realScore.mean()).add(gradientPenalty(real, fake, labels).mul(scalar(penaltyWeight)));
     }

@@ -58,9 +58,10 @@ public final class Vae extends Module implements Generative {
                 ? register_module("encoder_labels", new EmbeddingImpl(config.classes(), 2L * latent)) : null;
         decoderLabels = config.conditional()
                 ? register_module("decoder_labels", new EmbeddingImpl(config.classes(), latent)) : null;
+        // A handle of our own: register_parameter returns a reference into a table that may move.
         logScale = config.likelihood() == Likelihood.BERNOULLI
                 ? null
-                : register_parameter("log_scale", torch.zeros(1, c, 1, 1).sub(scalar(2.0)));
+                : new Tensor(register_parameter("log_scale", torch.zeros(1, c, 1, 1).sub(scalar(2.0))));
     }
 
     @Override

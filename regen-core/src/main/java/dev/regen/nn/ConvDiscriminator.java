@@ -8,6 +8,8 @@ import org.bytedeco.pytorch.EmbeddingImpl;
 import org.bytedeco.pytorch.LinearImpl;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorOptional;
+import org.bytedeco.pytorch.global.torch;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,8 @@ import static dev.regen.nn.Tensors.scalar;
 /**
  * Scores images as real or fake: the encoder's stride-2 convolutions with leaky ReLU (slope 0.2),
  * then one linear unit. With batch norm (DCGAN; Radford et al. 2016) every convolution but the
- * first is normalised; a WGAN-GP critic has none, since its gradient penalty is per image. A
+ * first is normalised; with spectral norm (SN-GAN; Miyato et al. 2018) every weight is divided by
+ * its largest singular value; a WGAN-GP critic has neither, since its gradient penalty is per image. A
  * conditional discriminator adds the projection term of Miyato and Koyama 2018, the inner product
  * of a learned class embedding with the features.
  */
@@ -26,11 +29,23 @@ public final class ConvDiscriminator extends Module {
 
     private final List<Conv2dImpl> convs = new ArrayList<>();
     private final List<BatchNorm2dImpl> norms = new ArrayList<>();
+    private final List<SpectralNorm> spectral = new ArrayList<>();
     private final LinearImpl head;
     private final EmbeddingImpl projection;
 
+    /** How the discriminator's layers are normalised. */
+    public enum Normalisation {
+        /** No normalisation (WGAN-GP). */
+        NONE,
+        /** Batch norm after every convolution but the first (DCGAN). */
+        BATCH,
+        /** Spectral norm of every weight (SN-GAN). */
+        SPECTRAL
+    }
+
     /** Builds a discriminator for images of {@code shape}; {@code classes} 0 for an unconditional one. */
-    public ConvDiscriminator(ImageShape shape, int baseFilters, int classes, boolean batchNorm) {
+    public ConvDiscriminator(ImageShape shape, int baseFilters, int classes, Normalisation normalisation) {
+        boolean batchNorm = normalisation == Normalisation.BATCH;
         ConvGeometry g = ConvGeometry.of(shape, baseFilters);
         for (int i = 0; i < g.depth(); i++) {
             convs.add(register_module("conv" + i, Layers.downsample(g.filters()[i], g.filters()[i + 1])));
@@ -39,6 +54,12 @@ public final class ConvDiscriminator extends Module {
             }
         }
         head = register_module("head", new LinearImpl(g.flatFeatures(), 1));
+        if (normalisation == Normalisation.SPECTRAL) {
+            for (int i = 0; i < convs.size(); i++) {
+                spectral.add(new SpectralNorm(this, "conv" + i + "_sn", convs.get(i).weight()));
+            }
+            spectral.add(new SpectralNorm(this, "head_sn", head.weight()));
+        }
         projection = classes > 0 ? register_module("projection", new EmbeddingImpl(classes, g.flatFeatures())) : null;
     }
 
@@ -46,14 +67,17 @@ public final class ConvDiscriminator extends Module {
     public Tensor forward(Tensor images, Tensor labels) {
         Tensor h = Layers.channelsLast(images);
         for (int i = 0; i < convs.size(); i++) {
-            h = convs.get(i).forward(h);
+            h = spectral.isEmpty() ? convs.get(i).forward(h) : torch.conv2d(h, spectral.get(i).normalized(),
+                    new TensorOptional(convs.get(i).bias()), new long[]{2, 2}, new long[]{1, 1}, new long[]{1, 1}, 1);
             if (!norms.isEmpty() && i > 0) {
                 h = norms.get(i - 1).forward(h);
             }
-            h = org.bytedeco.pytorch.global.torch.leaky_relu(h, scalar(LEAK));
+            h = torch.leaky_relu(h, scalar(LEAK));
         }
         Tensor features = h.flatten(1, -1);
-        Tensor score = head.forward(features).flatten(0, -1);
+        Tensor score = (spectral.isEmpty() ? head.forward(features)
+                : torch.linear(features, spectral.get(convs.size()).normalized(), new TensorOptional(head.bias())))
+                .flatten(0, -1);
         return projection == null ? score : score.add(projection.forward(labels).mul(features).sum(1));
     }
 }

@@ -39,9 +39,9 @@ final class GanTask implements TrainingTask {
     GanTask(Gan gan, TrainConfig config) {
         this.gan = gan;
         this.config = config;
-        // DCGAN: betas (0.5, 0.999) (Radford et al. 2016); WGAN-GP: (0.5, 0.9) as in Gulrajani et al.'s
-        // MNIST experiments.
-        double beta2 = gan.config().kind() == ModelKind.DCGAN ? 0.999 : 0.9;
+        // DCGAN and SN-GAN: betas (0.5, 0.999) (Radford et al. 2016; Miyato et al. 2018 with one
+        // critic step); WGAN-GP: (0.5, 0.9) as in Gulrajani et al.'s MNIST experiments.
+        double beta2 = gan.config().kind() == ModelKind.WGAN_GP ? 0.9 : 0.999;
         generatorOptimizer = Optimizers.adam(gan.generatorParameters(), config.learningRate(), 0.5, beta2);
         discriminatorOptimizer = Optimizers.adam(gan.discriminatorParameters(), config.learningRate(), 0.5, beta2);
     }

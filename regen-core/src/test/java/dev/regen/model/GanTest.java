@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GanTest {
     @BeforeAll
@@ -30,7 +31,8 @@ class GanTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"dcgan,1,28,28,0", "dcgan,3,32,32,10", "wgan-gp,2,17,23,0", "wgan-gp,3,64,48,4"})
+    @CsvSource({"dcgan,1,28,28,0", "dcgan,3,32,32,10", "wgan-gp,2,17,23,0", "wgan-gp,3,64,48,4", "sngan,1,28,28,0",
+            "sngan,3,32,32,5"})
     void generatorAndDiscriminatorFitAnyImageShape(String kind, int c, int h, int w, int classes) {
         try (PointerScope scope = new PointerScope()) {
             Gan gan = gan(ModelKind.parse(kind), new ImageShape(c, h, w), classes);
@@ -75,6 +77,52 @@ class GanTest {
             assertEquals(1.0, gan.gradientPenalty(real, fake, null).item_double(), 1e-5);
             assertEquals(10.0, gan.discriminatorLoss(real, fake, null, 10).item_double(), 1e-4);
             assertEquals(0.0, gan.generatorLoss(fake, null).item_double(), 1e-6);
+        }
+    }
+
+    @Test
+    void hingeLossesMatchTheirDefinitionOnTheDiscriminatorsScores() {
+        try (PointerScope scope = new PointerScope()) {
+            Gan gan = gan(ModelKind.SNGAN, new ImageShape(1, 28, 28), 0);
+            Tensor real = torch.rand(4, 1, 28, 28);
+            for (int i = 0; i < 20; i++) {
+                gan.score(real, null);   // training mode: power iterations settle the singular vectors
+            }
+            gan.evaluationMode(true);   // no more iterations: the same scores on every call
+            Tensor fake = gan.generate(torch.randn(4, 8), null);
+            float[] r = Tensors.floats(gan.score(real, null));
+            float[] f = Tensors.floats(gan.score(fake, null));
+            double expected = 0;
+            double generator = 0;
+            for (int i = 0; i < 4; i++) {
+                expected += (Math.max(0, 1 - r[i]) + Math.max(0, 1 + f[i])) / 4;
+                generator -= f[i] / 4.0;
+            }
+            assertEquals(expected, gan.discriminatorLoss(real, fake, null, 10).item_double(), 1e-5);
+            assertEquals(generator, gan.generatorLoss(fake, null).item_double(), 1e-5);
+            assertTrue(Math.abs(r[0]) < 100, "a spectrally normalised score stays moderate: " + r[0]);
+        }
+    }
+
+    @Test
+    void spectralNormKeepsTheDiscriminatorOneLipschitzPerLayer() {
+        try (PointerScope scope = new PointerScope()) {
+            Gan gan = gan(ModelKind.SNGAN, new ImageShape(1, 28, 28), 0);
+            TensorVector params = gan.discriminatorParameters();
+            try (NoGradGuard noGrad = new NoGradGuard()) {
+                for (long i = 0; i < params.size(); i++) {
+                    params.get(i).mul_(Tensors.scalar(50.0));   // blow every weight up
+                }
+            }
+            Tensor x = torch.rand(8, 1, 28, 28);
+            Tensor y = x.add(torch.randn(8, 1, 28, 28).mul(Tensors.scalar(0.01)));
+            for (int i = 0; i < 30; i++) {
+                gan.score(x, null);   // power iterations converge in training mode
+            }
+            // Each layer is at most 1-Lipschitz (leaky ReLU too), so scores move no more than inputs.
+            double scoreGap = gan.score(x, null).sub(gan.score(y, null)).abs().max().item_double();
+            double inputGap = x.sub(y).flatten(1, -1).square().sum(1).sqrt().max().item_double();
+            assertTrue(scoreGap <= inputGap * 1.05, scoreGap + " > " + inputGap);
         }
     }
 
