@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 final class TrainOptions {
     @Option(names = "--model", defaultValue = "conv-vae", paramLabel = "KIND",
             converter = Converters.Kind.class,
-            description = "conv-vae, mlp-vae, dcgan, wgan-gp or sngan (default: ${DEFAULT-VALUE})")
+            description = "conv-vae, mlp-vae, dcgan, wgan-gp, sngan or vae-gan (default: ${DEFAULT-VALUE})")
     ModelKind kind;
 
     @Option(names = "--conditional", description = "condition on the class labels of the data (folder names or "
@@ -58,6 +58,11 @@ final class TrainOptions {
             description = "wgan-gp: weight of the gradient penalty (default: ${DEFAULT-VALUE})")
     double gradientPenalty;
 
+    @Option(names = "--adversarial-weight", defaultValue = "20", paramLabel = "W",
+            description = "vae-gan: weight of the adversarial loss beside the reconstruction nats "
+                    + "(default: ${DEFAULT-VALUE})")
+    double adversarialWeight;
+
     @Option(names = "--grad-clip", defaultValue = "0", paramLabel = "NORM",
             description = "clip the gradient norm, 0 for none (default: ${DEFAULT-VALUE})")
     double gradClip;
@@ -82,6 +87,6 @@ final class TrainOptions {
         };
         int critic = criticSteps != null ? criticSteps : kind == ModelKind.WGAN_GP ? 5 : 1;
         return new TrainConfig(epochs, batch, rate, beta, klWarmup, freeBits, gradClip, seed, threads, critic,
-                gradientPenalty);
+                gradientPenalty, adversarialWeight);
     }
 }

@@ -15,6 +15,8 @@ public enum ModelKind implements Named {
     WGAN_GP("wgan-gp", Family.GAN),
     /** Hinge-loss GAN with a spectrally normalised discriminator (Miyato et al. 2018). */
     SNGAN("sngan", Family.GAN),
+    /** A conv VAE whose decoder is also trained against a discriminator (Larsen et al. 2016). */
+    VAE_GAN("vae-gan", Family.VAE_GAN),
     /** A small CNN classifier whose hidden features measure generated images (see eval). */
     CLASSIFIER("classifier", Family.CLASSIFIER);
 
@@ -24,12 +26,14 @@ public enum ModelKind implements Named {
         VAE,
         /** Generative adversarial networks. */
         GAN,
+        /** VAEs with an adversarial term on their decoder. */
+        VAE_GAN,
         /** Image classifiers, trained to score generative models. */
         CLASSIFIER;
 
         /** The {@code type} written in model files. */
         public String type() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
     }
 

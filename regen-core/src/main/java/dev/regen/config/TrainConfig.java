@@ -14,9 +14,11 @@ package dev.regen.config;
  * @param threads         libtorch intra-op threads (0: one per core)
  * @param criticSteps     GANs: discriminator steps per generator step
  * @param gradientPenalty WGAN-GP: weight of the gradient penalty
+ * @param adversarialWeight VAE-GAN: weight of the adversarial loss in the decoder's objective
  */
 public record TrainConfig(int epochs, int batchSize, double learningRate, double beta, double klWarmupEpochs,
-                          double freeBits, double gradClip, long seed, int threads, int criticSteps, double gradientPenalty) {
+                          double freeBits, double gradClip, long seed, int threads, int criticSteps, double gradientPenalty,
+                          double adversarialWeight) {
     /** Validates every field. */
     public TrainConfig {
         Check.range("epochs", epochs, 1, 100_000);
@@ -31,12 +33,13 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, double
         criticSteps = criticSteps == 0 ? 1 : criticSteps;
         Check.range("critic-steps", criticSteps, 1, 100);
         Check.range("gradient-penalty", gradientPenalty, 0.0, 1e6);
+        Check.range("adversarial-weight", adversarialWeight, 0.0, 1e6);
     }
 
     /** VAE training without GAN settings. */
     public TrainConfig(int epochs, int batchSize, double learningRate, double beta, double klWarmupEpochs,
                        double freeBits, double gradClip, long seed, int threads) {
-        this(epochs, batchSize, learningRate, beta, klWarmupEpochs, freeBits, gradClip, seed, threads, 1, 10.0);
+        this(epochs, batchSize, learningRate, beta, klWarmupEpochs, freeBits, gradClip, seed, threads, 1, 10.0, 20.0);
     }
 
     /** Defaults: 10 epochs, batch 128, Adam 1e-3, plain ELBO, seed 1, all cores. */
@@ -47,6 +50,6 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, double
     /** A copy with another epoch count. */
     public TrainConfig withEpochs(int newEpochs) {
         return new TrainConfig(newEpochs, batchSize, learningRate, beta, klWarmupEpochs, freeBits, gradClip, seed,
-                threads, criticSteps, gradientPenalty);
+                threads, criticSteps, gradientPenalty, adversarialWeight);
     }
 }

@@ -37,6 +37,7 @@ public record SavedModel(Path path, Network model, ModelFile file) {
         return switch (config.kind().family()) {
             case VAE -> new Vae(config);
             case GAN -> new Gan(config);
+            case VAE_GAN -> new VaeGan(config);
             case CLASSIFIER -> new Classifier(config);
         };
     }
@@ -62,10 +63,13 @@ public record SavedModel(Path path, Network model, ModelFile file) {
                 + "' model");
     }
 
-    /** The model as a VAE, for uses only a VAE has (encoding, likelihoods). */
+    /** The model as a VAE, for uses only a VAE has (encoding, likelihoods); a VAE-GAN gives its VAE. */
     public Vae vae() {
         if (model instanceof Vae vae) {
             return vae;
+        }
+        if (model instanceof VaeGan vaeGan) {
+            return vaeGan.vae();
         }
         throw wrongType("vae");
     }

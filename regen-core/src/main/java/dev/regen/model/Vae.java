@@ -43,7 +43,7 @@ public final class Vae extends Module implements Generative {
         int latent = config.latent();
         int decoderInputs = config.conditional() ? 2 * latent : latent;
         switch (config.kind()) {
-            case CONV_VAE -> {
+            case CONV_VAE, VAE_GAN -> {
                 encoder = register_module("encoder", new ConvEncoder(config.shape(), config.width(), 2 * latent));
                 decoder = register_module("decoder",
                         new ConvDecoder(config.shape(), config.width(), decoderInputs, false));
@@ -121,12 +121,12 @@ public final class Vae extends Module implements Generative {
      */
     public VaeLoss loss(Tensor images, Tensor labels, double beta, double freeBits) {
         Posterior q = encode(images, labels);
-        Tensor z = q.sample();
-        Tensor reconstruction = logLikelihood(images, decodeLogits(z, labels)).mean().neg();
+        Tensor logits = decodeLogits(q.sample(), labels);
+        Tensor reconstruction = logLikelihood(images, logits).mean().neg();
         Tensor klPerDim = q.klPerDimension();
         Tensor kl = klPerDim.sum(1).mean();
         Tensor penalised = freeBits > 0 ? torch.clamp_min(klPerDim.mean(0), scalar(freeBits)).sum() : kl;
-        return new VaeLoss(reconstruction.add(penalised.mul(scalar(beta))), reconstruction, kl);
+        return new VaeLoss(reconstruction.add(penalised.mul(scalar(beta))), reconstruction, kl, logits);
     }
 
     /**

@@ -86,7 +86,7 @@ final class RunReport {
     /** One line naming the architecture. */
     static String describe(ModelConfig c) {
         return switch (c.kind().family()) {
-            case VAE -> String.format("%s, %s likelihood, latent %d, images %s", c.kind().cliName(),
+            case VAE, VAE_GAN -> String.format("%s, %s likelihood, latent %d, images %s", c.kind().cliName(),
                     c.likelihood().cliName(), c.latent(), c.shape());
             case GAN -> String.format("%s, latent %d, images %s%s", c.kind().cliName(), c.latent(), c.shape(),
                     c.conditional() ? ", conditional on " + c.classes() + " classes" : "");

@@ -7,6 +7,7 @@ import dev.regen.model.Classifier;
 import dev.regen.model.Gan;
 import dev.regen.model.Network;
 import dev.regen.model.Vae;
+import dev.regen.model.VaeGan;
 import org.bytedeco.pytorch.Tensor;
 
 import java.util.List;
@@ -52,6 +53,9 @@ public interface TrainingTask {
         }
         if (model instanceof Classifier classifier) {
             return new ClassifierTask(classifier, config);
+        }
+        if (model instanceof VaeGan vaeGan) {
+            return new VaeGanTask(vaeGan, config);
         }
         return new GanTask((Gan) model, config);
     }

@@ -1,0 +1,68 @@
+package dev.regen.train;
+
+import dev.regen.data.ImageDataset;
+import dev.regen.eval.Elbo;
+import dev.regen.eval.VaeEvaluator;
+import dev.regen.io.ImageGrid;
+import dev.regen.model.Vae;
+import dev.regen.sample.Sampler;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/** What VAEs (plain or adversarial) report: test ELBO per epoch, and reconstructions in the final report. */
+final class VaeReport {
+    private VaeReport() {
+    }
+
+    /** The test ELBO and its parts. */
+    static Map<String, Double> evaluate(Vae vae, ImageDataset test, long seed) {
+        Elbo elbo = VaeEvaluator.elbo(vae, test, seed);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("-elbo", elbo.negativeElbo());
+        metrics.put("recon", elbo.reconstruction());
+        metrics.put("kl", elbo.kl());
+        return metrics;
+    }
+
+    /** Samples, reconstructions, interpolation, curves and the summary with the test ELBO. */
+    static String write(RunFiles files, Vae vae, ImageDataset train, ImageDataset test, List<EpochMetrics> history,
+                        long seed, double seconds) {
+        RunReport.samples(files, vae, seed);
+        writeReconstructions(files, vae, test);
+        if (test.size() >= 2) {
+            RunReport.interpolation(files, vae, Sampler.encode(vae, test.read(0, 1), labels(vae, test, 0, 1), 2));
+        }
+        RunReport.lossCurve(files, history, "-elbo");
+        Elbo elbo = VaeEvaluator.elbo(vae, test, seed);
+        return RunReport.summary(files, vae, train, test, history, seconds, String.format(Locale.ROOT,
+                "test -ELBO     %.2f nats per image (reconstruction %.2f + KL %.2f), %.4f bits/dim%n",
+                elbo.negativeElbo(), elbo.reconstruction(), elbo.kl(), elbo.bitsPerDimension()));
+    }
+
+    /** The labels of some images for a conditional model, else null. */
+    private static int[] labels(Vae vae, ImageDataset data, int... indices) {
+        return vae.config().conditional() ? IntStream.of(indices).map(data::label).toArray() : null;
+    }
+
+    /** Rows of test images, each followed by a row of their reconstructions. */
+    private static void writeReconstructions(RunFiles files, Vae vae, ImageDataset test) {
+        int columns = RunReport.COLUMNS;
+        int n = Math.min(2 * columns, test.size());
+        int size = test.shape().size();
+        int[] indices = IntStream.range(0, n).toArray();
+        float[] originals = test.read(indices);
+        float[] recon = Sampler.reconstruct(vae, originals, labels(vae, test, indices), n);
+        float[] grid = new float[2 * n * size];
+        for (int i = 0; i < n; i++) {
+            int row = i / columns;
+            int col = i % columns;
+            System.arraycopy(originals, i * size, grid, ((2 * row) * columns + col) * size, size);
+            System.arraycopy(recon, i * size, grid, ((2 * row + 1) * columns + col) * size, size);
+        }
+        ImageGrid.write(grid, 2 * n, test.shape(), columns, files.reconstructions());
+    }
+}

@@ -1,0 +1,48 @@
+package dev.regen.train;
+
+import dev.regen.TestData;
+import dev.regen.config.DataConfig;
+import dev.regen.config.ImageShape;
+import dev.regen.config.Likelihood;
+import dev.regen.config.ModelConfig;
+import dev.regen.config.ModelKind;
+import dev.regen.config.TrainConfig;
+import dev.regen.data.DataSource;
+import dev.regen.data.Split;
+import dev.regen.eval.VaeEvaluator;
+import dev.regen.model.SavedModel;
+import dev.regen.model.Vae;
+import dev.regen.model.VaeGan;
+import dev.regen.nn.Torch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class VaeGanTaskTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void aVaeGanLearnsTheElboWithItsAdversaryAndLoadsAsAVae() {
+        Torch.start(2);
+        Path folder = TestData.smallIdxFolder(temp.resolve("data"), 640, 100);
+        DataConfig data = DataConfig.of(folder.toString());
+        Split split = DataSource.prepare(data, 1L).split();
+        ModelConfig config = new ModelConfig(ModelKind.VAE_GAN, new ImageShape(1, 28, 28), 8, Likelihood.BERNOULLI, 8);
+        Torch.seed(1L);
+        double untrained = VaeEvaluator.elbo(new VaeGan(config).vae(), split.test(), 1L).negativeElbo();
+        Run.Result result = Run.start(config, new TrainConfig(2, 64, 1e-3, 1, 0, 0, 0, 1L, 2), data, split,
+                temp.resolve("run"), "test", new TrainingListener() { });
+        EpochMetrics last = result.history().get(1);
+        assertTrue(last.train().containsKey("adversarial") && last.train().containsKey("d"), last.toString());
+        assertTrue(last.test().get("-elbo") < untrained - 10, untrained + " -> " + last.test().get("-elbo"));
+        SavedModel saved = SavedModel.load(result.files().model());
+        assertEquals("vae-gan", saved.file().manifest().type());
+        Vae vae = saved.vae();
+        assertEquals(last.test().get("-elbo"), VaeEvaluator.elbo(vae, split.test(), 1L).negativeElbo(), 1e-3);
+    }
+}
