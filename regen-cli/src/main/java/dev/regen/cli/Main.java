@@ -1,7 +1,5 @@
 package dev.regen.cli;
 
-import picocli.CommandLine;
-
 /** Entry point of the {@code regen} command. */
 public final class Main {
     private Main() {

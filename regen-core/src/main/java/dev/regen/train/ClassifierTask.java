@@ -6,7 +6,6 @@ import dev.regen.eval.ClassifierEvaluator;
 import dev.regen.io.ModelFile;
 import dev.regen.model.Classifier;
 import dev.regen.model.Network;
-import dev.regen.nn.StateBytes;
 import org.bytedeco.pytorch.Adam;
 import org.bytedeco.pytorch.AdamOptions;
 import org.bytedeco.pytorch.Tensor;
@@ -19,11 +18,13 @@ import java.util.Map;
 /** Trains a classifier with Adam on the cross-entropy of its labels. */
 final class ClassifierTask implements TrainingTask {
     private final Classifier classifier;
+    private final Optimizers optimizers = new Optimizers();
     private final Adam optimizer;
 
     ClassifierTask(Classifier classifier, TrainConfig config) {
         this.classifier = classifier;
-        this.optimizer = new Adam(classifier.parameters(), new AdamOptions(config.learningRate()));
+        this.optimizer = optimizers.add(ModelFile.OPTIMIZER,
+                new Adam(classifier.parameters(), new AdamOptions(config.learningRate())));
     }
 
     @Override
@@ -56,13 +57,8 @@ final class ClassifierTask implements TrainingTask {
     }
 
     @Override
-    public Map<String, byte[]> optimizerStates() {
-        return Map.of(ModelFile.OPTIMIZER, StateBytes.save(optimizer));
-    }
-
-    @Override
-    public void restoreOptimizerStates(ModelFile checkpoint) {
-        StateBytes.load(optimizer, RunReport.entry(checkpoint, ModelFile.OPTIMIZER));
+    public Optimizers optimizers() {
+        return optimizers;
     }
 
     @Override

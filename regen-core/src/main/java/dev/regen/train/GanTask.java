@@ -3,11 +3,9 @@ package dev.regen.train;
 import dev.regen.config.ModelKind;
 import dev.regen.config.TrainConfig;
 import dev.regen.data.ImageDataset;
-import dev.regen.io.ModelFile;
 import dev.regen.model.Gan;
 import dev.regen.model.Network;
-import dev.regen.nn.Optimizers;
-import dev.regen.nn.StateBytes;
+import dev.regen.nn.Adams;
 import dev.regen.sample.Sampler;
 import org.bytedeco.pytorch.Adam;
 import org.bytedeco.pytorch.NoGradGuard;
@@ -32,6 +30,7 @@ final class GanTask implements TrainingTask {
 
     private final Gan gan;
     private final TrainConfig config;
+    private final Optimizers optimizers = new Optimizers();
     private final Adam generatorOptimizer;
     private final Adam discriminatorOptimizer;
     private double lastGeneratorLoss = Double.NaN;
@@ -42,8 +41,10 @@ final class GanTask implements TrainingTask {
         // DCGAN and SN-GAN: betas (0.5, 0.999) (Radford et al. 2016; Miyato et al. 2018 with one
         // critic step); WGAN-GP: (0.5, 0.9) as in Gulrajani et al.'s MNIST experiments.
         double beta2 = gan.config().kind() == ModelKind.WGAN_GP ? 0.9 : 0.999;
-        generatorOptimizer = Optimizers.adam(gan.generatorParameters(), config.learningRate(), 0.5, beta2);
-        discriminatorOptimizer = Optimizers.adam(gan.discriminatorParameters(), config.learningRate(), 0.5, beta2);
+        generatorOptimizer = optimizers.add(GENERATOR_OPTIMIZER,
+                Adams.adam(gan.generatorParameters(), config.learningRate(), 0.5, beta2));
+        discriminatorOptimizer = optimizers.add(DISCRIMINATOR_OPTIMIZER,
+                Adams.adam(gan.discriminatorParameters(), config.learningRate(), 0.5, beta2));
     }
 
     @Override
@@ -86,15 +87,8 @@ final class GanTask implements TrainingTask {
     }
 
     @Override
-    public Map<String, byte[]> optimizerStates() {
-        return Map.of(GENERATOR_OPTIMIZER, StateBytes.save(generatorOptimizer),
-                DISCRIMINATOR_OPTIMIZER, StateBytes.save(discriminatorOptimizer));
-    }
-
-    @Override
-    public void restoreOptimizerStates(ModelFile checkpoint) {
-        StateBytes.load(generatorOptimizer, RunReport.entry(checkpoint, GENERATOR_OPTIMIZER));
-        StateBytes.load(discriminatorOptimizer, RunReport.entry(checkpoint, DISCRIMINATOR_OPTIMIZER));
+    public Optimizers optimizers() {
+        return optimizers;
     }
 
     @Override

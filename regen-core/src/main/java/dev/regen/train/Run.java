@@ -88,7 +88,7 @@ public final class Run {
         Torch.start(training.threads());
         Split data = DataSource.prepare(manifest.data(), training.seed()).split();
         TrainingTask task = TrainingTask.create(saved.model(), training);
-        task.restoreOptimizerStates(saved.file());
+        task.optimizers().restore(saved.file());
         List<EpochMetrics> history = saved.file().entry(ModelFile.HISTORY).map(History::fromJsonLines)
                 .orElse(List.of());
         return run(task, training, manifest.data(), data, files, manifest.provenance(), manifest.state(), history,

@@ -2,7 +2,6 @@ package dev.regen.train;
 
 import dev.regen.config.TrainConfig;
 import dev.regen.data.ImageDataset;
-import dev.regen.io.ModelFile;
 import dev.regen.model.Classifier;
 import dev.regen.model.Gan;
 import dev.regen.model.Network;
@@ -36,11 +35,8 @@ public interface TrainingTask {
     /** Metrics on held-out images at the end of an epoch (may be empty). */
     Map<String, Double> evaluate(ImageDataset test, long seed);
 
-    /** Optimizer states by model-file entry name, for checkpoints. */
-    Map<String, byte[]> optimizerStates();
-
-    /** Restores the optimizer states of a checkpoint. */
-    void restoreOptimizerStates(ModelFile checkpoint);
+    /** The task's optimizers, which checkpoints save and resumed runs restore. */
+    Optimizers optimizers();
 
     /** Writes the final pictures and charts of a run; returns the summary text. */
     String report(RunFiles files, ImageDataset train, ImageDataset test, List<EpochMetrics> history, long seed,

@@ -2,13 +2,11 @@ package dev.regen.train;
 
 import dev.regen.config.TrainConfig;
 import dev.regen.data.ImageDataset;
-import dev.regen.io.ModelFile;
 import dev.regen.model.Network;
 import dev.regen.model.Vae;
 import dev.regen.model.VaeGan;
 import dev.regen.model.VaeLoss;
-import dev.regen.nn.Optimizers;
-import dev.regen.nn.StateBytes;
+import dev.regen.nn.Adams;
 import org.bytedeco.pytorch.Adam;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
@@ -30,15 +28,18 @@ final class VaeGanTask implements TrainingTask {
 
     private final VaeGan model;
     private final TrainConfig config;
+    private final Optimizers optimizers = new Optimizers();
     private final Adam vaeOptimizer;
     private final Adam discriminatorOptimizer;
 
     VaeGanTask(VaeGan model, TrainConfig config) {
         this.model = model;
         this.config = config;
-        vaeOptimizer = Optimizers.adam(model.vaeParameters(), config.learningRate(), 0.9, 0.999);
+        vaeOptimizer = optimizers.add(VAE_OPTIMIZER,
+                Adams.adam(model.vaeParameters(), config.learningRate(), 0.9, 0.999));
         // The discriminator learns at the DCGAN settings, which suit it whatever the VAE's rate.
-        discriminatorOptimizer = Optimizers.adam(model.discriminatorParameters(), 2e-4, 0.5, 0.999);
+        discriminatorOptimizer = optimizers.add(DISCRIMINATOR_OPTIMIZER,
+                Adams.adam(model.discriminatorParameters(), 2e-4, 0.5, 0.999));
     }
 
     @Override
@@ -84,15 +85,8 @@ final class VaeGanTask implements TrainingTask {
     }
 
     @Override
-    public Map<String, byte[]> optimizerStates() {
-        return Map.of(VAE_OPTIMIZER, StateBytes.save(vaeOptimizer),
-                DISCRIMINATOR_OPTIMIZER, StateBytes.save(discriminatorOptimizer));
-    }
-
-    @Override
-    public void restoreOptimizerStates(ModelFile checkpoint) {
-        StateBytes.load(vaeOptimizer, RunReport.entry(checkpoint, VAE_OPTIMIZER));
-        StateBytes.load(discriminatorOptimizer, RunReport.entry(checkpoint, DISCRIMINATOR_OPTIMIZER));
+    public Optimizers optimizers() {
+        return optimizers;
     }
 
     @Override

@@ -6,7 +6,6 @@ import dev.regen.io.ModelFile;
 import dev.regen.model.Network;
 import dev.regen.model.Vae;
 import dev.regen.model.VaeLoss;
-import dev.regen.nn.StateBytes;
 import org.bytedeco.pytorch.Adam;
 import org.bytedeco.pytorch.AdamOptions;
 import org.bytedeco.pytorch.Tensor;
@@ -21,13 +20,14 @@ final class VaeTask implements TrainingTask {
     private final Vae vae;
     private final TrainConfig config;
     private final TensorVector parameters;
+    private final Optimizers optimizers = new Optimizers();
     private final Adam optimizer;
 
     VaeTask(Vae vae, TrainConfig config) {
         this.vae = vae;
         this.config = config;
         this.parameters = vae.parameters();
-        this.optimizer = new Adam(parameters, new AdamOptions(config.learningRate()));
+        this.optimizer = optimizers.add(ModelFile.OPTIMIZER, new Adam(parameters, new AdamOptions(config.learningRate())));
     }
 
     @Override
@@ -66,13 +66,8 @@ final class VaeTask implements TrainingTask {
     }
 
     @Override
-    public Map<String, byte[]> optimizerStates() {
-        return Map.of(ModelFile.OPTIMIZER, StateBytes.save(optimizer));
-    }
-
-    @Override
-    public void restoreOptimizerStates(ModelFile checkpoint) {
-        StateBytes.load(optimizer, RunReport.entry(checkpoint, ModelFile.OPTIMIZER));
+    public Optimizers optimizers() {
+        return optimizers;
     }
 
     @Override

@@ -4,9 +4,9 @@ import org.bytedeco.pytorch.Adam;
 import org.bytedeco.pytorch.AdamOptions;
 import org.bytedeco.pytorch.TensorVector;
 
-/** Builds the engine's optimizers from plain numbers. */
-public final class Optimizers {
-    private Optimizers() {
+/** Builds the engine's Adam optimizer from plain numbers. */
+public final class Adams {
+    private Adams() {
     }
 
     /**

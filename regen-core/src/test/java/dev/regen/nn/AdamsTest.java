@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class OptimizersTest {
+class AdamsTest {
     @BeforeAll
     static void start() {
         Torch.start(1);
@@ -18,7 +18,7 @@ class OptimizersTest {
         AdamOptions defaults = new AdamOptions(1e-3);
         assertEquals(0.999, defaults.betas().get(0));
         assertEquals(0.9, defaults.betas().get(1));
-        AdamOptions ours = Optimizers.adamOptions(2e-4, 0.5, 0.99);
+        AdamOptions ours = Adams.adamOptions(2e-4, 0.5, 0.99);
         assertEquals(0.99, ours.betas().get(0));
         assertEquals(0.5, ours.betas().get(1));
         assertEquals(2e-4, ours.get_lr());
