@@ -44,8 +44,10 @@ final class SpectralNorm {
                 u.copy_(normalize(matrix.mv(v)));
             }
         }
-        // sigma = u^T W v with u and v held fixed: gradients flow through W only.
-        Tensor sigma = u.dot(matrix.mv(v));
+        // sigma = u^T W v with u and v held fixed: gradients flow through W only. Clones, because the
+        // next forward pass (fake images after real ones) updates u and v in place while this
+        // pass's graph still needs their current values.
+        Tensor sigma = u.clone().dot(matrix.mv(v.clone()));
         return weight.div(sigma);
     }
 

@@ -18,6 +18,8 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -58,10 +60,11 @@ class GanTaskTest {
         return values;
     }
 
-    @Test
-    void aDiscriminatorStepLeavesTheGeneratorAloneAndNoGradientOutlivesAGeneratorStep() {
+    @ParameterizedTest
+    @EnumSource(value = ModelKind.class, names = {"DCGAN", "WGAN_GP", "SNGAN"})
+    void aDiscriminatorStepLeavesTheGeneratorAloneAndNoGradientOutlivesAGeneratorStep(ModelKind kind) {
         Torch.seed(2L);
-        Gan gan = new Gan(config(ModelKind.WGAN_GP, 0));
+        Gan gan = new Gan(config(kind, 0));
         TrainConfig training = new TrainConfig(1, 32, 1e-4, 1, 0, 0, 0, 2L, 2, 2, 10.0, 20.0);
         TrainingTask task = TrainingTask.create(gan, training);
         try (PointerScope scope = new PointerScope()) {
