@@ -1,7 +1,10 @@
 package dev.regen;
 
+import dev.regen.config.DataConfig;
 import dev.regen.data.ArrayDataset;
+import dev.regen.data.DataSource;
 import dev.regen.data.IdxReader;
+import dev.regen.data.Split;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +24,7 @@ public final class TestData {
     public static dev.regen.io.Manifest manifest(String type) {
         return new dev.regen.io.Manifest(dev.regen.io.ModelFile.FORMAT, dev.regen.io.ModelFile.FORMAT_VERSION, type,
                 dev.regen.config.ModelConfig.convVae(new dev.regen.config.ImageShape(1, 28, 28)),
-                dev.regen.config.TrainConfig.defaults(), dev.regen.config.DataConfig.of("data"),
+                dev.regen.config.TrainConfig.defaults(), DataConfig.of("data"),
                 new dev.regen.config.TrainingState(3, 300),
                 new dev.regen.config.Provenance("data", "regen train", "0.1.0", "engine", "17", "now"));
     }
@@ -46,6 +49,16 @@ public final class TestData {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A small IDX folder's data options and its prepared train/test split. */
+    public record Prepared(DataConfig config, Split split) {
+    }
+
+    /** A {@link #smallIdxFolder} prepared the way {@code regen train} prepares its data, with {@code seed}. */
+    public static Prepared prepared(Path folder, int train, int test, long seed) {
+        DataConfig config = DataConfig.of(smallIdxFolder(folder, train, test).toString());
+        return new Prepared(config, DataSource.prepare(config, seed).split());
     }
 
     /** Writes the first {@code n} images of {@code data} (1-channel) as IDX image and label files. */

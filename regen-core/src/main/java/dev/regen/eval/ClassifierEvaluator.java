@@ -1,7 +1,5 @@
 package dev.regen.eval;
 
-import dev.regen.data.Batch;
-import dev.regen.data.BatchLoader;
 import dev.regen.data.ImageDataset;
 import dev.regen.model.Classifier;
 import dev.regen.nn.Tensors;
@@ -11,7 +9,6 @@ import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 
-import java.util.stream.IntStream;
 
 /** Runs a classifier over images in evaluation mode: accuracy, predictions and features as plain arrays. */
 public final class ClassifierEvaluator {
@@ -31,23 +28,15 @@ public final class ClassifierEvaluator {
 
     /** Accuracy and cross-entropy of {@code classifier} on {@code data}. */
     public static Accuracy accuracy(Classifier classifier, ImageDataset data) {
-        double loss = 0;
-        long correct = 0;
-        classifier.evaluationMode(true);
-        try (NoGradGuard noGrad = new NoGradGuard(); BatchLoader batches = loader(data)) {
-            while (batches.hasNext()) {
-                Batch b = batches.next();
-                try (PointerScope scope = new PointerScope()) {
-                    Tensor labels = Tensors.labels(classifier.config(), b.labels(), b.count());
-                    Tensor logits = classifier.logits(Tensors.images(b.pixels(), b.count(), data.shape()));
-                    loss += torch.cross_entropy_loss(logits, labels).item_double() * b.count();
-                    correct += logits.argmax(new LongOptional(1), false).eq(labels).sum().item_long();
-                }
-            }
-        } finally {
-            classifier.evaluationMode(false);
-        }
-        return new Accuracy((double) correct / data.size(), loss / data.size());
+        double[] loss = new double[1];
+        long[] correct = new long[1];
+        EvaluationPass.run(classifier, data, BATCH, (images, b) -> {
+            Tensor labels = Tensors.labels(classifier.config(), b.labels(), b.count());
+            Tensor logits = classifier.logits(images);
+            loss[0] += torch.cross_entropy_loss(logits, labels).item_double() * b.count();
+            correct[0] += logits.argmax(new LongOptional(1), false).eq(labels).sum().item_long();
+        });
+        return new Accuracy((double) correct[0] / data.size(), loss[0] / data.size());
     }
 
     /** The most likely classes for features computed by {@link #features}. */
@@ -65,24 +54,12 @@ public final class ClassifierEvaluator {
     public static float[] features(Classifier classifier, ImageDataset data) {
         int width = classifier.config().latent();
         float[] all = new float[data.size() * width];
-        classifier.evaluationMode(true);
-        try (NoGradGuard noGrad = new NoGradGuard(); BatchLoader batches = loader(data)) {
-            int offset = 0;
-            while (batches.hasNext()) {
-                Batch b = batches.next();
-                try (PointerScope scope = new PointerScope()) {
-                    float[] f = Tensors.floats(classifier.features(Tensors.images(b.pixels(), b.count(), data.shape())));
-                    System.arraycopy(f, 0, all, offset * width, f.length);
-                }
-                offset += b.count();
-            }
-        } finally {
-            classifier.evaluationMode(false);
-        }
+        int[] offset = new int[1];
+        EvaluationPass.run(classifier, data, BATCH, (images, b) -> {
+            float[] f = Tensors.floats(classifier.features(images));
+            System.arraycopy(f, 0, all, offset[0] * width, f.length);
+            offset[0] += b.count();
+        });
         return all;
-    }
-
-    private static BatchLoader loader(ImageDataset data) {
-        return new BatchLoader(data, IntStream.range(0, data.size()).toArray(), BATCH);
     }
 }

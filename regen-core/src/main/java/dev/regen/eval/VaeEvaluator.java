@@ -1,20 +1,15 @@
 package dev.regen.eval;
 
-import dev.regen.data.Batch;
-import dev.regen.data.BatchLoader;
 import dev.regen.data.ImageDataset;
 import dev.regen.model.Vae;
 import dev.regen.model.VaeLoss;
 import dev.regen.nn.Tensors;
 import dev.regen.nn.Torch;
-import org.bytedeco.javacpp.PointerScope;
-import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 
 import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 
 /** Likelihood bounds of a VAE on held-out images; seeded, so repeated runs agree. */
 public final class VaeEvaluator {
@@ -63,32 +58,15 @@ public final class VaeEvaluator {
         return new ImportanceSampledNll(total[0] / data.size(), k, data.shape().size());
     }
 
+    /** Runs {@code work} on every image in order, in evaluation mode, seeded; labels null when unconditional. */
+    private static void forEachBatch(Vae vae, ImageDataset data, int batchSize, long seed, BatchWork work) {
+        Torch.seed(seed);
+        EvaluationPass.run(vae, data, batchSize, (images, b) -> work.accept(images,
+                Tensors.labels(vae.config(), vae.config().conditional() ? b.labels() : null, b.count()), b.count()));
+    }
+
     /** What is done with one batch of {@code count} images and their labels (null when unconditional). */
     private interface BatchWork {
         void accept(Tensor images, Tensor labels, int count);
-    }
-
-    /** Runs {@code work} on every image in order, in evaluation mode, without gradients, seeded. */
-    private static void forEachBatch(Vae vae, ImageDataset data, int batchSize, long seed, BatchWork work) {
-        boolean wasTraining = vae.is_training();
-        vae.eval();
-        Torch.seed(seed);
-        try (NoGradGuard noGrad = new NoGradGuard();
-             BatchLoader batches = new BatchLoader(data, inOrder(data), batchSize)) {
-            while (batches.hasNext()) {
-                Batch b = batches.next();
-                try (PointerScope scope = new PointerScope()) {
-                    Tensor labels = Tensors.labels(vae.config(), vae.config().conditional() ? b.labels() : null,
-                            b.count());
-                    work.accept(Tensors.images(b.pixels(), b.count(), data.shape()), labels, b.count());
-                }
-            }
-        } finally {
-            vae.train(wasTraining);
-        }
-    }
-
-    private static int[] inOrder(ImageDataset data) {
-        return IntStream.range(0, data.size()).toArray();
     }
 }

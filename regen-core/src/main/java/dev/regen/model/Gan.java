@@ -19,7 +19,7 @@ import static dev.regen.nn.Tensors.scalar;
  * (Goodfellow et al. 2014, section 3), the Wasserstein loss with gradient penalty for WGAN-GP
  * (Gulrajani et al. 2017, algorithm 1), the hinge loss with a spectrally normalised discriminator
  * for SN-GAN (Miyato et al. 2018, eq. 16-17). A conditional GAN concatenates a learned label
- * embedding to the latent code and uses a projection discriminator.
+ * embedding to the latent code and shows the discriminator the label as input planes.
  */
 public final class Gan extends Module implements Generative {
     private final ModelConfig config;

@@ -4,11 +4,11 @@ import dev.regen.config.ImageShape;
 import org.bytedeco.pytorch.BatchNorm2dImpl;
 import org.bytedeco.pytorch.BatchNormOptions;
 import org.bytedeco.pytorch.Conv2dImpl;
-import org.bytedeco.pytorch.EmbeddingImpl;
 import org.bytedeco.pytorch.LinearImpl;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptional;
+import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 
 import java.util.ArrayList;
@@ -20,9 +20,12 @@ import static dev.regen.nn.Tensors.scalar;
  * Scores images as real or fake: the encoder's stride-2 convolutions with leaky ReLU (slope 0.2),
  * then one linear unit. With batch norm (DCGAN; Radford et al. 2016) every convolution but the
  * first is normalised; with spectral norm (SN-GAN; Miyato et al. 2018) every weight is divided by
- * its largest singular value; a WGAN-GP critic has neither, since its gradient penalty is per image. A
- * conditional discriminator adds the projection term of Miyato and Koyama 2018, the inner product
- * of a learned class embedding with the features.
+ * its largest singular value; a WGAN-GP critic has neither, since its gradient penalty is per image.
+ *
+ * <p>A conditional discriminator sees the label as extra input planes, one per class, all zero
+ * but the label's, which is one (Mirza and Osindero 2014). A projection term (Miyato and Koyama
+ * 2018) was tried first: its class embedding is not normalised, grew to dominate the score, and
+ * the generators collapsed to one image per class; label planes did not (docs/BENCHMARKS.md).
  */
 public final class ConvDiscriminator extends Module {
     private static final double LEAK = 0.2;
@@ -31,7 +34,7 @@ public final class ConvDiscriminator extends Module {
     private final List<BatchNorm2dImpl> norms = new ArrayList<>();
     private final List<SpectralNorm> spectral = new ArrayList<>();
     private final LinearImpl head;
-    private final EmbeddingImpl projection;
+    private final int classes;
 
     /** How the discriminator's layers are normalised. */
     public enum Normalisation {
@@ -47,8 +50,10 @@ public final class ConvDiscriminator extends Module {
     public ConvDiscriminator(ImageShape shape, int baseFilters, int classes, Normalisation normalisation) {
         boolean batchNorm = normalisation == Normalisation.BATCH;
         ConvGeometry g = ConvGeometry.of(shape, baseFilters);
+        this.classes = classes;
         for (int i = 0; i < g.depth(); i++) {
-            convs.add(register_module("conv" + i, Layers.downsample(g.filters()[i], g.filters()[i + 1])));
+            int inputs = i == 0 ? g.filters()[0] + classes : g.filters()[i];
+            convs.add(register_module("conv" + i, Layers.downsample(inputs, g.filters()[i + 1])));
             if (batchNorm && i > 0) {
                 norms.add(register_module("norm" + i, new BatchNorm2dImpl(new BatchNormOptions(g.filters()[i + 1]))));
             }
@@ -60,12 +65,12 @@ public final class ConvDiscriminator extends Module {
             }
             spectral.add(new SpectralNorm(this, "head_sn", head.weight()));
         }
-        projection = classes > 0 ? register_module("projection", new EmbeddingImpl(classes, g.flatFeatures())) : null;
     }
 
     /** Scores [B] for images [B, C, H, W]; {@code labels} [B] (int64) or null when unconditional. */
     public Tensor forward(Tensor images, Tensor labels) {
-        Tensor h = Layers.channelsLast(images);
+        Tensor h = Layers.channelsLast(classes == 0 ? images : torch.cat(new TensorVector(images, labelPlanes(labels,
+                images.size(2), images.size(3))), 1));
         for (int i = 0; i < convs.size(); i++) {
             h = spectral.isEmpty() ? convs.get(i).forward(h) : torch.conv2d(h, spectral.get(i).normalized(),
                     new TensorOptional(convs.get(i).bias()), new long[]{2, 2}, new long[]{1, 1}, new long[]{1, 1}, 1);
@@ -75,9 +80,15 @@ public final class ConvDiscriminator extends Module {
             h = torch.leaky_relu(h, scalar(LEAK));
         }
         Tensor features = h.flatten(1, -1);
-        Tensor score = (spectral.isEmpty() ? head.forward(features)
+        return (spectral.isEmpty() ? head.forward(features)
                 : torch.linear(features, spectral.get(convs.size()).normalized(), new TensorOptional(head.bias())))
                 .flatten(0, -1);
-        return projection == null ? score : score.add(projection.forward(labels).mul(features).sum(1));
+    }
+
+    /** One-hot planes [B, classes, H, W]: plane y is all ones for an image of label y. */
+    private Tensor labelPlanes(Tensor labels, long height, long width) {
+        long batch = labels.size(0);
+        return torch.one_hot(labels, classes).to(torch.ScalarType.Float).reshape(batch, classes, 1, 1)
+                .expand(batch, classes, height, width);
     }
 }

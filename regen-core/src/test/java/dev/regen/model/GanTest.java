@@ -127,7 +127,7 @@ class GanTest {
     }
 
     @Test
-    void projectionMakesTheScoreDependOnTheLabel() {
+    void theDiscriminatorsScoreDependsOnTheLabel() {
         try (PointerScope scope = new PointerScope()) {
             Gan gan = gan(ModelKind.WGAN_GP, new ImageShape(1, 28, 28), 3);
             Tensor images = torch.rand(1, 1, 28, 28);

@@ -7,7 +7,6 @@ import dev.regen.config.Likelihood;
 import dev.regen.config.ModelConfig;
 import dev.regen.config.ModelKind;
 import dev.regen.config.TrainConfig;
-import dev.regen.data.DataSource;
 import dev.regen.data.Split;
 import dev.regen.model.Gan;
 import dev.regen.model.SavedModel;
@@ -42,9 +41,9 @@ class GanTaskTest {
     @BeforeAll
     static void data() {
         Torch.start(2);
-        Path folder = TestData.smallIdxFolder(temp.resolve("data"), 512, 64);
-        dataConfig = DataConfig.of(folder.toString());
-        data = DataSource.prepare(dataConfig, 1L).split();
+        TestData.Prepared prepared = TestData.prepared(temp.resolve("data"), 512, 64, 1L);
+        dataConfig = prepared.config();
+        data = prepared.split();
     }
 
     private static ModelConfig config(ModelKind kind, int classes) {

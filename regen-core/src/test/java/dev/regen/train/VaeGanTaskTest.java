@@ -7,7 +7,6 @@ import dev.regen.config.Likelihood;
 import dev.regen.config.ModelConfig;
 import dev.regen.config.ModelKind;
 import dev.regen.config.TrainConfig;
-import dev.regen.data.DataSource;
 import dev.regen.data.Split;
 import dev.regen.eval.VaeEvaluator;
 import dev.regen.model.SavedModel;
@@ -29,9 +28,9 @@ class VaeGanTaskTest {
     @Test
     void aVaeGanLearnsTheElboWithItsAdversaryAndLoadsAsAVae() {
         Torch.start(2);
-        Path folder = TestData.smallIdxFolder(temp.resolve("data"), 640, 100);
-        DataConfig data = DataConfig.of(folder.toString());
-        Split split = DataSource.prepare(data, 1L).split();
+        TestData.Prepared prepared = TestData.prepared(temp.resolve("data"), 640, 100, 1L);
+        DataConfig data = prepared.config();
+        Split split = prepared.split();
         ModelConfig config = new ModelConfig(ModelKind.VAE_GAN, new ImageShape(1, 28, 28), 8, Likelihood.BERNOULLI, 8);
         Torch.seed(1L);
         double untrained = VaeEvaluator.elbo(new VaeGan(config).vae(), split.test(), 1L).negativeElbo();

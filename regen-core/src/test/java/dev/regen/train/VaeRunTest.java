@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 import dev.regen.config.ModelConfig;
 import dev.regen.config.TrainConfig;
-import dev.regen.data.DataSource;
 import dev.regen.data.Split;
 import dev.regen.eval.VaeEvaluator;
 import dev.regen.model.SavedModel;
@@ -46,9 +45,9 @@ class VaeRunTest {
     @BeforeAll
     static void data() {
         Torch.start(2);
-        Path folder = TestData.smallIdxFolder(temp.resolve("data"), 1500, 300);
-        dataConfig = DataConfig.of(folder.toString());
-        data = DataSource.prepare(dataConfig, 7L).split();
+        TestData.Prepared prepared = TestData.prepared(temp.resolve("data"), 1500, 300, 7L);
+        dataConfig = prepared.config();
+        data = prepared.split();
     }
 
     private static ModelConfig model() {
