@@ -1,0 +1,161 @@
+package dev.regen.restore;
+
+import dev.regen.config.ImageShape;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.global.opencv_photo;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
+
+import java.nio.FloatBuffer;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The classical methods for each kind of damage, from OpenCV (Bytedeco's build from Maven
+ * Central): median filter, Gaussian blur and non-local means (Buades et al. 2005) for noise,
+ * Telea's fast marching (2004) and Navier-Stokes diffusion for missing pixels, bicubic
+ * interpolation for low resolution, unsharp masking for blur. Each works plane by plane, so any
+ * channel count is fine. Parameters are fixed, not tuned per image (documented in BENCHMARKS.md).
+ */
+public final class ClassicalBaselines {
+    /** Radius, in pixels, of the neighbourhood both inpainting methods draw from. */
+    private static final double INPAINT_RADIUS = 3;
+
+    private ClassicalBaselines() {
+    }
+
+    /** The methods that address {@code corruption}. */
+    public static List<ClassicalMethod> forCorruption(Corruption corruption) {
+        if (corruption instanceof GaussianNoise noise) {
+            return List.of(median(3), gaussian(1.0), nonLocalMeans(noise.sigma()));
+        }
+        if (corruption instanceof SaltAndPepper) {
+            return List.of(median(3), median(5));
+        }
+        if (corruption instanceof Masking) {
+            return List.of(inpaint("telea", opencv_photo.INPAINT_TELEA), inpaint("navier-stokes", opencv_photo.INPAINT_NS));
+        }
+        if (corruption instanceof Downsampling) {
+            return List.of(upscale("nearest", opencv_imgproc.INTER_NEAREST), upscale("bicubic", opencv_imgproc.INTER_CUBIC));
+        }
+        return List.of(unsharp(((Blur) corruption).sigma()));
+    }
+
+    private static ClassicalMethod median(int size) {
+        return new ClassicalMethod("median " + size + "x" + size, (damaged, original) ->
+                perPlane(damaged, plane -> {
+                    Mat out = new Mat();
+                    opencv_imgproc.medianBlur(toBytes(plane), out, size);
+                    return out;
+                }));
+    }
+
+    private static ClassicalMethod gaussian(double sigma) {
+        return new ClassicalMethod("gaussian blur " + sigma, (damaged, original) ->
+                perPlane(damaged, plane -> {
+                    Mat out = new Mat();
+                    opencv_imgproc.GaussianBlur(plane, out, new Size(0, 0), sigma);
+                    return out;
+                }));
+    }
+
+    /** Non-local means with the filter strength h set to the noise's standard deviation (in 8-bit units). */
+    private static ClassicalMethod nonLocalMeans(double sigma) {
+        return new ClassicalMethod("non-local means", (damaged, original) ->
+                perPlane(damaged, plane -> {
+                    Mat out = new Mat();
+                    opencv_photo.fastNlMeansDenoising(toBytes(plane), out, (float) (sigma * 255), 7, 21);
+                    return out;
+                }));
+    }
+
+    private static ClassicalMethod inpaint(String name, int flags) {
+        return new ClassicalMethod(name, (damaged, original) -> {
+            Mat holes = toBytes(floatPlane(missing(damaged.known()), damaged.shape().height(), damaged.shape().width()));
+            return perPlane(damaged, plane -> {
+                Mat out = new Mat();
+                opencv_photo.inpaint(toBytes(plane), holes, out, INPAINT_RADIUS, flags);
+                return out;
+            });
+        });
+    }
+
+    private static ClassicalMethod upscale(String name, int interpolation) {
+        return new ClassicalMethod(name, (damaged, original) -> {
+            ImageShape target = new ImageShape(damaged.shape().channels(), original.height(), original.width());
+            return perPlane(damaged, target, plane -> {
+                Mat out = new Mat();
+                opencv_imgproc.resize(plane, out, new Size(original.width(), original.height()), 0, 0, interpolation);
+                return out;
+            });
+        });
+    }
+
+    /** Unsharp masking: x + (x - blur(x)), with the blur of the damage itself. */
+    private static ClassicalMethod unsharp(double sigma) {
+        return new ClassicalMethod("unsharp mask", (damaged, original) ->
+                perPlane(damaged, plane -> {
+                    Mat blurred = new Mat();
+                    opencv_imgproc.GaussianBlur(plane, blurred, new Size(0, 0), sigma);
+                    Mat out = new Mat();
+                    opencv_core.addWeighted(plane, 2.0, blurred, -1.0, 0.0, out);
+                    return out;
+                }));
+    }
+
+    private static float[] perPlane(Damaged damaged, UnaryOperator<Mat> op) {
+        return perPlane(damaged, damaged.shape(), op);
+    }
+
+    /** Runs {@code op} on each channel as a one-channel float Mat; the results, clamped to [0, 1], form {@code out}. */
+    private static float[] perPlane(Damaged damaged, ImageShape out, UnaryOperator<Mat> op) {
+        ImageShape in = damaged.shape();
+        int inPlane = in.height() * in.width();
+        int outPlane = out.height() * out.width();
+        float[] result = new float[out.size()];
+        try (PointerScope scope = new PointerScope()) {
+            for (int c = 0; c < in.channels(); c++) {
+                float[] values = new float[inPlane];
+                System.arraycopy(damaged.pixels(), c * inPlane, values, 0, inPlane);
+                Mat restored = toFloats(op.apply(floatPlane(values, in.height(), in.width())));
+                FloatBuffer buffer = restored.createBuffer();
+                for (int i = 0; i < outPlane; i++) {
+                    result[c * outPlane + i] = Corruption.clamp(buffer.get(i));
+                }
+            }
+        }
+        return result;
+    }
+
+    private static Mat floatPlane(float[] values, int height, int width) {
+        Mat mat = new Mat(height, width, opencv_core.CV_32FC1);
+        ((FloatBuffer) mat.createBuffer()).put(values);
+        return mat;
+    }
+
+    /** 8-bit copy of a [0, 1] float plane, as the 8-bit-only OpenCV methods need. */
+    private static Mat toBytes(Mat plane) {
+        Mat bytes = new Mat();
+        plane.convertTo(bytes, opencv_core.CV_8U, 255.0, 0.0);
+        return bytes;
+    }
+
+    private static Mat toFloats(Mat plane) {
+        if (plane.depth() == opencv_core.CV_32F) {
+            return plane;
+        }
+        Mat floats = new Mat();
+        plane.convertTo(floats, opencv_core.CV_32F, 1 / 255.0, 0.0);
+        return floats;
+    }
+
+    private static float[] missing(float[] known) {
+        float[] missing = new float[known.length];
+        for (int i = 0; i < known.length; i++) {
+            missing[i] = 1 - known[i];
+        }
+        return missing;
+    }
+}
