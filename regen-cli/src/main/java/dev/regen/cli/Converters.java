@@ -33,4 +33,20 @@ final class Converters {
             return Converters.parse(() -> Likelihood.parse(value));
         }
     }
+
+    /** {@code --corruption}. */
+    static final class CorruptionSpec implements ITypeConverter<dev.regen.restore.Corruption> {
+        @Override
+        public dev.regen.restore.Corruption convert(String value) {
+            return Converters.parse(() -> dev.regen.restore.Corruptions.parse(value));
+        }
+    }
+
+    /** {@code --method}. */
+    static final class MethodName implements ITypeConverter<dev.regen.restore.Method> {
+        @Override
+        public dev.regen.restore.Method convert(String value) {
+            return Converters.parse(() -> dev.regen.config.Named.parse(dev.regen.restore.Method.class, "--method", value));
+        }
+    }
 }

@@ -1,7 +1,11 @@
 package dev.regen.cli;
 
+import dev.regen.restore.Restoration;
 import dev.regen.train.ProgressBar;
 import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.util.Locale;
 
 /** Progress reporting on standard error: a live bar at a terminal, one line per epoch otherwise. */
 final class Progress {
@@ -10,5 +14,35 @@ final class Progress {
 
     static ProgressBar bar(CommandLine.Model.CommandSpec spec) {
         return new ProgressBar(spec.commandLine().getErr(), Terminal.interactive());
+    }
+
+    /**
+     * A live percentage for work counted in steps, {@code what} naming it; at most ten redraws a
+     * second, nothing when standard error is not a terminal. {@link #clear} removes the line.
+     */
+    static Restoration.Listener steps(CommandLine.Model.CommandSpec spec, String what) {
+        PrintWriter err = spec.commandLine().getErr();
+        boolean live = Terminal.interactive();
+        long[] lastDraw = {0};
+        long started = System.nanoTime();
+        return (done, total) -> {
+            long now = System.nanoTime();
+            if (!live || now - lastDraw[0] < 100_000_000L && done < total) {
+                return;
+            }
+            lastDraw[0] = now;
+            double seconds = (now - started) / 1e9;
+            err.printf(Locale.ROOT, "\r%s: %3d%% (%d/%d steps), %s left ", what, 100 * done / total, done, total,
+                    ProgressBar.duration(seconds / done * (total - done)));
+            err.flush();
+        };
+    }
+
+    /** Clears a live line drawn by {@link #steps}. */
+    static void clear(CommandLine.Model.CommandSpec spec) {
+        if (Terminal.interactive()) {
+            spec.commandLine().getErr().print("\r\033[K");
+            spec.commandLine().getErr().flush();
+        }
     }
 }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
                 + "and measure them.",
         subcommands = {DemoCommand.class, TrainCommand.class, ResumeCommand.class, SampleCommand.class,
                 ReconstructCommand.class, InterpolateCommand.class, EvalCommand.class, TrainClassifierCommand.class,
-                ScoreCommand.class, InfoCommand.class,
+                ScoreCommand.class, CorruptCommand.class, RestoreCommand.class, EvalRestoreCommand.class,
+                InfoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RegenCommand implements Runnable {
     @CommandLine.Spec

@@ -81,7 +81,7 @@ public final class ImageFolderDataset implements ImageDataset {
     }
 
     /** Whether the file name ends in an image extension this reader knows. */
-    static boolean hasImageExtension(Path file) {
+    public static boolean hasImageExtension(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return EXTENSIONS.stream().anyMatch(name::endsWith);
     }

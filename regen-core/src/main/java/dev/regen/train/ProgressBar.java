@@ -50,7 +50,7 @@ public final class ProgressBar implements TrainingListener {
     }
 
     /** Formats seconds as m:ss or h:mm:ss. */
-    static String duration(double seconds) {
+    public static String duration(double seconds) {
         long s = Math.max(0, Math.round(seconds));
         return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format("%d:%02d", s / 60, s % 60);

@@ -1,0 +1,57 @@
+package dev.regen.cli;
+
+import dev.regen.RegenException;
+import dev.regen.data.ImageDecoder;
+import dev.regen.data.ImageFolderDataset;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Image files given as one file or a folder of them, each decoded with its own name and shape. */
+final class ImageFiles {
+    private ImageFiles() {
+    }
+
+    /**
+     * One decoded input image.
+     *
+     * @param name the file name without its extension, for naming outputs
+     */
+    record Input(String name, ImageDecoder.Decoded image) {
+    }
+
+    /**
+     * Decodes {@code input}: the file itself, or every image file directly inside the folder, in
+     * name order. Every file is decoded before anything is returned, so a bad one stops the command
+     * before it writes anything.
+     */
+    static List<Input> read(Path input) {
+        if (!Files.exists(input)) {
+            throw new RegenException("input " + input + " does not exist");
+        }
+        List<Path> files;
+        if (Files.isDirectory(input)) {
+            try (Stream<Path> list = Files.list(input)) {
+                files = list.filter(Files::isRegularFile).filter(ImageFolderDataset::hasImageExtension).sorted().toList();
+            } catch (IOException e) {
+                throw new RegenException("cannot list " + input + ": " + e.getMessage(), e);
+            }
+            if (files.isEmpty()) {
+                throw new RegenException(input + " holds no PNG, JPEG, BMP or GIF files");
+            }
+        } else {
+            files = List.of(input);
+        }
+        List<Input> images = new ArrayList<>();
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            images.add(new Input(dot > 0 ? name.substring(0, dot) : name, ImageDecoder.read(file)));
+        }
+        return images;
+    }
+}
