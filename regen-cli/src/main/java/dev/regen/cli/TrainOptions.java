@@ -1,10 +1,13 @@
 package dev.regen.cli;
 
+import dev.regen.RegenException;
 import dev.regen.config.ImageShape;
 import dev.regen.config.Likelihood;
 import dev.regen.config.ModelConfig;
 import dev.regen.config.ModelKind;
 import dev.regen.config.TrainConfig;
+import dev.regen.restore.Corruption;
+import dev.regen.restore.Corruptions;
 import picocli.CommandLine.Option;
 
 /** Model and training options of {@code regen train} and {@code regen demo}. */
@@ -67,6 +70,14 @@ final class TrainOptions {
             description = "clip the gradient norm, 0 for none (default: ${DEFAULT-VALUE})")
     double gradClip;
 
+    @Option(names = "--task", paramLabel = "TASK",
+            description = "VAEs: train for restoration, denoise|inpaint|superres, on damaged inputs with clean targets")
+    String task;
+
+    @Option(names = "--corruption", paramLabel = "SPEC", description = "the damage for --task (default: noise:0.3, "
+            + "box:14 or down:2 by task)")
+    String corruption;
+
     @Option(names = "--seed", defaultValue = "1", description = "seed of everything random (default: ${DEFAULT-VALUE})")
     long seed;
 
@@ -87,6 +98,30 @@ final class TrainOptions {
         };
         int critic = criticSteps != null ? criticSteps : kind == ModelKind.WGAN_GP ? 5 : 1;
         return new TrainConfig(epochs, batch, rate, beta, klWarmup, freeBits, gradClip, seed, threads, critic,
-                gradientPenalty, adversarialWeight);
+                gradientPenalty, adversarialWeight, inputCorruption());
+    }
+
+    /** The corruption spec of {@code --task}, checked against the task and the model; null without a task. */
+    private String inputCorruption() {
+        if (task == null) {
+            if (corruption != null) {
+                throw new RegenException("--corruption needs --task denoise|inpaint|superres");
+            }
+            return null;
+        }
+        if (kind.family() != ModelKind.Family.VAE) {
+            throw new RegenException("--task trains a VAE for restoration; " + kind.cliName() + " is not a VAE");
+        }
+        String spec = corruption != null ? corruption : switch (task) {
+            case "denoise" -> "noise:0.3";
+            case "inpaint" -> "box:14";
+            case "superres" -> "down:2";
+            default -> throw new RegenException("--task must be one of denoise|inpaint|superres, got '" + task + "'");
+        };
+        Corruption parsed = Corruptions.parse(spec);
+        if (!parsed.task().name().equalsIgnoreCase(task)) {
+            throw new RegenException("--corruption " + spec + " is not damage that --task " + task + " undoes");
+        }
+        return spec;
     }
 }

@@ -15,10 +15,13 @@ package dev.regen.config;
  * @param criticSteps     GANs: discriminator steps per generator step
  * @param gradientPenalty WGAN-GP: weight of the gradient penalty
  * @param adversarialWeight VAE-GAN: weight of the adversarial loss in the decoder's objective
+ * @param inputCorruption VAEs trained for a restoration task: the damage done to each input image,
+ *                        as a corruption spec such as {@code noise:0.3}, with the clean image as the
+ *                        target; null for ordinary training
  */
 public record TrainConfig(int epochs, int batchSize, double learningRate, double beta, double klWarmupEpochs,
                           double freeBits, double gradClip, long seed, int threads, int criticSteps, double gradientPenalty,
-                          double adversarialWeight) {
+                          double adversarialWeight, String inputCorruption) {
     /** Validates every field. */
     public TrainConfig {
         Check.range("epochs", epochs, 1, 100_000);
@@ -39,7 +42,8 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, double
     /** VAE training without GAN settings. */
     public TrainConfig(int epochs, int batchSize, double learningRate, double beta, double klWarmupEpochs,
                        double freeBits, double gradClip, long seed, int threads) {
-        this(epochs, batchSize, learningRate, beta, klWarmupEpochs, freeBits, gradClip, seed, threads, 1, 10.0, 20.0);
+        this(epochs, batchSize, learningRate, beta, klWarmupEpochs, freeBits, gradClip, seed, threads, 1, 10.0, 20.0,
+                null);
     }
 
     /** Defaults: 10 epochs, batch 128, Adam 1e-3, plain ELBO, seed 1, all cores. */
@@ -50,6 +54,12 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, double
     /** A copy with another epoch count. */
     public TrainConfig withEpochs(int newEpochs) {
         return new TrainConfig(newEpochs, batchSize, learningRate, beta, klWarmupEpochs, freeBits, gradClip, seed,
-                threads, criticSteps, gradientPenalty, adversarialWeight);
+                threads, criticSteps, gradientPenalty, adversarialWeight, inputCorruption);
+    }
+
+    /** A copy that trains on inputs damaged by {@code corruption} (a corruption spec), clean images as targets. */
+    public TrainConfig withInputCorruption(String corruption) {
+        return new TrainConfig(epochs, batchSize, learningRate, beta, klWarmupEpochs, freeBits, gradClip, seed,
+                threads, criticSteps, gradientPenalty, adversarialWeight, corruption);
     }
 }

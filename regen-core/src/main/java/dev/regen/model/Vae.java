@@ -120,9 +120,18 @@ public final class Vae extends Module implements Generative {
      *                 (Kingma et al. 2016, eq. 15); 0 for the plain KL
      */
     public VaeLoss loss(Tensor images, Tensor labels, double beta, double freeBits) {
-        Posterior q = encode(images, labels);
+        return loss(images, images, labels, beta, freeBits);
+    }
+
+    /**
+     * The training loss of a VAE that encodes {@code inputs} and is scored on reconstructing
+     * {@code targets}: a denoising VAE (Im et al. 2017) when the inputs are damaged copies of
+     * the targets.
+     */
+    public VaeLoss loss(Tensor inputs, Tensor targets, Tensor labels, double beta, double freeBits) {
+        Posterior q = encode(inputs, labels);
         Tensor logits = decodeLogits(q.sample(), labels);
-        Tensor reconstruction = logLikelihood(images, logits).mean().neg();
+        Tensor reconstruction = logLikelihood(targets, logits).mean().neg();
         Tensor klPerDim = q.klPerDimension();
         Tensor kl = klPerDim.sum(1).mean();
         Tensor penalised = freeBits > 0 ? torch.clamp_min(klPerDim.mean(0), scalar(freeBits)).sum() : kl;

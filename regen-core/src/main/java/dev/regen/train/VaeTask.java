@@ -1,11 +1,17 @@
 package dev.regen.train;
 
+import dev.regen.config.ImageShape;
 import dev.regen.config.TrainConfig;
 import dev.regen.data.ImageDataset;
 import dev.regen.io.ModelFile;
 import dev.regen.model.Network;
 import dev.regen.model.Vae;
 import dev.regen.model.VaeLoss;
+import dev.regen.nn.Tensors;
+import dev.regen.restore.Corruption;
+import dev.regen.restore.Corruptions;
+import dev.regen.restore.Damaged;
+import dev.regen.restore.Display;
 import org.bytedeco.pytorch.Adam;
 import org.bytedeco.pytorch.AdamOptions;
 import org.bytedeco.pytorch.Tensor;
@@ -15,19 +21,25 @@ import org.bytedeco.pytorch.global.torch;
 import java.util.List;
 import java.util.Map;
 
-/** Trains a VAE with Adam on the ELBO (with beta, KL warm-up and free bits). */
+/**
+ * Trains a VAE with Adam on the ELBO (with beta, KL warm-up and free bits); for a restoration task,
+ * on damaged inputs with the clean images as targets, each damage seeded by the step and the
+ * image's place in the batch so that a resumed run damages the same way.
+ */
 final class VaeTask implements TrainingTask {
     private final Vae vae;
     private final TrainConfig config;
     private final TensorVector parameters;
     private final Optimizers optimizers = new Optimizers();
     private final Adam optimizer;
+    private final Corruption inputCorruption;
 
     VaeTask(Vae vae, TrainConfig config) {
         this.vae = vae;
         this.config = config;
         this.parameters = vae.parameters();
         this.optimizer = optimizers.add(ModelFile.OPTIMIZER, new Adam(parameters, new AdamOptions(config.learningRate())));
+        this.inputCorruption = config.inputCorruption() == null ? null : Corruptions.parse(config.inputCorruption());
     }
 
     @Override
@@ -42,7 +54,8 @@ final class VaeTask implements TrainingTask {
 
     @Override
     public double[] step(Tensor images, Tensor labels, StepContext context) {
-        VaeLoss loss = vae.loss(images, labels, klWeight(config, context), config.freeBits());
+        Tensor inputs = inputCorruption == null ? images : damaged(images, context.step());
+        VaeLoss loss = vae.loss(inputs, images, labels, klWeight(config, context), config.freeBits());
         double total = TrainingDivergedException.check(loss.total().item_double(), context);
         optimizer.zero_grad();
         loss.total().backward();
@@ -51,6 +64,20 @@ final class VaeTask implements TrainingTask {
         }
         optimizer.step();
         return new double[]{total, loss.negativeElbo()};
+    }
+
+    /** The batch damaged image by image, shown at the model's size (as restoration will show it to the encoder). */
+    private Tensor damaged(Tensor images, long step) {
+        ImageShape shape = vae.config().shape();
+        float[] clean = Tensors.floats(images);
+        int n = (int) images.size(0);
+        float[] out = new float[clean.length];
+        long base = config.seed() * 1_000_003L + step * 65_536L;
+        for (int i = 0; i < n; i++) {
+            Damaged d = inputCorruption.apply(clean, i * shape.size(), shape, base + i);
+            System.arraycopy(Display.atOriginalSize(d, shape), 0, out, i * shape.size(), shape.size());
+        }
+        return Tensors.images(out, n, shape);
     }
 
     /** The KL weight: beta, ramped linearly from 0 over the warm-up epochs (Bowman et al. 2016). */
