@@ -222,4 +222,73 @@ class CliTest {
         assertEquals(ExitCodes.BAD_INPUT, occupied.code());
         assertTrue(occupied.err().contains("already holds a run"), occupied.err());
     }
+
+    @Test
+    void aDenoisingVaeTrainsOnNoisyInputsAndRestoresFilesAndScores() {
+        Path denoiser = temp.resolve("denoiser");
+        Result trained = regen("train", "--data", DATA, "--task", "denoise", "--test-fraction", "0.2", "--epochs", "1",
+                "--latent", "8", "--out", denoiser.toString());
+        assertEquals(0, trained.code(), trained.err());
+        String model = denoiser.resolve("model.regen").toString();
+        Path damaged = temp.resolve("noisy");
+        assertEquals(0, regen("corrupt", "--input", DATA, "--corruption", "noise:0.3", "--n", "3", "--out",
+                damaged.toString()).code());
+        Result restored = regen("restore", model, "--input", damaged.toString(), "--task", "denoise", "--sigma", "0.3",
+                "--method", "projection", "--out", temp.resolve("clean").toString());
+        assertEquals(0, restored.code(), restored.err());
+        assertTrue(Files.isRegularFile(temp.resolve("clean").resolve("00002.png")));
+        Result scored = regen("eval-restore", model, "--data", DATA, "--corruption", "noise:0.3", "--n", "20",
+                "--methods", "projection", "--out", temp.resolve("side.png").toString());
+        assertEquals(0, scored.code(), scored.err());
+        assertTrue(scored.out().contains("non-local means"), scored.out());
+        assertTrue(scored.out().contains("best model method projection"), scored.out());
+        assertTrue(Files.isRegularFile(temp.resolve("side.png")));
+    }
+
+    @Test
+    void restorationRefusesBadInputWithoutWritingAnything() throws Exception {
+        String model = run.resolve("model.regen").toString();
+        Path holes = temp.resolve("holes");
+        assertEquals(0, regen("corrupt", "--input", DATA, "--corruption", "box:10", "--n", "1", "--out",
+                holes.toString()).code());
+        Path image = holes.resolve("00000.png");
+        Path out = temp.resolve("refused");
+
+        Path small = temp.resolve("small-mask.png");
+        dev.regen.io.ImageWriter.writePng(new float[16], new ImageShape(1, 4, 4), small);
+        Result wrongSize = regen("restore", model, "--input", image.toString(), "--task", "inpaint", "--mask",
+                small.toString(), "--out", out.toString());
+        assertEquals(ExitCodes.BAD_INPUT, wrongSize.code());
+        assertTrue(wrongSize.err().contains("is 4x4 but the image is 28x28"), wrongSize.err());
+
+        Result greyMask = regen("restore", model, "--input", image.toString(), "--task", "inpaint", "--mask",
+                image.toString(), "--out", out.toString());
+        assertEquals(ExitCodes.BAD_INPUT, greyMask.code());
+        assertTrue(greyMask.err().contains("not black and white"), greyMask.err());
+
+        Path broken = temp.resolve("broken.png");
+        Files.write(broken, new byte[]{(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+        Result unreadable = regen("restore", model, "--input", broken.toString(), "--task", "denoise", "--out",
+                out.toString());
+        assertEquals(ExitCodes.BAD_INPUT, unreadable.code());
+        assertTrue(unreadable.err().contains("cannot decode image"), unreadable.err());
+
+        Path colour = temp.resolve("colour.png");
+        dev.regen.io.ImageWriter.writePng(new float[3 * 28 * 28], new ImageShape(3, 28, 28), colour);
+        Result channels = regen("restore", model, "--input", colour.toString(), "--task", "denoise", "--out",
+                out.toString());
+        assertEquals(ExitCodes.BAD_INPUT, channels.code());
+        assertTrue(channels.err().contains("has 3 channels but the model restores 1-channel images"), channels.err());
+        assertFalse(Files.exists(out), "nothing written");
+
+        Result ganTask = regen("train", "--data", DATA, "--model", "dcgan", "--task", "denoise");
+        assertEquals(ExitCodes.BAD_INPUT, ganTask.code());
+        assertTrue(ganTask.err().contains("dcgan is not a VAE"), ganTask.err());
+        Result mismatch = regen("train", "--data", DATA, "--task", "inpaint", "--corruption", "noise:0.1");
+        assertEquals(ExitCodes.BAD_INPUT, mismatch.code());
+        assertTrue(mismatch.err().contains("is not damage that --task inpaint undoes"), mismatch.err());
+        Result spec = regen("eval-restore", model, "--data", DATA, "--corruption", "fog:2");
+        assertEquals(ExitCodes.USAGE, spec.code());
+        assertTrue(spec.err().contains("unknown corruption 'fog:2'"), spec.err());
+    }
 }
