@@ -5,6 +5,7 @@ import dev.regen.config.ImageShape;
 import dev.regen.data.ImageDataset;
 import dev.regen.io.ImageGrid;
 import dev.regen.model.Generative;
+import dev.regen.model.SavedModel;
 import dev.regen.restore.ClassicalBaselines;
 import dev.regen.restore.Corruption;
 import dev.regen.restore.Method;
@@ -57,13 +58,14 @@ final class EvalRestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Check.range("--n", count, 1, 1_000_000);
-        Generative generative = model.load();
+        SavedModel saved = model.loadSaved();
+        Generative generative = saved.generative();
         ImageDataset images = ModelOption.images(data, generative, true);
         int n = Math.min(count, images.size());
         List<Method> chosen = methods != null ? methods : generative.config().kind().family().type().equals("gan")
                 ? List.of(Method.OPTIMISATION) : List.of(Method.PROJECTION, Method.OPTIMISATION);
         RestoreEvaluator.Report report = RestoreEvaluator.evaluate(generative, images, corruption, chosen,
-                options.settings(), n, options.seed, Progress.steps(spec, "restoring"));
+                options.settings(saved), n, options.seed, Progress.steps(spec, "restoring"));
         Progress.clear(spec);
         PrintWriter log = spec.commandLine().getOut();
         log.printf(Locale.ROOT, "%s on %d images from %s%n", corruption, n, images.source());

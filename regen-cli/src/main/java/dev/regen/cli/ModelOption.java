@@ -19,6 +19,11 @@ final class ModelOption {
         return SavedModel.load(path).generative();
     }
 
+    /** The model file with its manifest, for commands that need how the model was trained. */
+    SavedModel loadSaved() {
+        return SavedModel.load(path);
+    }
+
     /** A model that must be a VAE. */
     Vae loadVae() {
         return SavedModel.load(path).vae();

@@ -6,6 +6,7 @@ import dev.regen.data.PixelOps;
 import dev.regen.io.ImageGrid;
 import dev.regen.io.ImageWriter;
 import dev.regen.model.Generative;
+import dev.regen.model.SavedModel;
 import dev.regen.restore.Blur;
 import dev.regen.restore.Corruption;
 import dev.regen.restore.Damaged;
@@ -67,7 +68,8 @@ final class RestoreCommand implements Callable<Integer> {
     public Integer call() {
         Corruption damage = damage();
         List<ImageFiles.Input> inputs = ImageFiles.read(input);
-        Generative generative = model.load();
+        SavedModel saved = model.loadSaved();
+        Generative generative = saved.generative();
         ImageShape modelShape = generative.config().shape();
         ImageShape observed = damage.damagedShape(modelShape);
         PrintWriter log = spec.commandLine().getOut();
@@ -85,7 +87,7 @@ final class RestoreCommand implements Callable<Integer> {
             }
             damaged.add(new Damaged(PixelOps.convert(in.image().pixels(), shape, observed), observed, known));
         }
-        Restoration restoration = new Restoration(generative, damage, method, options.settings());
+        Restoration restoration = new Restoration(generative, damage, method, options.settings(saved));
         Restoration.Result result = restoration.run(damaged, options.seed, Progress.steps(spec, "restoring"));
         Progress.clear(spec);
         for (int i = 0; i < inputs.size(); i++) {

@@ -1,5 +1,6 @@
 package dev.regen.cli;
 
+import dev.regen.model.SavedModel;
 import dev.regen.restore.RestoreSettings;
 import picocli.CommandLine.Option;
 
@@ -19,14 +20,17 @@ final class RestoreOptions {
     @Option(names = "--samples", defaultValue = "8", description = "posterior samples per image (default: ${DEFAULT-VALUE})")
     int samples;
 
-    @Option(names = "--iterations", defaultValue = "5",
-            description = "projection rounds for missing pixels and low resolution (default: ${DEFAULT-VALUE})")
-    int iterations;
+    @Option(names = "--iterations", description = "projection rounds for missing pixels and low resolution "
+            + "(default: 5; 1 for a model trained for the task, whose encoder knows damaged images only)")
+    Integer iterations;
 
     @Option(names = "--seed", defaultValue = "1", description = "seed of damage and restarts (default: ${DEFAULT-VALUE})")
     long seed;
 
-    RestoreSettings settings() {
-        return new RestoreSettings(restarts, steps, stepSize, samples, iterations);
+    /** The settings for {@code model}. */
+    RestoreSettings settings(SavedModel model) {
+        boolean trainedForTask = model.file().manifest().training().inputCorruption() != null;
+        int rounds = iterations != null ? iterations : trainedForTask ? 1 : 5;
+        return new RestoreSettings(restarts, steps, stepSize, samples, rounds);
     }
 }

@@ -5,6 +5,7 @@ import dev.regen.config.ImageShape;
 import dev.regen.model.Generative;
 import dev.regen.model.Vae;
 import dev.regen.model.VaeGan;
+import dev.regen.nn.FrozenWeights;
 import dev.regen.nn.Tensors;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.NoGradGuard;
@@ -82,7 +83,7 @@ public final class Restoration {
         long[] done = {0};
         dev.regen.nn.Torch.seed(seed);
         model.evaluationMode(true);
-        try (FrozenWeights frozen = new FrozenWeights(model.network())) {
+        try (FrozenWeights frozen = new FrozenWeights(model.network().parameters())) {
             for (int start = 0; start < n; start += BATCH) {
                 List<Damaged> batch = damaged.subList(start, Math.min(n, start + BATCH));
                 try (PointerScope scope = new PointerScope()) {

@@ -6,6 +6,7 @@ import dev.regen.data.ImageDataset;
 import dev.regen.model.Gan;
 import dev.regen.model.Network;
 import dev.regen.nn.Adams;
+import dev.regen.nn.FrozenWeights;
 import dev.regen.sample.Sampler;
 import org.bytedeco.pytorch.Adam;
 import org.bytedeco.pytorch.NoGradGuard;
@@ -19,8 +20,9 @@ import java.util.Map;
 /**
  * Trains a GAN: every step updates the discriminator on real images and detached fakes; every
  * {@code criticSteps}-th step then updates the generator. Each network's gradients are zeroed
- * right before its own backward pass, and the discriminator's are cleared again after the
- * generator's pass has run through it, so no step ever applies gradients the other one left.
+ * right before its own backward pass, the fakes are detached for the discriminator's, and the
+ * discriminator is frozen during the generator's, so no step ever applies gradients the other
+ * one left.
  */
 final class GanTask implements TrainingTask {
     /** Model-file entry of the generator's optimizer state. */
@@ -71,12 +73,16 @@ final class GanTask implements TrainingTask {
         discriminatorLoss.backward();
         discriminatorOptimizer.step();
         if ((context.step() + 1) % config.criticSteps() == 0) {
-            Tensor generatorLoss = gan.generatorLoss(gan.generate(torch.randn(batch, latent), labels), labels);
-            lastGeneratorLoss = TrainingDivergedException.check(generatorLoss.item_double(), context);
-            generatorOptimizer.zero_grad();
-            generatorLoss.backward();
-            generatorOptimizer.step();
-            discriminatorOptimizer.zero_grad();
+            // The discriminator is frozen for the generator's pass: its weight gradients would be
+            // thrown away, and the engine then does not compute them.
+            try (FrozenWeights frozen = new FrozenWeights(gan.discriminatorParameters())) {
+                Tensor generatorLoss = gan.generatorLoss(gan.generate(torch.randn(batch, latent), labels), labels);
+                lastGeneratorLoss = TrainingDivergedException.check(generatorLoss.item_double(), context);
+                generatorOptimizer.zero_grad();
+                generatorLoss.backward();
+                generatorOptimizer.step();
+            }
+            discriminatorOptimizer.zero_grad();   // its own step's gradients are spent: leave none behind
         }
         return new double[]{d, lastGeneratorLoss};
     }

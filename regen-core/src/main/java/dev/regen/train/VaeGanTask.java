@@ -7,8 +7,8 @@ import dev.regen.model.Vae;
 import dev.regen.model.VaeGan;
 import dev.regen.model.VaeLoss;
 import dev.regen.nn.Adams;
+import dev.regen.nn.FrozenWeights;
 import org.bytedeco.pytorch.Adam;
-import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 
@@ -20,7 +20,7 @@ import static dev.regen.nn.Tensors.scalar;
 /**
  * Trains a VAE-GAN: each step first updates the discriminator on real images against detached
  * reconstructions and prior samples, then the VAE on its ELBO plus the weighted adversarial loss
- * of its decoder; the discriminator's gradients from that second pass are cleared.
+ * of its decoder, with the discriminator frozen so that it collects no gradients from that pass.
  */
 final class VaeGanTask implements TrainingTask {
     private static final String VAE_OPTIMIZER = "optimizer-vae.pt";
@@ -55,28 +55,27 @@ final class VaeGanTask implements TrainingTask {
     @Override
     public double[] step(Tensor images, Tensor labels, StepContext context) {
         Vae vae = model.vae();
-        Tensor reconstructed;
-        Tensor sampled;
-        try (NoGradGuard noGrad = new NoGradGuard()) {
-            reconstructed = vae.decode(vae.encode(images, labels).sample(), labels);
-            sampled = vae.decode(torch.randn(images.size(0), vae.config().latent()), labels);
-        }
-        Tensor discriminatorLoss = model.discriminatorLoss(images, reconstructed, sampled, labels);
+        // One reconstruction and one prior sample serve both updates: detached for the
+        // discriminator's, with their graphs for the VAE's, which then meets the updated
+        // discriminator.
+        VaeLoss loss = vae.loss(images, labels, VaeTask.klWeight(config, context), config.freeBits());
+        Tensor reconstructed = loss.logits().sigmoid();
+        Tensor sampled = vae.decode(torch.randn(images.size(0), vae.config().latent()), labels);
+        Tensor discriminatorLoss = model.discriminatorLoss(images, reconstructed.detach(), sampled.detach(), labels);
         double d = TrainingDivergedException.check(discriminatorLoss.item_double(), context);
         discriminatorOptimizer.zero_grad();
         discriminatorLoss.backward();
         discriminatorOptimizer.step();
 
-        VaeLoss loss = vae.loss(images, labels, VaeTask.klWeight(config, context), config.freeBits());
-        Tensor adversarial = model.adversarialLoss(loss.logits().sigmoid(),
-                vae.decode(torch.randn(images.size(0), vae.config().latent()), labels), labels);
-        Tensor total = loss.total().add(adversarial.mul(scalar(config.adversarialWeight())));
-        double value = TrainingDivergedException.check(total.item_double(), context);
-        vaeOptimizer.zero_grad();
-        total.backward();
-        vaeOptimizer.step();
-        discriminatorOptimizer.zero_grad();
-        return new double[]{value, loss.negativeElbo(), d, adversarial.item_double()};
+        try (FrozenWeights frozen = new FrozenWeights(model.discriminatorParameters())) {
+            Tensor adversarial = model.adversarialLoss(reconstructed, sampled, labels);
+            Tensor total = loss.total().add(adversarial.mul(scalar(config.adversarialWeight())));
+            double value = TrainingDivergedException.check(total.item_double(), context);
+            vaeOptimizer.zero_grad();
+            total.backward();
+            vaeOptimizer.step();
+            return new double[]{value, loss.negativeElbo(), d, adversarial.item_double()};
+        }
     }
 
     @Override

@@ -84,6 +84,7 @@ class GanTaskTest {
             for (long i = 0; i < params.size(); i++) {
                 Tensor grad = params.get(i).grad();
                 assertTrue(!grad.defined() || grad.abs().sum().item_double() == 0, "stale gradient on " + i);
+                assertTrue(params.get(i).requires_grad(), "discriminator parameter " + i + " left frozen");
             }
         }
     }
