@@ -1,11 +1,14 @@
 package dev.regen.cli;
 
 import dev.regen.config.Check;
+import dev.regen.config.TrainConfig;
+import dev.regen.data.Binarized;
 import dev.regen.data.ImageDataset;
 import dev.regen.data.Subset;
 import dev.regen.eval.Elbo;
 import dev.regen.eval.ImportanceSampledNll;
 import dev.regen.eval.VaeEvaluator;
+import dev.regen.model.SavedModel;
 import dev.regen.model.Vae;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,10 +49,16 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         Check.range("--samples", samples, 0, 1_000_000);
         Check.range("--limit", limit, 0, Integer.MAX_VALUE);
-        Vae vae = model.loadVae();
+        SavedModel saved = model.loadSaved();
+        Vae vae = saved.vae();
         ImageDataset images = ModelOption.images(data, vae, true);
         if (limit > 0 && limit < images.size()) {
             images = new Subset(images, IntStream.range(0, limit).toArray(), "first " + limit);
+        }
+        TrainConfig training = saved.file().manifest().training();
+        if (training.binarize()) {
+            // The same fixed draw the model was tested on while it trained.
+            images = new Binarized(images, training.seed());
         }
         PrintWriter out = spec.commandLine().getOut();
         Elbo elbo = VaeEvaluator.elbo(vae, images, seed);

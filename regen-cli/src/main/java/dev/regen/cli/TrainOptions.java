@@ -70,6 +70,18 @@ final class TrainOptions {
             description = "clip the gradient norm, 0 for none (default: ${DEFAULT-VALUE})")
     double gradClip;
 
+    @Option(names = "--objective", defaultValue = "elbo", paramLabel = "elbo|iwae",
+            description = "VAEs: the ELBO, or the importance-weighted bound with --k samples (default: ${DEFAULT-VALUE})")
+    String objective;
+
+    @Option(names = "--k", defaultValue = "50", description = "importance samples of --objective iwae "
+            + "(default: ${DEFAULT-VALUE})")
+    int k;
+
+    @Option(names = "--binarize", description = "dynamic binarization: each training image a fresh Bernoulli draw "
+            + "of its pixels every time it is used, the test set one seeded draw")
+    boolean binarize;
+
     @Option(names = "--task", paramLabel = "TASK",
             description = "VAEs: train for restoration, denoise|inpaint|superres, on damaged inputs with clean targets")
     String task;
@@ -98,7 +110,26 @@ final class TrainOptions {
         };
         int critic = criticSteps != null ? criticSteps : kind == ModelKind.WGAN_GP ? 5 : 1;
         return new TrainConfig(epochs, batch, rate, beta, klWarmup, freeBits, gradClip, seed, threads, critic,
-                gradientPenalty, adversarialWeight, inputCorruption());
+                gradientPenalty, adversarialWeight, inputCorruption(), iwaeSamples(), binarize);
+    }
+
+    /** 0 for the ELBO, else the IWAE sample count; checked against the model and other options. */
+    private int iwaeSamples() {
+        if (objective.equals("elbo")) {
+            return 0;
+        }
+        if (!objective.equals("iwae")) {
+            throw new RegenException("--objective must be one of elbo|iwae, got '" + objective + "'");
+        }
+        if (kind.family() != ModelKind.Family.VAE) {
+            throw new RegenException("--objective iwae trains a VAE; " + kind.cliName() + " is not a VAE");
+        }
+        if (beta != 1.0 || freeBits > 0 || klWarmup > 0) {
+            throw new RegenException("--objective iwae is a bound on log p(x); it takes no --beta, --free-bits or "
+                    + "--kl-warmup");
+        }
+        dev.regen.config.Check.range("--k", k, 2, 5000);
+        return k;
     }
 
     /** The corruption spec of {@code --task}, checked against the task and the model; null without a task. */

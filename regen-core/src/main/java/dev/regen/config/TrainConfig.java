@@ -18,10 +18,14 @@ package dev.regen.config;
  * @param inputCorruption VAEs trained for a restoration task: the damage done to each input image,
  *                        as a corruption spec such as {@code noise:0.3}, with the clean image as the
  *                        target; null for ordinary training
+ * @param iwaeSamples     VAEs: 0 or 1 trains on the ELBO; k > 1 on the importance-weighted bound
+ *                        with k samples per image (Burda et al. 2016)
+ * @param binarize        dynamic binarization: every training image is a fresh Bernoulli draw of
+ *                        its pixel values each time it is used, the test images one fixed draw
  */
 public record TrainConfig(int epochs, int batchSize, double learningRate, double beta, double klWarmupEpochs,
                           double freeBits, double gradClip, long seed, int threads, int criticSteps, double gradientPenalty,
-                          double adversarialWeight, String inputCorruption) {
+                          double adversarialWeight, String inputCorruption, int iwaeSamples, boolean binarize) {
     /** Validates every field. */
     public TrainConfig {
         Check.range("epochs", epochs, 1, 100_000);
@@ -37,13 +41,14 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, double
         Check.range("critic-steps", criticSteps, 1, 100);
         Check.range("gradient-penalty", gradientPenalty, 0.0, 1e6);
         Check.range("adversarial-weight", adversarialWeight, 0.0, 1e6);
+        Check.range("k", iwaeSamples, 0, 100_000);
     }
 
     /** VAE training without GAN settings. */
     public TrainConfig(int epochs, int batchSize, double learningRate, double beta, double klWarmupEpochs,
                        double freeBits, double gradClip, long seed, int threads) {
         this(epochs, batchSize, learningRate, beta, klWarmupEpochs, freeBits, gradClip, seed, threads, 1, 10.0, 20.0,
-                null);
+                null, 0, false);
     }
 
     /** Defaults: 10 epochs, batch 128, Adam 1e-3, plain ELBO, seed 1, all cores. */
@@ -54,12 +59,24 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, double
     /** A copy with another epoch count. */
     public TrainConfig withEpochs(int newEpochs) {
         return new TrainConfig(newEpochs, batchSize, learningRate, beta, klWarmupEpochs, freeBits, gradClip, seed,
-                threads, criticSteps, gradientPenalty, adversarialWeight, inputCorruption);
+                threads, criticSteps, gradientPenalty, adversarialWeight, inputCorruption, iwaeSamples, binarize);
     }
 
     /** A copy that trains on inputs damaged by {@code corruption} (a corruption spec), clean images as targets. */
     public TrainConfig withInputCorruption(String corruption) {
         return new TrainConfig(epochs, batchSize, learningRate, beta, klWarmupEpochs, freeBits, gradClip, seed,
-                threads, criticSteps, gradientPenalty, adversarialWeight, corruption);
+                threads, criticSteps, gradientPenalty, adversarialWeight, corruption, iwaeSamples, binarize);
+    }
+
+    /** A copy that trains on the importance-weighted bound with {@code k} samples (1: the ELBO). */
+    public TrainConfig withIwaeSamples(int k) {
+        return new TrainConfig(epochs, batchSize, learningRate, beta, klWarmupEpochs, freeBits, gradClip, seed,
+                threads, criticSteps, gradientPenalty, adversarialWeight, inputCorruption, k, binarize);
+    }
+
+    /** A copy with dynamic binarization on or off. */
+    public TrainConfig withBinarization(boolean dynamic) {
+        return new TrainConfig(epochs, batchSize, learningRate, beta, klWarmupEpochs, freeBits, gradClip, seed,
+                threads, criticSteps, gradientPenalty, adversarialWeight, inputCorruption, iwaeSamples, dynamic);
     }
 }

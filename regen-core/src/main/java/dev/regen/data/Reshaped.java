@@ -3,13 +3,12 @@ package dev.regen.data;
 import dev.regen.config.ImageShape;
 
 /** A dataset whose images are converted on read to another channel count and size. */
-public final class Reshaped implements ImageDataset {
-    private final ImageDataset base;
+public final class Reshaped extends DatasetView {
     private final ImageShape shape;
 
     /** Wraps {@code base} so that every image comes out with {@code shape}. */
     public Reshaped(ImageDataset base, ImageShape shape) {
-        this.base = base;
+        super(base);
         this.shape = shape;
     }
 
@@ -24,26 +23,11 @@ public final class Reshaped implements ImageDataset {
     }
 
     @Override
-    public int size() {
-        return base.size();
-    }
-
-    @Override
     public void read(int index, float[] dst, int offset) {
         float[] original = new float[base.shape().size()];
         base.read(index, original, 0);
         float[] converted = PixelOps.convert(original, base.shape(), shape);
         System.arraycopy(converted, 0, dst, offset, converted.length);
-    }
-
-    @Override
-    public int classes() {
-        return base.classes();
-    }
-
-    @Override
-    public int label(int index) {
-        return base.label(index);
     }
 
     @Override

@@ -7,6 +7,8 @@ import dev.regen.config.ModelConfig;
 import dev.regen.config.ModelKind;
 import dev.regen.config.Provenance;
 import dev.regen.config.TrainConfig;
+import dev.regen.data.Binarized;
+import dev.regen.data.ImageDataset;
 import dev.regen.config.TrainingState;
 import dev.regen.data.DataSource;
 import dev.regen.data.Split;
@@ -105,13 +107,16 @@ public final class Run {
         if (task.model() instanceof Generative generative) {
             listeners.add(new SampleGrids(generative, training.seed(), files.epochSamples()));
         }
-        TrainingState end = new Trainer(task, training).train(data.train(), data.test(), state,
+        // With dynamic binarization the training images are drawn afresh in every step; the test
+        // images are one fixed draw, so that epochs (and runs) are scored on the same images.
+        ImageDataset test = training.binarize() ? new Binarized(data.test(), training.seed()) : data.test();
+        TrainingState end = new Trainer(task, training).train(data.train(), test, state,
                 TrainingListener.all(listeners));
         Manifest manifest = Checkpointer.manifest(task.model().config(), training, dataConfig, end, provenance);
         SavedModel.toFile(task.model(), manifest, Map.of(ModelFile.HISTORY, History.toJsonLines(history.epochs())))
                 .write(files.model());
         double seconds = (System.nanoTime() - start) / 1e9;
-        String summary = task.report(files, data.train(), data.test(), history.epochs(), training.seed(), seconds);
+        String summary = task.report(files, data.train(), test, history.epochs(), training.seed(), seconds);
         return new Result(files, history.epochs(), summary);
     }
 }

@@ -9,6 +9,8 @@ import dev.regen.data.Shuffle;
 import dev.regen.nn.Tensors;
 import dev.regen.nn.Torch;
 import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,7 +95,10 @@ public final class Trainer {
     private double[] step(Batch batch, ImageDataset train, StepContext context) {
         try (PointerScope scope = new PointerScope()) {
             Torch.seed(config.seed() ^ (context.step() + 1) * NOISE_MIX);
-            return task.step(Tensors.images(batch.pixels(), batch.count(), train.shape()),
+            Tensor images = Tensors.images(batch.pixels(), batch.count(), train.shape());
+            // Dynamic binarization draws from the engine's generator, seeded per step just above,
+            // so a resumed run draws the same pixels.
+            return task.step(config.binarize() ? torch.bernoulli(images) : images,
                     Tensors.labels(task.model().config(), task.model().config().conditional() ? batch.labels() : null,
                             batch.count()),
                     context);

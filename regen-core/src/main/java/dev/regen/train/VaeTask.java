@@ -22,7 +22,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Trains a VAE with Adam on the ELBO (with beta, KL warm-up and free bits); for a restoration task,
+ * Trains a VAE with Adam on the ELBO (with beta, KL warm-up and free bits) or on the
+ * importance-weighted bound; for a restoration task,
  * on damaged inputs with the clean images as targets, each damage seeded by the step and the
  * image's place in the batch so that a resumed run damages the same way.
  */
@@ -54,16 +55,25 @@ final class VaeTask implements TrainingTask {
 
     @Override
     public double[] step(Tensor images, Tensor labels, StepContext context) {
+        if (config.iwaeSamples() > 1) {
+            Tensor bound = vae.negativeIwaeBound(images, labels, config.iwaeSamples());
+            return new double[]{update(bound, context), Double.NaN};
+        }
         Tensor inputs = inputCorruption == null ? images : damaged(images, context.step());
         VaeLoss loss = vae.loss(inputs, images, labels, klWeight(config, context), config.freeBits());
-        double total = TrainingDivergedException.check(loss.total().item_double(), context);
+        return new double[]{update(loss.total(), context), loss.negativeElbo()};
+    }
+
+    /** One Adam step on {@code loss}; returns its value. */
+    private double update(Tensor loss, StepContext context) {
+        double total = TrainingDivergedException.check(loss.item_double(), context);
         optimizer.zero_grad();
-        loss.total().backward();
+        loss.backward();
         if (config.gradClip() > 0) {
             torch.clip_grad_norm_(parameters, config.gradClip());
         }
         optimizer.step();
-        return new double[]{total, loss.negativeElbo()};
+        return total;
     }
 
     /** The batch damaged image by image, shown at the model's size (as restoration will show it to the encoder). */

@@ -6,10 +6,12 @@ import dev.regen.config.ImageShape;
 import dev.regen.config.Likelihood;
 import dev.regen.config.ModelKind;
 import dev.regen.config.TrainingState;
+import dev.regen.data.Binarized;
 import dev.regen.data.ImageDataset;
 import dev.regen.data.Subset;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -73,18 +75,41 @@ class VaeRunTest {
         }
     }
 
-    @Test
-    void aStoppedAndResumedRunEndsWithTheSameWeightsBitForBit() throws Exception {
-        Run.start(model(), TWO_EPOCHS, dataConfig, data, temp.resolve("straight"), "test", new TrainingListener() { });
-        Run.start(model(), TWO_EPOCHS.withEpochs(1), dataConfig, data, temp.resolve("stopped"), "test",
-                new TrainingListener() { });
-        Run.Result resumed = Run.resume(temp.resolve("stopped"), 2, new TrainingListener() { });
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aStoppedAndResumedRunEndsWithTheSameWeightsBitForBit(boolean iwaeOnBinarizedImages) throws Exception {
+        TrainConfig training = iwaeOnBinarizedImages ? TWO_EPOCHS.withIwaeSamples(3).withBinarization(true) : TWO_EPOCHS;
+        Path straightRun = temp.resolve("straight-" + iwaeOnBinarizedImages);
+        Path stoppedRun = temp.resolve("stopped-" + iwaeOnBinarizedImages);
+        Run.start(model(), training, dataConfig, data, straightRun, "test", new TrainingListener() { });
+        Run.start(model(), training.withEpochs(1), dataConfig, data, stoppedRun, "test", new TrainingListener() { });
+        Run.Result resumed = Run.resume(stoppedRun, 2, new TrainingListener() { });
         assertEquals(2, resumed.history().size());
-        float[] straight = weights(temp.resolve("straight").resolve("model.regen"));
-        float[] again = weights(temp.resolve("stopped").resolve("model.regen"));
-        assertArrayEquals(straight, again);
-        assertEquals(Files.readString(temp.resolve("straight").resolve("metrics.jsonl")).lines().count(),
-                Files.readString(temp.resolve("stopped").resolve("metrics.jsonl")).lines().count());
+        assertArrayEquals(weights(straightRun.resolve("model.regen")), weights(stoppedRun.resolve("model.regen")));
+        assertEquals(Files.readString(straightRun.resolve("metrics.jsonl")).lines().count(),
+                Files.readString(stoppedRun.resolve("metrics.jsonl")).lines().count());
+    }
+
+    @Test
+    void iwaeTrainingOnDynamicallyBinarizedImagesLowersABoundTighterThanTheElbo() {
+        ImageDataset test = new Binarized(new Subset(data.test(), IntStream.range(0, 200).toArray(), "test"), 7L);
+        Torch.seed(5L);
+        Vae vae = new Vae(model());
+        double before = VaeEvaluator.importanceSampled(vae, test, 20, 5L, done -> { }).nll();
+        TrainConfig iwae = TWO_EPOCHS.withIwaeSamples(5).withBinarization(true);
+        List<EpochMetrics> history = new ArrayList<>();
+        new Trainer(TrainingTask.create(vae, iwae), iwae).train(data.train(), test, TrainingState.start(),
+                new TrainingListener() {
+                    @Override
+                    public void onEpoch(EpochMetrics m) {
+                        history.add(m);
+                    }
+                });
+        assertTrue(Double.isNaN(history.get(0).train().get("-elbo")), "the IWAE objective reports no ELBO");
+        double after = VaeEvaluator.importanceSampled(vae, test, 20, 5L, done -> { }).nll();
+        assertTrue(after < before - 100, before + " -> " + after);
+        double elbo = VaeEvaluator.elbo(vae, test, 5L).negativeElbo();
+        assertTrue(after < elbo, "IWAE bound " + after + " is not below the -ELBO " + elbo);
     }
 
     @ParameterizedTest

@@ -1,0 +1,36 @@
+package dev.regen.data;
+
+import dev.regen.config.ImageShape;
+
+/**
+ * A dataset that changes how another one's images read, keeping its size, shape and labels; a
+ * view overrides {@link #read} (and {@link #shape} or {@link #source} where it changes them).
+ */
+abstract class DatasetView implements ImageDataset {
+    /** The dataset viewed. */
+    protected final ImageDataset base;
+
+    DatasetView(ImageDataset base) {
+        this.base = base;
+    }
+
+    @Override
+    public ImageShape shape() {
+        return base.shape();
+    }
+
+    @Override
+    public int size() {
+        return base.size();
+    }
+
+    @Override
+    public int classes() {
+        return base.classes();
+    }
+
+    @Override
+    public int label(int index) {
+        return base.label(index);
+    }
+}
