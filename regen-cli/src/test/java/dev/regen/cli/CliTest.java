@@ -218,6 +218,13 @@ class CliTest {
         assertEquals(ExitCodes.BAD_INPUT, size.code());
         assertTrue(size.err().contains("--size must be"), size.err());
 
+        Result iwaeGan = regen("train", "--data", DATA, "--model", "dcgan", "--objective", "iwae");
+        assertEquals(ExitCodes.BAD_INPUT, iwaeGan.code());
+        assertTrue(iwaeGan.err().contains("dcgan is not a VAE"), iwaeGan.err());
+        Result iwaeBeta = regen("train", "--data", DATA, "--objective", "iwae", "--beta", "4");
+        assertEquals(ExitCodes.BAD_INPUT, iwaeBeta.code());
+        assertTrue(iwaeBeta.err().contains("takes no --beta"), iwaeBeta.err());
+
         Result occupied = regen("train", "--data", DATA, "--epochs", "1", "--out", run.toString());
         assertEquals(ExitCodes.BAD_INPUT, occupied.code());
         assertTrue(occupied.err().contains("already holds a run"), occupied.err());
@@ -237,6 +244,15 @@ class CliTest {
                 "--method", "projection", "--out", temp.resolve("clean").toString());
         assertEquals(0, restored.code(), restored.err());
         assertTrue(Files.isRegularFile(temp.resolve("clean").resolve("00002.png")));
+        Path large = temp.resolve("large").resolve("big.png");
+        dev.regen.io.ImageWriter.writePng(new float[56 * 56], new ImageShape(1, 56, 56), large);
+        Result resized = regen("restore", model, "--input", large.toString(), "--task", "denoise", "--method",
+                "projection", "--out", temp.resolve("large-out").toString());
+        assertEquals(0, resized.code(), resized.err());
+        assertTrue(resized.out().contains("big: 56x56 resized to 28x28 for the model, and the result back"),
+                resized.out());
+        assertEquals(new ImageShape(1, 56, 56),
+                dev.regen.data.ImageDecoder.read(temp.resolve("large-out").resolve("big.png")).shape());
         Result scored = regen("eval-restore", model, "--data", DATA, "--corruption", "noise:0.3", "--n", "20",
                 "--methods", "projection", "--out", temp.resolve("side.png").toString());
         assertEquals(0, scored.code(), scored.err());
