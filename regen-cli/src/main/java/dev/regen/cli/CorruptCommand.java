@@ -6,6 +6,7 @@ import dev.regen.data.DataSource;
 import dev.regen.data.ImageDataset;
 import dev.regen.io.ImageWriter;
 import dev.regen.restore.Corruption;
+import dev.regen.restore.Corruptions;
 import dev.regen.restore.Damaged;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,8 +26,7 @@ final class CorruptCommand implements Callable<Integer> {
     Path input;
 
     @Option(names = "--corruption", required = true, paramLabel = "SPEC", converter = Converters.CorruptionSpec.class,
-            description = "noise:SIGMA, salt-pepper:RATE, box:SIZE, boxes:COUNTxSIZE, strokes:COUNTxWIDTH, mask:PNG, "
-                    + "down:FACTOR or blur:SIGMA")
+            description = "one of " + Corruptions.FORMS)
     Corruption corruption;
 
     @Option(names = "--n", defaultValue = "16", description = "images to damage (default: ${DEFAULT-VALUE})")

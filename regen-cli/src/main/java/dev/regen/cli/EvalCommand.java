@@ -10,6 +10,7 @@ import dev.regen.eval.ImportanceSampledNll;
 import dev.regen.eval.VaeEvaluator;
 import dev.regen.model.SavedModel;
 import dev.regen.model.Vae;
+import dev.regen.restore.Restoration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,19 +67,11 @@ final class EvalCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "-ELBO          %.2f nats (reconstruction %.2f + KL %.2f), %.4f bits/dim%n",
                 elbo.negativeElbo(), elbo.reconstruction(), elbo.kl(), elbo.bitsPerDimension());
         if (samples > 0) {
-            PrintWriter err = spec.commandLine().getErr();
-            boolean live = Terminal.interactive();
             int total = images.size();
-            ImportanceSampledNll nll = VaeEvaluator.importanceSampled(vae, images, samples, seed, done -> {
-                if (live) {
-                    err.printf("\rimportance sampling: %d/%d images", done, total);
-                    err.flush();
-                }
-            });
-            if (live) {
-                err.print("\r\033[K");
-                err.flush();
-            }
+            Restoration.Listener live = Progress.live(spec, "importance sampling", "images");
+            ImportanceSampledNll nll = VaeEvaluator.importanceSampled(vae, images, samples, seed,
+                    done -> live.progress(done, total));
+            Progress.clear(spec);
             out.printf(Locale.ROOT, "NLL (IWAE)     %.2f nats, %.4f bits/dim, K = %d%n", nll.nll(),
                     nll.bitsPerDimension(), nll.samples());
         }

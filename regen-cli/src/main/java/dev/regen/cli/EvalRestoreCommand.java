@@ -8,6 +8,7 @@ import dev.regen.model.Generative;
 import dev.regen.model.SavedModel;
 import dev.regen.restore.ClassicalBaselines;
 import dev.regen.restore.Corruption;
+import dev.regen.restore.Corruptions;
 import dev.regen.restore.Method;
 import dev.regen.restore.RestoreEvaluator;
 import picocli.CommandLine;
@@ -35,8 +36,7 @@ final class EvalRestoreCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--corruption", required = true, paramLabel = "SPEC", converter = Converters.CorruptionSpec.class,
-            description = "noise:SIGMA, salt-pepper:RATE, box:SIZE, boxes:COUNTxSIZE, strokes:COUNTxWIDTH, mask:PNG, "
-                    + "down:FACTOR or blur:SIGMA")
+            description = "one of " + Corruptions.FORMS)
     Corruption corruption;
 
     @Option(names = "--n", defaultValue = "500", description = "images to score (default: ${DEFAULT-VALUE})")
@@ -65,7 +65,7 @@ final class EvalRestoreCommand implements Callable<Integer> {
         List<Method> chosen = methods != null ? methods : generative.config().kind().family().type().equals("gan")
                 ? List.of(Method.OPTIMISATION) : List.of(Method.PROJECTION, Method.OPTIMISATION);
         RestoreEvaluator.Report report = RestoreEvaluator.evaluate(generative, images, corruption, chosen,
-                options.settings(saved), n, options.seed, Progress.steps(spec, "restoring"));
+                options.settings(saved), n, options.seed, Progress.live(spec, "restoring", "steps"));
         Progress.clear(spec);
         PrintWriter log = spec.commandLine().getOut();
         log.printf(Locale.ROOT, "%s on %d images from %s%n", corruption, n, images.source());

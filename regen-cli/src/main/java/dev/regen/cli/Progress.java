@@ -17,10 +17,11 @@ final class Progress {
     }
 
     /**
-     * A live percentage for work counted in steps, {@code what} naming it; at most ten redraws a
-     * second, nothing when standard error is not a terminal. {@link #clear} removes the line.
+     * A live percentage for work counted in {@code units} (steps, images), {@code what} naming it;
+     * at most ten redraws a second, nothing when standard error is not a terminal. {@link #clear}
+     * removes the line.
      */
-    static Restoration.Listener steps(CommandLine.Model.CommandSpec spec, String what) {
+    static Restoration.Listener live(CommandLine.Model.CommandSpec spec, String what, String units) {
         PrintWriter err = spec.commandLine().getErr();
         boolean live = Terminal.interactive();
         long[] lastDraw = {0};
@@ -32,13 +33,13 @@ final class Progress {
             }
             lastDraw[0] = now;
             double seconds = (now - started) / 1e9;
-            err.printf(Locale.ROOT, "\r%s: %3d%% (%d/%d steps), %s left ", what, 100 * done / total, done, total,
+            err.printf(Locale.ROOT, "\r%s: %3d%% (%d/%d %s), %s left ", what, 100 * done / total, done, total, units,
                     ProgressBar.duration(seconds / done * (total - done)));
             err.flush();
         };
     }
 
-    /** Clears a live line drawn by {@link #steps}. */
+    /** Clears a live line drawn by {@link #live}. */
     static void clear(CommandLine.Model.CommandSpec spec) {
         if (Terminal.interactive()) {
             spec.commandLine().getErr().print("\r\033[K");

@@ -88,7 +88,7 @@ final class RestoreCommand implements Callable<Integer> {
             damaged.add(new Damaged(PixelOps.convert(in.image().pixels(), shape, observed), observed, known));
         }
         Restoration restoration = new Restoration(generative, damage, method, options.settings(saved));
-        Restoration.Result result = restoration.run(damaged, options.seed, Progress.steps(spec, "restoring"));
+        Restoration.Result result = restoration.run(damaged, options.seed, Progress.live(spec, "restoring", "steps"));
         Progress.clear(spec);
         for (int i = 0; i < inputs.size(); i++) {
             ImageShape shape = inputs.get(i).image().shape();
@@ -121,7 +121,7 @@ final class RestoreCommand implements Callable<Integer> {
                 if (mask == null) {
                     throw new RegenException("--task inpaint needs --mask PNG (white where pixels are missing)");
                 }
-                yield new Masking(new Mask.FromImage(mask));
+                yield new Masking(Mask.FromImage.read(mask));
             }
             default -> throw new RegenException("--task must be one of denoise|inpaint|superres|deblur, got '" + task + "'");
         };

@@ -6,11 +6,12 @@ import dev.regen.config.ImageShape;
  * A dataset that changes how another one's images read, keeping its size, shape and labels; a
  * view overrides {@link #read} (and {@link #shape} or {@link #source} where it changes them).
  */
-abstract class DatasetView implements ImageDataset {
+public abstract class DatasetView implements ImageDataset {
     /** The dataset viewed. */
     protected final ImageDataset base;
 
-    DatasetView(ImageDataset base) {
+    /** A view of {@code base}. */
+    protected DatasetView(ImageDataset base) {
         this.base = base;
     }
 

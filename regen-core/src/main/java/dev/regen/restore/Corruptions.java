@@ -30,7 +30,7 @@ public final class Corruptions {
                     whole(spec, second(spec, value), 1, 4096)));
             case "strokes" -> new Masking(new Mask.Strokes(whole(spec, first(spec, value), 1, 1000),
                     whole(spec, second(spec, value), 1, 4096)));
-            case "mask" -> new Masking(new Mask.FromImage(existing(value)));
+            case "mask" -> new Masking(Mask.FromImage.read(existing(value)));
             case "down" -> new Downsampling(whole(spec, value, 2, 64));
             case "blur" -> new Blur(real(spec, value, 0.1, 100));
             default -> throw unknown(spec);

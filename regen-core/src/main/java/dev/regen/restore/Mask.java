@@ -99,11 +99,20 @@ public sealed interface Mask {
         }
     }
 
-    /** A user's black-and-white mask image: white pixels are missing. */
-    record FromImage(Path path) implements Mask {
+    /**
+     * A user's black-and-white mask image: white pixels are missing.
+     *
+     * @param path where it was read from, for messages
+     * @param mask the decoded image, read once however many images it masks
+     */
+    record FromImage(Path path, ImageDecoder.Decoded mask) implements Mask {
+        /** Reads the mask at {@code path}. */
+        public static FromImage read(Path path) {
+            return new FromImage(path, ImageDecoder.read(path));
+        }
+
         @Override
         public float[] known(int height, int width, long seed) {
-            ImageDecoder.Decoded mask = ImageDecoder.read(path);
             ImageShape shape = mask.shape();
             if (shape.height() != height || shape.width() != width) {
                 throw new RegenException("mask " + path + " is " + shape.height() + "x" + shape.width()

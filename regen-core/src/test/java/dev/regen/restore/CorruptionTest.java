@@ -95,16 +95,16 @@ class CorruptionTest {
         float[] mask = new float[4 * 4];
         mask[5] = 1f;
         ImageWriter.writePng(mask, new ImageShape(1, 4, 4), ok);
-        float[] known = new Mask.FromImage(ok).known(4, 4, 0L);
+        float[] known = Mask.FromImage.read(ok).known(4, 4, 0L);
         float[] expected = constant(new ImageShape(1, 4, 4), 1f);
         expected[5] = 0f;
         assertArrayEquals(expected, known);
-        RegenException size = assertThrows(RegenException.class, () -> new Mask.FromImage(ok).known(28, 28, 0L));
+        RegenException size = assertThrows(RegenException.class, () -> Mask.FromImage.read(ok).known(28, 28, 0L));
         assertTrue(size.getMessage().contains("is 4x4 but the image is 28x28"), size.getMessage());
         Path grey = temp.resolve("grey.png");
         mask[6] = 0.5f;
         ImageWriter.writePng(mask, new ImageShape(1, 4, 4), grey);
-        RegenException notBw = assertThrows(RegenException.class, () -> new Mask.FromImage(grey).known(4, 4, 0L));
+        RegenException notBw = assertThrows(RegenException.class, () -> Mask.FromImage.read(grey).known(4, 4, 0L));
         assertTrue(notBw.getMessage().contains("not black and white"), notBw.getMessage());
     }
 

@@ -8,6 +8,7 @@ import dev.regen.config.Provenance;
 import dev.regen.config.TrainConfig;
 import dev.regen.config.TrainingState;
 import dev.regen.data.ArrayDataset;
+import dev.regen.data.DatasetView;
 import dev.regen.data.ImageDataset;
 import dev.regen.data.Subset;
 import dev.regen.model.SavedModel;
@@ -29,22 +30,11 @@ class DivergenceTest {
     Path temp;
 
     /** Real images that turn to NaN once {@link #poisoned} is set, as a corrupt stream would. */
-    private static final class Poisonable implements ImageDataset {
-        private final ImageDataset base;
+    private static final class Poisonable extends DatasetView {
         boolean poisoned;
 
         Poisonable(ImageDataset base) {
-            this.base = base;
-        }
-
-        @Override
-        public ImageShape shape() {
-            return base.shape();
-        }
-
-        @Override
-        public int size() {
-            return base.size();
+            super(base);
         }
 
         @Override
@@ -53,16 +43,6 @@ class DivergenceTest {
             if (poisoned) {
                 dst[offset] = Float.NaN;
             }
-        }
-
-        @Override
-        public int classes() {
-            return base.classes();
-        }
-
-        @Override
-        public int label(int index) {
-            return base.label(index);
         }
 
         @Override
