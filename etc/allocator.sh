@@ -1,0 +1,12 @@
+# glibc malloc settings for processes that run libtorch; sourced by ./regen (and by
+# bench/dcgan_speed.sh for the reference when asked). pom.xml gives the tests the same values.
+#
+# One arena per thread lets native memory creep up across epochs; two keep it flat
+# (docs/BENCHMARKS.md) at no measurable cost in speed.
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+# By default glibc maps every large tensor fresh and hands freed memory straight back, so each step
+# page-faults its activations in again: millions of faults an epoch, 15-20% of a DCGAN's time.
+# Serving blocks up to 32 MiB (mallopt's ceiling on 64-bit) from the heap and keeping freed memory
+# for reuse removes them.
+export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-33554432}"
+export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-1073741824}"
