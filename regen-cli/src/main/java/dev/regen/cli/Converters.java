@@ -1,5 +1,6 @@
 package dev.regen.cli;
 
+import dev.regen.config.LearningRateSchedule;
 import dev.regen.config.Likelihood;
 import dev.regen.config.ModelKind;
 import picocli.CommandLine.ITypeConverter;
@@ -31,6 +32,14 @@ final class Converters {
         @Override
         public Likelihood convert(String value) {
             return Converters.parse(() -> Likelihood.parse(value));
+        }
+    }
+
+    /** {@code --lr-schedule}. */
+    static final class ScheduleName implements ITypeConverter<LearningRateSchedule> {
+        @Override
+        public LearningRateSchedule convert(String value) {
+            return Converters.parse(() -> LearningRateSchedule.parse(value));
         }
     }
 

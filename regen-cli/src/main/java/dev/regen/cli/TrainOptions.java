@@ -2,6 +2,7 @@ package dev.regen.cli;
 
 import dev.regen.RegenException;
 import dev.regen.config.ImageShape;
+import dev.regen.config.LearningRateSchedule;
 import dev.regen.config.Likelihood;
 import dev.regen.config.ModelConfig;
 import dev.regen.config.ModelKind;
@@ -52,6 +53,11 @@ final class TrainOptions {
     @Option(names = "--lr", description = "Adam learning rate (default: 1e-3 for VAEs, 2e-4 for dcgan and sngan, 1e-4 "
             + "for wgan-gp)")
     Double lr;
+
+    @Option(names = "--lr-schedule", defaultValue = "constant", converter = Converters.ScheduleName.class,
+            paramLabel = "constant|cosine", description = "constant, or cosine: anneal the learning rate to zero by the "
+            + "last epoch (default: ${DEFAULT-VALUE})")
+    LearningRateSchedule schedule;
 
     @Option(names = "--critic-steps", paramLabel = "N",
             description = "GANs: discriminator steps per generator step (default: 1 for dcgan, 5 for wgan-gp)")
@@ -110,7 +116,7 @@ final class TrainOptions {
         };
         int critic = criticSteps != null ? criticSteps : kind == ModelKind.WGAN_GP ? 5 : 1;
         return new TrainConfig(epochs, batch, rate, beta, klWarmup, freeBits, gradClip, seed, threads, critic,
-                gradientPenalty, adversarialWeight, inputCorruption(), iwaeSamples(), binarize);
+                gradientPenalty, adversarialWeight, inputCorruption(), iwaeSamples(), binarize, schedule);
     }
 
     /** 0 for the ELBO, else the IWAE sample count; checked against the model and other options. */

@@ -22,10 +22,13 @@ package dev.regen.config;
  *                        with k samples per image (Burda et al. 2016)
  * @param binarize        dynamic binarization: every training image is a fresh Bernoulli draw of
  *                        its pixel values each time it is used, the test images one fixed draw
+ * @param schedule        how the learning rate changes over the epochs (null: constant, as files
+ *                        written before schedules existed trained)
  */
 public record TrainConfig(int epochs, int batchSize, double learningRate, double beta, double klWarmupEpochs,
                           double freeBits, double gradClip, long seed, int threads, int criticSteps, double gradientPenalty,
-                          double adversarialWeight, String inputCorruption, int iwaeSamples, boolean binarize) {
+                          double adversarialWeight, String inputCorruption, int iwaeSamples, boolean binarize,
+                          LearningRateSchedule schedule) {
     /** Validates every field. */
     public TrainConfig {
         Check.range("epochs", epochs, 1, 100_000);
@@ -42,13 +45,14 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, double
         Check.range("gradient-penalty", gradientPenalty, 0.0, 1e6);
         Check.range("adversarial-weight", adversarialWeight, 0.0, 1e6);
         Check.range("k", iwaeSamples, 0, 100_000);
+        schedule = schedule == null ? LearningRateSchedule.CONSTANT : schedule;
     }
 
     /** VAE training without GAN settings. */
     public TrainConfig(int epochs, int batchSize, double learningRate, double beta, double klWarmupEpochs,
                        double freeBits, double gradClip, long seed, int threads) {
         this(epochs, batchSize, learningRate, beta, klWarmupEpochs, freeBits, gradClip, seed, threads, 1, 10.0, 20.0,
-                null, 0, false);
+                null, 0, false, LearningRateSchedule.CONSTANT);
     }
 
     /** Defaults: 10 epochs, batch 128, Adam 1e-3, plain ELBO, seed 1, all cores. */
@@ -59,24 +63,31 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, double
     /** A copy with another epoch count. */
     public TrainConfig withEpochs(int newEpochs) {
         return new TrainConfig(newEpochs, batchSize, learningRate, beta, klWarmupEpochs, freeBits, gradClip, seed,
-                threads, criticSteps, gradientPenalty, adversarialWeight, inputCorruption, iwaeSamples, binarize);
+                threads, criticSteps, gradientPenalty, adversarialWeight, inputCorruption, iwaeSamples, binarize, schedule);
     }
 
     /** A copy that trains on inputs damaged by {@code corruption} (a corruption spec), clean images as targets. */
     public TrainConfig withInputCorruption(String corruption) {
         return new TrainConfig(epochs, batchSize, learningRate, beta, klWarmupEpochs, freeBits, gradClip, seed,
-                threads, criticSteps, gradientPenalty, adversarialWeight, corruption, iwaeSamples, binarize);
+                threads, criticSteps, gradientPenalty, adversarialWeight, corruption, iwaeSamples, binarize, schedule);
     }
 
     /** A copy that trains on the importance-weighted bound with {@code k} samples (1: the ELBO). */
     public TrainConfig withIwaeSamples(int k) {
         return new TrainConfig(epochs, batchSize, learningRate, beta, klWarmupEpochs, freeBits, gradClip, seed,
-                threads, criticSteps, gradientPenalty, adversarialWeight, inputCorruption, k, binarize);
+                threads, criticSteps, gradientPenalty, adversarialWeight, inputCorruption, k, binarize, schedule);
     }
 
     /** A copy with dynamic binarization on or off. */
     public TrainConfig withBinarization(boolean dynamic) {
         return new TrainConfig(epochs, batchSize, learningRate, beta, klWarmupEpochs, freeBits, gradClip, seed,
-                threads, criticSteps, gradientPenalty, adversarialWeight, inputCorruption, iwaeSamples, dynamic);
+                threads, criticSteps, gradientPenalty, adversarialWeight, inputCorruption, iwaeSamples, dynamic, schedule);
+    }
+
+    /** A copy whose learning rate follows {@code newSchedule}. */
+    public TrainConfig withSchedule(LearningRateSchedule newSchedule) {
+        return new TrainConfig(epochs, batchSize, learningRate, beta, klWarmupEpochs, freeBits, gradClip, seed,
+                threads, criticSteps, gradientPenalty, adversarialWeight, inputCorruption, iwaeSamples, binarize,
+                newSchedule);
     }
 }

@@ -65,6 +65,8 @@ public final class Trainer {
         try (BatchLoader loader = new BatchLoader(train, order, config.batchSize())) {
             for (int b = 1; loader.hasNext(); b++) {
                 Batch batch = loader.next();
+                task.optimizers().scaleLearningRates(config.schedule().factor(epoch - 1 + (double) (b - 1) / batches,
+                        config.epochs()));
                 double[] losses = step(batch, train, new StepContext(step, epoch, epoch - 1 + (double) b / batches));
                 step++;
                 for (int i = 0; i < sums.length; i++) {

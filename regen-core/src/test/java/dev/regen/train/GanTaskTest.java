@@ -64,7 +64,7 @@ class GanTaskTest {
     void aDiscriminatorStepLeavesTheGeneratorAloneAndNoGradientOutlivesAGeneratorStep(ModelKind kind) {
         Torch.seed(2L);
         Gan gan = new Gan(config(kind, 0));
-        TrainConfig training = new TrainConfig(1, 32, 1e-4, 1, 0, 0, 0, 2L, 2, 2, 10.0, 20.0, null, 0, false);
+        TrainConfig training = new TrainConfig(1, 32, 1e-4, 1, 0, 0, 0, 2L, 2, 2, 10.0, 20.0, null, 0, false, null);
         TrainingTask task = TrainingTask.create(gan, training);
         try (PointerScope scope = new PointerScope()) {
             Tensor real = Tensors.images(data.train().read(0, 1, 2, 3), 4, data.train().shape());
@@ -91,7 +91,7 @@ class GanTaskTest {
 
     @Test
     void aResumedConditionalGanEndsBitForBitWhereAnUninterruptedOneDoes() {
-        TrainConfig two = new TrainConfig(2, 64, 2e-4, 1, 0, 0, 0, 4L, 2, 1, 10.0, 20.0, null, 0, false);
+        TrainConfig two = new TrainConfig(2, 64, 2e-4, 1, 0, 0, 0, 4L, 2, 1, 10.0, 20.0, null, 0, false, null);
         ModelConfig model = config(ModelKind.DCGAN, 10);
         Run.start(model, two, dataConfig, data, temp.resolve("straight"), "test", new TrainingListener() { });
         Run.start(model, two.withEpochs(1), dataConfig, data, temp.resolve("stopped"), "test", new TrainingListener() { });

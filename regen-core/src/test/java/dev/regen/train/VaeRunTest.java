@@ -3,6 +3,7 @@ package dev.regen.train;
 import dev.regen.TestData;
 import dev.regen.config.DataConfig;
 import dev.regen.config.ImageShape;
+import dev.regen.config.LearningRateSchedule;
 import dev.regen.config.Likelihood;
 import dev.regen.config.ModelKind;
 import dev.regen.config.TrainingState;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import dev.regen.config.ModelConfig;
@@ -34,6 +36,8 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class VaeRunTest {
@@ -88,6 +92,30 @@ class VaeRunTest {
         assertArrayEquals(weights(straightRun.resolve("model.regen")), weights(stoppedRun.resolve("model.regen")));
         assertEquals(Files.readString(straightRun.resolve("metrics.jsonl")).lines().count(),
                 Files.readString(stoppedRun.resolve("metrics.jsonl")).lines().count());
+    }
+
+    @Test
+    void aRunKilledMidwayResumesOntoTheSameCosineScheduleBitForBit() throws Exception {
+        TrainConfig cosine = TWO_EPOCHS.withSchedule(LearningRateSchedule.COSINE);
+        Path straightRun = temp.resolve("straight-cosine");
+        Path killedRun = temp.resolve("killed-cosine");
+        Path constantRun = temp.resolve("constant");
+        Run.start(model(), cosine, dataConfig, data, straightRun, "test", new TrainingListener() { });
+        assertThrows(IllegalStateException.class, () -> Run.start(model(), cosine, dataConfig, data, killedRun, "test",
+                new TrainingListener() {
+                    @Override
+                    public void onStep(StepProgress progress) {
+                        if (progress.epoch() == 2) {
+                            throw new IllegalStateException("killed in epoch 2");
+                        }
+                    }
+                }));
+        Run.resume(killedRun, 2, new TrainingListener() { });
+        assertArrayEquals(weights(straightRun.resolve("model.regen")), weights(killedRun.resolve("model.regen")));
+        // The schedule took effect: at a constant rate the same run ends elsewhere.
+        Run.start(model(), TWO_EPOCHS, dataConfig, data, constantRun, "test", new TrainingListener() { });
+        assertFalse(Arrays.equals(weights(straightRun.resolve("model.regen")),
+                weights(constantRun.resolve("model.regen"))));
     }
 
     @Test
