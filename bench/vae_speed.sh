@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Regen against the PyTorch reference (bench/reference_vae.py): the same conv VAE on full
 # Fashion-MNIST, same batch and thread count, runs alternated A/B so that machine noise hits both.
-# Prints images/s, their ratio, test -ELBO, peak memory, and the fraction of the machine's fp32
-# matmul ceiling that Regen's training reaches.
+# Prints images/s, their ratio, test -ELBO, peak memory, the share of Regen's training time spent
+# waiting for data, and the fraction of the machine's fp32 matmul ceiling that its training reaches.
 #
 # Needs: Debian's dataset-fashion-mnist, python3-torch and libopenblas0-openmp
 #   (apt-get install dataset-fashion-mnist python3-torch libopenblas0-openmp)
@@ -39,7 +39,8 @@ import json, sys
 work, rounds, ceiling, flops = sys.argv[1], int(sys.argv[2]), json.loads(sys.argv[3]), int(sys.argv[4])
 def lines(path):
     return [json.loads(l) for l in open(path) if l.strip()]
-print("round  regen img/s  torch img/s  ratio  regen -ELBO  torch -ELBO  regen MB  torch MB  regen RSS by epoch")
+print("round  regen img/s  torch img/s  ratio  regen -ELBO  torch -ELBO  regen MB  torch MB  data wait  "
+      "regen RSS by epoch")
 ratios, rates = [], []
 for r in range(1, rounds + 1):
     g, t = lines(f"{work}/regen-{r}.jsonl"), lines(f"{work}/torch-{r}.jsonl")
@@ -49,12 +50,13 @@ for r in range(1, rounds + 1):
     tr = sum(e["imagesPerSecond"] for e in steady(t)) / len(steady(t))
     grss = int(open(f"{work}/regen-{r}.rss").read().split()[-1]) / 1024
     trss = int(open(f"{work}/torch-{r}.rss").read().split()[-1]) / 1024
+    wait = sum(e["dataWaitSeconds"] for e in g) / sum(e["seconds"] for e in g)
     ratios.append(gr / tr); rates.append(gr)
-    print(f"{r:5d}  {gr:11.0f}  {tr:11.0f}  {gr / tr:5.2f}  {g[-1]['testNegativeElbo']:11.2f}  "
-          f"{t[-1]['testNegativeElbo']:11.2f}  {grss:8.0f}  {trss:8.0f}  "
+    print(f"{r:5d}  {gr:11.0f}  {tr:11.0f}  {gr / tr:5.2f}  {g[-1]['test']['-elbo']:11.2f}  "
+          f"{t[-1]['testNegativeElbo']:11.2f}  {grss:8.0f}  {trss:8.0f}  {100 * wait:8.2f}%  "
           + " ".join(f"{e['residentMegabytes']:.0f}" for e in g))
 mean_rate = sum(rates) / len(rates)
 print(f"mean ratio {sum(ratios) / len(ratios):.2f}x; matmul ceiling {ceiling['matmulGflops']:.1f} GFLOP/s "
-      f"({ceiling['threads']} threads); Regen training at {mean_rate * flops / 1e9:.1f} GFLOP/s = "
+      f"(OpenBLAS {ceiling['blasGflops']:.1f}, oneDNN {ceiling['onednnGflops']:.1f}; {ceiling['threads']} threads); Regen training at {mean_rate * flops / 1e9:.1f} GFLOP/s = "
       f"{100 * mean_rate * flops / 1e9 / ceiling['matmulGflops']:.0f}% of it")
 PYEOF

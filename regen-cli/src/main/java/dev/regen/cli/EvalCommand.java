@@ -10,7 +10,6 @@ import dev.regen.eval.ImportanceSampledNll;
 import dev.regen.eval.VaeEvaluator;
 import dev.regen.model.SavedModel;
 import dev.regen.model.Vae;
-import dev.regen.restore.Restoration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,10 +66,8 @@ final class EvalCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "-ELBO          %.2f nats (reconstruction %.2f + KL %.2f), %.4f bits/dim%n",
                 elbo.negativeElbo(), elbo.reconstruction(), elbo.kl(), elbo.bitsPerDimension());
         if (samples > 0) {
-            int total = images.size();
-            Restoration.Listener live = Progress.live(spec, "importance sampling", "images");
             ImportanceSampledNll nll = VaeEvaluator.importanceSampled(vae, images, samples, seed,
-                    done -> live.progress(done, total));
+                    Progress.live(spec, "importance sampling", "images"));
             Progress.clear(spec);
             out.printf(Locale.ROOT, "NLL (IWAE)     %.2f nats, %.4f bits/dim, K = %d%n", nll.nll(),
                     nll.bitsPerDimension(), nll.samples());

@@ -1,6 +1,6 @@
 package dev.regen.cli;
 
-import dev.regen.restore.Restoration;
+import dev.regen.WorkProgress;
 import dev.regen.train.ProgressBar;
 import picocli.CommandLine;
 
@@ -21,7 +21,7 @@ final class Progress {
      * at most ten redraws a second, nothing when standard error is not a terminal. {@link #clear}
      * removes the line.
      */
-    static Restoration.Listener live(CommandLine.Model.CommandSpec spec, String what, String units) {
+    static WorkProgress live(CommandLine.Model.CommandSpec spec, String what, String units) {
         PrintWriter err = spec.commandLine().getErr();
         boolean live = Terminal.interactive();
         long[] lastDraw = {0};

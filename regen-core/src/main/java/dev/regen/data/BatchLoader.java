@@ -18,6 +18,7 @@ public final class BatchLoader implements Iterator<Batch>, AutoCloseable {
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(AHEAD);
     private final Thread worker;
     private Object next;
+    private long nanosWaited;
 
     /**
      * Starts loading.
@@ -60,8 +61,10 @@ public final class BatchLoader implements Iterator<Batch>, AutoCloseable {
     @Override
     public boolean hasNext() {
         if (next == null) {
+            long start = System.nanoTime();
             try {
                 next = queue.take();
+                nanosWaited += System.nanoTime() - start;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for data", e);
@@ -81,6 +84,11 @@ public final class BatchLoader implements Iterator<Batch>, AutoCloseable {
         Batch batch = (Batch) next;
         next = null;
         return batch;
+    }
+
+    /** Seconds the consumer has spent waiting for batches that were not ready yet. */
+    public double secondsWaited() {
+        return nanosWaited / 1e9;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.regen.eval;
 
+import dev.regen.WorkProgress;
 import dev.regen.data.ImageDataset;
 import dev.regen.model.Vae;
 import dev.regen.model.VaeLoss;
@@ -9,7 +10,6 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 
-import java.util.function.IntConsumer;
 
 /** Likelihood bounds of a VAE on held-out images; seeded, so repeated runs agree. */
 public final class VaeEvaluator {
@@ -36,10 +36,10 @@ public final class VaeEvaluator {
      * The IWAE bound with {@code k} importance samples per image. Samples are batched: several
      * images per pass when k is small, k split over several passes when it is large.
      *
-     * @param progress told the number of images finished after each pass
+     * @param progress told the number of images finished out of all after each pass
      */
     public static ImportanceSampledNll importanceSampled(Vae vae, ImageDataset data, int k, long seed,
-                                                          IntConsumer progress) {
+                                                          WorkProgress progress) {
         int samplesPerPass = Math.min(k, ROWS_PER_PASS);
         double[] total = new double[1];
         int[] done = new int[1];
@@ -53,7 +53,7 @@ public final class VaeEvaluator {
             Tensor logMarginal = torch.logsumexp(logWeights, new long[]{1}, false).sub(Tensors.scalar(Math.log(k)));
             total[0] -= logMarginal.sum().item_double();
             done[0] += count;
-            progress.accept(done[0]);
+            progress.progress(done[0], data.size());
         });
         return new ImportanceSampledNll(total[0] / data.size(), k, data.shape().size());
     }

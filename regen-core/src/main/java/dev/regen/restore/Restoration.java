@@ -1,6 +1,7 @@
 package dev.regen.restore;
 
 import dev.regen.RegenException;
+import dev.regen.WorkProgress;
 import dev.regen.config.ImageShape;
 import dev.regen.model.Generative;
 import dev.regen.model.Vae;
@@ -44,13 +45,6 @@ public final class Restoration {
         this.settings = settings;
     }
 
-    /** What progress bars are told: units of work done out of a known total. */
-    @FunctionalInterface
-    public interface Listener {
-        /** Called after each unit of work. */
-        void progress(long done, long total);
-    }
-
     /**
      * The restorations of {@code damaged}, all made by this corruption from images of the model's
      * shape, and for {@link Method#POSTERIOR} the samples too.
@@ -61,7 +55,7 @@ public final class Restoration {
     }
 
     /** Restores every image in {@code damaged}; seeded, so repeated runs agree. */
-    public Result run(List<Damaged> damaged, long seed, Listener listener) {
+    public Result run(List<Damaged> damaged, long seed, WorkProgress listener) {
         ImageShape shape = model.config().shape();
         ImageShape expected = corruption.damagedShape(shape);
         for (Damaged d : damaged) {

@@ -1,5 +1,6 @@
 package dev.regen.restore;
 
+import dev.regen.WorkProgress;
 import dev.regen.config.ImageShape;
 import dev.regen.data.ImageDataset;
 import dev.regen.eval.ImageQuality;
@@ -59,7 +60,7 @@ public final class RestoreEvaluator {
      * @param methods the model's methods to score, in table order
      */
     public static Report evaluate(Generative model, ImageDataset data, Corruption corruption, List<Method> methods,
-                                  RestoreSettings settings, int n, long seed, Restoration.Listener listener) {
+                                  RestoreSettings settings, int n, long seed, WorkProgress listener) {
         ImageShape shape = data.shape();
         float[] originals = data.read(IntStream.range(0, n).toArray());
         List<Damaged> damaged = new ArrayList<>();

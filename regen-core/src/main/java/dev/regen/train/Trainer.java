@@ -62,6 +62,7 @@ public final class Trainer {
         long step = firstStep;
         long images = 0;
         long start = System.nanoTime();
+        double dataWait;
         try (BatchLoader loader = new BatchLoader(train, order, config.batchSize())) {
             for (int b = 1; loader.hasNext(); b++) {
                 Batch batch = loader.next();
@@ -82,6 +83,7 @@ public final class Trainer {
                         + (config.epochs() - epoch) * (double) order.length / Math.max(rate, 1e-9);
                 listener.onStep(new StepProgress(epoch, config.epochs(), b, batches, sums[0] / counts[0], rate, left));
             }
+            dataWait = loader.secondsWaited();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Double> means = new LinkedHashMap<>();
@@ -90,7 +92,7 @@ public final class Trainer {
         }
         Map<String, Double> testMetrics = task.evaluate(test, config.seed());
         listener.onEpoch(new EpochMetrics(epoch, step, means, testMetrics, images / seconds, seconds,
-                ProcessMemory.residentMegabytes()));
+                dataWait, ProcessMemory.residentMegabytes()));
         return new TrainingState(epoch, step);
     }
 

@@ -123,7 +123,7 @@ class VaeRunTest {
         ImageDataset test = new Binarized(new Subset(data.test(), IntStream.range(0, 200).toArray(), "test"), 7L);
         Torch.seed(5L);
         Vae vae = new Vae(model());
-        double before = VaeEvaluator.importanceSampled(vae, test, 20, 5L, done -> { }).nll();
+        double before = VaeEvaluator.importanceSampled(vae, test, 20, 5L, (done, total) -> { }).nll();
         TrainConfig iwae = TWO_EPOCHS.withIwaeSamples(5).withBinarization(true);
         List<EpochMetrics> history = new ArrayList<>();
         new Trainer(TrainingTask.create(vae, iwae), iwae).train(data.train(), test, TrainingState.start(),
@@ -134,7 +134,7 @@ class VaeRunTest {
                     }
                 });
         assertTrue(Double.isNaN(history.get(0).train().get("-elbo")), "the IWAE objective reports no ELBO");
-        double after = VaeEvaluator.importanceSampled(vae, test, 20, 5L, done -> { }).nll();
+        double after = VaeEvaluator.importanceSampled(vae, test, 20, 5L, (done, total) -> { }).nll();
         assertTrue(after < before - 100, before + " -> " + after);
         double elbo = VaeEvaluator.elbo(vae, test, 5L).negativeElbo();
         assertTrue(after < elbo, "IWAE bound " + after + " is not below the -ELBO " + elbo);
