@@ -55,8 +55,9 @@ final class TrainOptions {
     Double lr;
 
     @Option(names = "--lr-schedule", defaultValue = "constant", converter = Converters.ScheduleName.class,
-            paramLabel = "constant|cosine", description = "constant, or cosine: anneal the learning rate to zero by the "
-            + "last epoch (default: ${DEFAULT-VALUE})")
+            paramLabel = "constant|cosine",
+            description = "constant, or cosine: anneal the learning rate to zero by the last epoch (default: "
+                    + "${DEFAULT-VALUE})")
     LearningRateSchedule schedule;
 
     @Option(names = "--critic-steps", paramLabel = "N",

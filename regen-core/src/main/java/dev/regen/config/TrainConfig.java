@@ -63,7 +63,8 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, double
     /** A copy with another epoch count. */
     public TrainConfig withEpochs(int newEpochs) {
         return new TrainConfig(newEpochs, batchSize, learningRate, beta, klWarmupEpochs, freeBits, gradClip, seed,
-                threads, criticSteps, gradientPenalty, adversarialWeight, inputCorruption, iwaeSamples, binarize, schedule);
+                threads, criticSteps, gradientPenalty, adversarialWeight, inputCorruption, iwaeSamples, binarize,
+                schedule);
     }
 
     /** A copy that trains on inputs damaged by {@code corruption} (a corruption spec), clean images as targets. */
@@ -81,7 +82,8 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, double
     /** A copy with dynamic binarization on or off. */
     public TrainConfig withBinarization(boolean dynamic) {
         return new TrainConfig(epochs, batchSize, learningRate, beta, klWarmupEpochs, freeBits, gradClip, seed,
-                threads, criticSteps, gradientPenalty, adversarialWeight, inputCorruption, iwaeSamples, dynamic, schedule);
+                threads, criticSteps, gradientPenalty, adversarialWeight, inputCorruption, iwaeSamples, dynamic,
+                schedule);
     }
 
     /** A copy whose learning rate follows {@code newSchedule}. */
