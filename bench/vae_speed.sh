@@ -57,6 +57,7 @@ for r in range(1, rounds + 1):
           + " ".join(f"{e['residentMegabytes']:.0f}" for e in g))
 mean_rate = sum(rates) / len(rates)
 print(f"mean ratio {sum(ratios) / len(ratios):.2f}x; matmul ceiling {ceiling['matmulGflops']:.1f} GFLOP/s "
-      f"(OpenBLAS {ceiling['blasGflops']:.1f}, oneDNN {ceiling['onednnGflops']:.1f}; {ceiling['threads']} threads); Regen training at {mean_rate * flops / 1e9:.1f} GFLOP/s = "
+      f"(OpenBLAS {ceiling['blasGflops']:.1f}, oneDNN {ceiling['onednnGflops']:.1f}; {ceiling['threads']} threads); "
+      f"Regen training at {mean_rate * flops / 1e9:.1f} GFLOP/s = "
       f"{100 * mean_rate * flops / 1e9 / ceiling['matmulGflops']:.0f}% of it")
 PYEOF

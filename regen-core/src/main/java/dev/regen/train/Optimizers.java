@@ -12,35 +12,40 @@ import java.util.Map;
  * and restoring them is the same code for every task.
  */
 public final class Optimizers {
-    private final Map<String, Optimizer> byEntry = new LinkedHashMap<>();
-    /** Each optimizer's learning rate as built, which schedules scale. */
-    private final Map<Optimizer, Double> fullRates = new LinkedHashMap<>();
+    private final Map<String, Scheduled> byEntry = new LinkedHashMap<>();
+
+    /** An optimizer and the learning rate of each of its parameter groups as built, which schedules scale. */
+    private record Scheduled(Optimizer optimizer, double[] fullRates) {
+    }
 
     /** Adds {@code optimizer}, saved as {@code entry}; returns it. */
     <O extends Optimizer> O add(String entry, O optimizer) {
-        byEntry.put(entry, optimizer);
-        fullRates.put(optimizer, optimizer.param_groups().get(0).options().get_lr());
+        double[] rates = new double[(int) optimizer.param_groups().size()];
+        for (int g = 0; g < rates.length; g++) {
+            rates[g] = optimizer.param_groups().get(g).options().get_lr();
+        }
+        byEntry.put(entry, new Scheduled(optimizer, rates));
         return optimizer;
     }
 
-    /** Sets every optimizer's learning rate to {@code factor} times the one it was built with. */
+    /** Sets every parameter group's learning rate to {@code factor} times the one it was built with. */
     void scaleLearningRates(double factor) {
-        fullRates.forEach((optimizer, rate) -> {
-            for (long g = 0; g < optimizer.param_groups().size(); g++) {
-                optimizer.param_groups().get(g).options().set_lr(rate * factor);
+        for (Scheduled s : byEntry.values()) {
+            for (int g = 0; g < s.fullRates().length; g++) {
+                s.optimizer().param_groups().get(g).options().set_lr(s.fullRates()[g] * factor);
             }
-        });
+        }
     }
 
     /** Every optimizer's state by entry name. */
     public Map<String, byte[]> states() {
         Map<String, byte[]> states = new LinkedHashMap<>();
-        byEntry.forEach((entry, optimizer) -> states.put(entry, StateBytes.save(optimizer)));
+        byEntry.forEach((entry, s) -> states.put(entry, StateBytes.save(s.optimizer())));
         return states;
     }
 
     /** Restores every optimizer from a checkpoint. */
     public void restore(ModelFile checkpoint) {
-        byEntry.forEach((entry, optimizer) -> StateBytes.load(optimizer, RunReport.entry(checkpoint, entry)));
+        byEntry.forEach((entry, s) -> StateBytes.load(s.optimizer(), RunReport.entry(checkpoint, entry)));
     }
 }
