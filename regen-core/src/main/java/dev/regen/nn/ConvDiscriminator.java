@@ -69,11 +69,10 @@ public final class ConvDiscriminator extends Module {
 
     /** Scores [B] for images [B, C, H, W]; {@code labels} [B] (int64) or null when unconditional. */
     public Tensor forward(Tensor images, Tensor labels) {
-        Tensor h = Layers.channelsLast(classes == 0 ? images : torch.cat(new TensorVector(images, labelPlanes(labels,
-                images.size(2), images.size(3))), 1));
+        Tensor h = classes == 0 ? images : torch.cat(new TensorVector(images, labelPlanes(labels,
+                images.size(2), images.size(3))), 1);
         for (int i = 0; i < convs.size(); i++) {
-            h = spectral.isEmpty() ? convs.get(i).forward(h) : torch.conv2d(h, spectral.get(i).normalized(),
-                    new TensorOptional(convs.get(i).bias()), new long[]{2, 2}, new long[]{1, 1}, new long[]{1, 1}, 1);
+            h = convolve(i, h);
             if (!norms.isEmpty() && i > 0) {
                 h = norms.get(i - 1).forward(h);
             }
@@ -83,6 +82,20 @@ public final class ConvDiscriminator extends Module {
         return (spectral.isEmpty() ? head.forward(features)
                 : torch.linear(features, spectral.get(convs.size()).normalized(), new TensorOptional(head.bias())))
                 .flatten(0, -1);
+    }
+
+    /**
+     * The {@code i}th convolution, spectrally normalised or not. The first, on the image and label
+     * planes, runs as a patch GEMM ({@link PatchGemm}).
+     */
+    private Tensor convolve(int i, Tensor h) {
+        Conv2dImpl conv = convs.get(i);
+        Tensor weight = spectral.isEmpty() ? conv.weight() : spectral.get(i).normalized();
+        if (i == 0) {
+            return PatchGemm.conv(h, weight, conv.bias());
+        }
+        return spectral.isEmpty() ? conv.forward(h) : torch.conv2d(h, weight, new TensorOptional(conv.bias()),
+                new long[]{2, 2}, new long[]{1, 1}, new long[]{1, 1}, 1);
     }
 
     /** One-hot planes [B, classes, H, W]: plane y is all ones for an image of label y. */
