@@ -18,7 +18,8 @@ import org.bytedeco.pytorch.global.torch;
  * past the array, so every multi-value option is written with {@code put(new long[]{...})}.
  */
 final class Layers {
-    private static final long KERNEL = 4;
+    /** Side of every convolution kernel. */
+    static final long KERNEL = 4;
 
     private Layers() {
     }

@@ -16,7 +16,7 @@ import org.bytedeco.pytorch.global.torch;
  * change, and autograd differentiates them.
  */
 final class PatchGemm {
-    private static final long KERNEL = 4;
+    private static final long KERNEL = Layers.KERNEL;
     private static final long STRIDE = 2;
 
     private PatchGemm() {
