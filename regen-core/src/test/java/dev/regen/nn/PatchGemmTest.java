@@ -36,7 +36,7 @@ class PatchGemmTest {
     }
 
     @ParameterizedTest(name = "{0} channels, {1}x{2} in")
-    @CsvSource({"1, 14, 14, 0, 0", "3, 4, 5, 1, 0", "2, 3, 3, 1, 1"})
+    @CsvSource({"1, 14, 14, 0, 0", "3, 4, 5, 1, 0", "1, 5, 4, 0, 1", "2, 3, 3, 1, 1"})
     void transposedConvolutionMatchesTheEngines(int channels, int height, int width, int extraRows, int extraCols) {
         ConvTranspose2dImpl deconv = Layers.upsample(5, channels, extraRows, extraCols);
         Tensor input = Layers.channelsLast(torch.randn(2, 5, height, width)).requires_grad_(true);
