@@ -19,7 +19,7 @@ package dev.regen.config;
  *                        as a corruption spec such as {@code noise:0.3}, with the clean image as the
  *                        target; null for ordinary training
  * @param iwaeSamples     VAEs: 0 or 1 trains on the ELBO; k > 1 on the importance-weighted bound
- *                        with k samples per image (Burda et al. 2016)
+ *                        with k samples per image (Burda et al. 2015)
  * @param binarize        dynamic binarization: every training image is a fresh Bernoulli draw of
  *                        its pixel values each time it is used, the test images one fixed draw
  * @param schedule        how the learning rate changes over the epochs (null: constant, as files

@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 /**
  * A fixed binarization of a dataset: each pixel value p becomes 1 with probability p, else 0,
  * drawn once per image from a seed and the image's index, so every read gives the same image.
- * This is how a dynamically binarized model's test set is made (Burda et al. 2016, section 5).
+ * This is how a dynamically binarized model's test set is made (Burda et al. 2015, section 5).
  */
 public final class Binarized extends DatasetView {
     private final long seed;

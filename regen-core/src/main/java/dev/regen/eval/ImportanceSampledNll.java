@@ -1,7 +1,7 @@
 package dev.regen.eval;
 
 /**
- * The importance-sampled negative log-likelihood (the IWAE bound of Burda et al. 2016), in nats
+ * The importance-sampled negative log-likelihood (the IWAE bound of Burda et al. 2015), in nats
  * per image.
  *
  * @param nll        -log (1/K sum_k w_k), averaged over images: an upper bound on -log p(x) that

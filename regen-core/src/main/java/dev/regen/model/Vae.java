@@ -140,7 +140,7 @@ public final class Vae extends Module implements Generative {
 
     /**
      * The negative importance-weighted bound -(logsumexp_k log w_k - log k) averaged over the
-     * batch, with {@code k} posterior samples per image (Burda et al. 2016, eq. 8): the IWAE
+     * batch, with {@code k} posterior samples per image (Burda et al. 2015, eq. 8): the IWAE
      * training objective, tighter than the ELBO for k > 1 and equal to it for k = 1.
      */
     public Tensor negativeIwaeBound(Tensor images, Tensor labels, int k) {
@@ -150,7 +150,7 @@ public final class Vae extends Module implements Generative {
 
     /**
      * Log importance weights log p(x, z_k) - log q(z_k|x) for {@code k} posterior samples per
-     * image, [B, k] (Burda et al. 2016, eq. 8). Their log-mean-exp is a lower bound on log p(x)
+     * image, [B, k] (Burda et al. 2015, eq. 8). Their log-mean-exp is a lower bound on log p(x)
      * that tightens as k grows.
      */
     public Tensor logImportanceWeights(Tensor images, Tensor labels, int k) {
