@@ -7,13 +7,13 @@
 # Cost on 2 cores: the MLP trains 3.5 to 6 s an epoch and its K=5000 estimate on all 10,000 test
 # images takes about 9 minutes; the conv VAE trains about 70 s an epoch (IWAE k=5) and the same
 # estimate takes about 80 minutes (pass a LIMIT to estimate on the first test images only).
-# Usage: bench/binarized_mnist.sh [DATA=datasets/mnist] [OUT=runs/mnist] [MLP_EPOCHS=500]
+# Usage: bench/binarized_mnist.sh [DATA=datasets/mnist] [OUT=runs/mnist] [MLP_EPOCHS=1000]
 #        [CONV_EPOCHS=48] [K=5000] [LIMIT=10000]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DATA=${1:-datasets/mnist}
 OUT=${2:-runs/mnist}
-MLP_EPOCHS=${3:-500}
+MLP_EPOCHS=${3:-1000}
 CONV_EPOCHS=${4:-48}
 K=${5:-5000}
 LIMIT=${6:-10000}
