@@ -15,6 +15,8 @@ import dev.regen.sample.Sampler;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /** The pieces of a finished run's report that every model shares: samples, interpolations, curves, summary. */
@@ -52,19 +54,25 @@ final class RunReport {
         ImageGrid.write(both, 2 * STEPS, model.config().shape(), STEPS, files.interpolation());
     }
 
-    /** Training (and, where recorded, test) curves of the named losses per epoch. */
+    /** Training and test curves of the named losses per epoch, each one where it was recorded. */
     static void lossCurve(RunFiles files, List<EpochMetrics> history, String... names) {
         LineChart chart = new LineChart("loss per epoch", "epoch");
         for (String name : names) {
-            chart.add("train " + name, history.stream().map(m -> new double[]{m.epoch(), value(m.train(), name)}).toList());
-            if (history.stream().anyMatch(m -> m.test().containsKey(name))) {
-                chart.add("test " + name, history.stream().map(m -> new double[]{m.epoch(), value(m.test(), name)}).toList());
-            }
+            addSeries(chart, "train " + name, history, EpochMetrics::train, name);
+            addSeries(chart, "test " + name, history, EpochMetrics::test, name);
         }
         chart.write(files.lossCurve());
     }
 
-    private static double value(java.util.Map<String, Double> metrics, String name) {
+    /** Adds the series of metric {@code name}, unless no epoch reported it (a loss the objective does not compute). */
+    private static void addSeries(LineChart chart, String label, List<EpochMetrics> history,
+                                  Function<EpochMetrics, Map<String, Double>> metrics, String name) {
+        if (history.stream().anyMatch(m -> metrics.apply(m).containsKey(name))) {
+            chart.add(label, history.stream().map(m -> new double[]{m.epoch(), value(metrics.apply(m), name)}).toList());
+        }
+    }
+
+    private static double value(Map<String, Double> metrics, String name) {
         return metrics.getOrDefault(name, Double.NaN);
     }
 

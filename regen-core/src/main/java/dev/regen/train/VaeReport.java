@@ -36,7 +36,7 @@ final class VaeReport {
         if (test.size() >= 2) {
             RunReport.interpolation(files, vae, Sampler.encode(vae, test.read(0, 1), labels(vae, test, 0, 1), 2));
         }
-        RunReport.lossCurve(files, history, "-elbo");
+        RunReport.lossCurve(files, history, "-elbo", "-iwae");
         Elbo elbo = VaeEvaluator.elbo(vae, test, seed);
         return RunReport.summary(files, vae, train, test, history, seconds, String.format(Locale.ROOT,
                 "test -ELBO     %.2f nats per image (reconstruction %.2f + KL %.2f), %.4f bits/dim%n",

@@ -50,14 +50,15 @@ final class VaeTask implements TrainingTask {
 
     @Override
     public List<String> lossNames() {
-        return List.of("loss", "-elbo");
+        // Under the IWAE objective a step computes the importance-weighted bound and no ELBO.
+        return config.iwaeSamples() > 1 ? List.of("-iwae") : List.of("loss", "-elbo");
     }
 
     @Override
     public double[] step(Tensor images, Tensor labels, StepContext context) {
         if (config.iwaeSamples() > 1) {
             Tensor bound = vae.negativeIwaeBound(images, labels, config.iwaeSamples());
-            return new double[]{update(bound, context), Double.NaN};
+            return new double[]{update(bound, context)};
         }
         Tensor inputs = inputCorruption == null ? images : damaged(images, context.step());
         VaeLoss loss = vae.loss(inputs, images, labels, klWeight(config, context), config.freeBits());
