@@ -5,8 +5,8 @@
 # K importance samples on the test images (one seeded binarization). Prints training seconds and
 # evaluation seconds beside the nats. Install the data first: bench/install_data.sh DIR.
 # Cost on 2 cores: the MLP trains 3.5 to 6 s an epoch and its K=5000 estimate on all 10,000 test
-# images takes about 9 minutes; the conv VAE trains about 70 s an epoch (IWAE k=5) and the same
-# estimate takes about 80 minutes (pass a LIMIT to estimate on the first test images only).
+# images takes 8 to 9 minutes; the conv VAE trains 45 to 72 s an epoch (IWAE k=5) and the same
+# estimate takes 45 to 95 minutes (pass a LIMIT to estimate on the first test images only).
 # Usage: bench/binarized_mnist.sh [DATA=datasets/mnist] [OUT=runs/mnist] [MLP_EPOCHS=1000]
 #        [CONV_EPOCHS=48] [K=5000] [LIMIT=10000]
 set -euo pipefail
