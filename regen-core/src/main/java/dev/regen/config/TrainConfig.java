@@ -92,4 +92,9 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, double
                 threads, criticSteps, gradientPenalty, adversarialWeight, inputCorruption, iwaeSamples, binarize,
                 newSchedule);
     }
+
+    /** Whether a VAE trains on the importance-weighted bound (k > 1) rather than the ELBO. */
+    public boolean iwaeObjective() {
+        return iwaeSamples > 1;
+    }
 }

@@ -51,12 +51,12 @@ final class VaeTask implements TrainingTask {
     @Override
     public List<String> lossNames() {
         // Under the IWAE objective a step computes the importance-weighted bound and no ELBO.
-        return config.iwaeSamples() > 1 ? List.of("-iwae") : List.of("loss", "-elbo");
+        return config.iwaeObjective() ? List.of("-iwae") : List.of("loss", "-elbo");
     }
 
     @Override
     public double[] step(Tensor images, Tensor labels, StepContext context) {
-        if (config.iwaeSamples() > 1) {
+        if (config.iwaeObjective()) {
             Tensor bound = vae.negativeIwaeBound(images, labels, config.iwaeSamples());
             return new double[]{update(bound, context)};
         }
