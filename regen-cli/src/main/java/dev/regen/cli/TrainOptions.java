@@ -33,6 +33,11 @@ final class TrainOptions {
             description = "bernoulli, gaussian or logistic (default: ${DEFAULT-VALUE})")
     Likelihood likelihood;
 
+    @Option(names = "--prior-components", defaultValue = "0", paramLabel = "N",
+            description = "VAEs: learn a mixture of N Gaussians as the prior p(z); 0 keeps the standard normal "
+                    + "(default: ${DEFAULT-VALUE})")
+    int priorComponents;
+
     @Option(names = "--beta", defaultValue = "1.0", description = "weight of the KL term (default: ${DEFAULT-VALUE})")
     double beta;
 
@@ -105,8 +110,12 @@ final class TrainOptions {
 
     ModelConfig model(ImageShape shape, int classes) {
         boolean gan = kind.family() == ModelKind.Family.GAN;
+        if (priorComponents > 0 && freeBits > 0) {
+            throw new RegenException("--free-bits splits the KL to the standard normal prior by dimension; "
+                    + "it cannot be used with --prior-components");
+        }
         return new ModelConfig(kind, shape, latent != null ? latent : gan ? 64 : 16, likelihood, width,
-                conditional ? classes : 0);
+                conditional ? classes : 0, priorComponents);
     }
 
     TrainConfig training() {

@@ -1,5 +1,7 @@
 package dev.regen.config;
 
+import dev.regen.RegenException;
+
 /**
  * Everything needed to rebuild a model's architecture.
  *
@@ -9,8 +11,11 @@ package dev.regen.config;
  * @param likelihood decoder distribution p(x|z) (VAEs only; other families ignore it)
  * @param width      base width: filters of the first conv layer, or hidden units of the MLP
  * @param classes    class count of a conditional model, or 0 for an unconditional one
+ * @param priorComponents VAEs: components of a learned Gaussian-mixture prior p(z), or 0 for the
+ *                   standard normal (files written before learned priors existed read as 0)
  */
-public record ModelConfig(ModelKind kind, ImageShape shape, int latent, Likelihood likelihood, int width, int classes) {
+public record ModelConfig(ModelKind kind, ImageShape shape, int latent, Likelihood likelihood, int width, int classes,
+                          int priorComponents) {
     /** Validates every field. */
     public ModelConfig {
         Check.present("model", kind);
@@ -19,6 +24,16 @@ public record ModelConfig(ModelKind kind, ImageShape shape, int latent, Likeliho
         Check.range("latent", latent, 1, 4096);
         Check.range("width", width, 1, 8192);
         Check.range("classes", classes, 0, 100_000);
+        Check.range("prior-components", priorComponents, 0, 100_000);
+        boolean hasVae = kind.family() == ModelKind.Family.VAE || kind.family() == ModelKind.Family.VAE_GAN;
+        if (priorComponents > 0 && !hasVae) {
+            throw new RegenException("a learned prior (--prior-components) belongs to a VAE, not to " + kind.cliName());
+        }
+    }
+
+    /** A model with the standard normal prior. */
+    public ModelConfig(ModelKind kind, ImageShape shape, int latent, Likelihood likelihood, int width, int classes) {
+        this(kind, shape, latent, likelihood, width, classes, 0);
     }
 
     /** An unconditional model. */
@@ -38,6 +53,6 @@ public record ModelConfig(ModelKind kind, ImageShape shape, int latent, Likeliho
 
     /** A copy with another latent size. */
     public ModelConfig withLatent(int newLatent) {
-        return new ModelConfig(kind, shape, newLatent, likelihood, width, classes);
+        return new ModelConfig(kind, shape, newLatent, likelihood, width, classes, priorComponents);
     }
 }

@@ -1,8 +1,11 @@
 package dev.regen.model;
 
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
 
-/** A model that turns standard-normal latent codes (and, if conditional, class labels) into images. */
+import static dev.regen.nn.Tensors.scalar;
+
+/** A model that turns latent codes drawn from its prior (and, if conditional, class labels) into images. */
 public interface Generative extends Network {
 
     /**
@@ -11,5 +14,15 @@ public interface Generative extends Network {
      * @param labels class labels [B] (int64), or null for an unconditional model
      */
     Tensor generate(Tensor latents, Tensor labels);
+
+    /** {@code n} latent codes [n, latent] drawn from the prior p(z): the standard normal unless the model learns its own. */
+    default Tensor samplePrior(long n) {
+        return torch.randn(n, config().latent());
+    }
+
+    /** log p(z) per code [B] for codes [B, latent]; here the standard normal's. */
+    default Tensor logPrior(Tensor z) {
+        return z.square().sum(1).add(scalar(z.size(1) * Math.log(2 * Math.PI))).mul(scalar(-0.5));
+    }
 
 }

@@ -30,4 +30,9 @@ public record Posterior(Tensor mean, Tensor logVar) {
     public Tensor klPerDimension() {
         return logVar.add(scalar(1.0)).sub(mean.square()).sub(logVar.exp()).mul(scalar(-0.5));
     }
+
+    /** E_q[log q(z|x)] per image [B]: minus the entropy, -1/2 sum(1 + log 2 pi + log sigma^2). */
+    public Tensor negativeEntropy() {
+        return logVar.add(scalar(1.0 + Math.log(2 * Math.PI))).sum(1).mul(scalar(-0.5));
+    }
 }

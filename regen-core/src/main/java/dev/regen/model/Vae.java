@@ -19,9 +19,10 @@ import static dev.regen.nn.Tensors.scalar;
 
 /**
  * A variational autoencoder (Kingma and Welling 2014): an encoder for q(z|x), a decoder for
- * p(x|z), a standard normal prior p(z), and the losses built from them. A conditional VAE (Sohn et
+ * p(x|z), a prior p(z), and the losses built from them. A conditional VAE (Sohn et
  * al. 2015) also takes class labels y: the decoder reads a learned label embedding beside z, and a
- * second embedding shifts the posterior parameters, giving q(z|x,y) and p(x|z,y).
+ * second embedding shifts the posterior parameters, giving q(z|x,y) and p(x|z,y). The prior is the
+ * standard normal or, when the config asks for components, a learned {@link GaussianMixturePrior}.
  *
  * <p>Every method takes labels [B] (int64) for a conditional model and null otherwise.
  */
@@ -35,6 +36,7 @@ public final class Vae extends Module implements Generative {
     private final Tensor logScale;
     private final EmbeddingImpl encoderLabels;
     private final EmbeddingImpl decoderLabels;
+    private final GaussianMixturePrior mixturePrior;
 
     /** Builds an untrained model with the engine's default initialisation. */
     public Vae(ModelConfig config) {
@@ -58,6 +60,8 @@ public final class Vae extends Module implements Generative {
                 ? register_module("encoder_labels", new EmbeddingImpl(config.classes(), 2L * latent)) : null;
         decoderLabels = config.conditional()
                 ? register_module("decoder_labels", new EmbeddingImpl(config.classes(), latent)) : null;
+        mixturePrior = config.priorComponents() > 0
+                ? register_module("prior", new GaussianMixturePrior(config.priorComponents(), latent)) : null;
         // A handle of our own: register_parameter returns a reference into a table that may move.
         logScale = config.likelihood() == Likelihood.BERNOULLI
                 ? null
@@ -72,6 +76,16 @@ public final class Vae extends Module implements Generative {
     @Override
     public Tensor generate(Tensor latents, Tensor labels) {
         return decode(latents, labels);
+    }
+
+    @Override
+    public Tensor samplePrior(long n) {
+        return mixturePrior == null ? Generative.super.samplePrior(n) : mixturePrior.sample(n);
+    }
+
+    @Override
+    public Tensor logPrior(Tensor z) {
+        return mixturePrior == null ? Generative.super.logPrior(z) : mixturePrior.logProb(z);
     }
 
     @Override
@@ -117,7 +131,8 @@ public final class Vae extends Module implements Generative {
      *
      * @param beta     weight of the KL term
      * @param freeBits nats per latent dimension (averaged over the batch) that cost nothing
-     *                 (Kingma et al. 2016, eq. 15); 0 for the plain KL
+     *                 (Kingma et al. 2016, eq. 15); 0 for the plain KL. Only the standard normal
+     *                 prior splits the KL by dimension, so a learned prior takes 0.
      */
     public VaeLoss loss(Tensor images, Tensor labels, double beta, double freeBits) {
         return loss(images, images, labels, beta, freeBits);
@@ -129,9 +144,18 @@ public final class Vae extends Module implements Generative {
      * the targets.
      */
     public VaeLoss loss(Tensor inputs, Tensor targets, Tensor labels, double beta, double freeBits) {
+        if (freeBits > 0 && mixturePrior != null) {
+            throw new IllegalArgumentException("free bits need the standard normal prior");
+        }
         Posterior q = encode(inputs, labels);
-        Tensor logits = decodeLogits(q.sample(), labels);
+        Tensor z = q.sample();
+        Tensor logits = decodeLogits(z, labels);
         Tensor reconstruction = logLikelihood(targets, logits).mean().neg();
+        if (mixturePrior != null) {
+            // No closed form against a mixture: the exact entropy of q less log p at the sample drawn.
+            Tensor kl = q.negativeEntropy().sub(mixturePrior.logProb(z)).mean();
+            return new VaeLoss(reconstruction.add(kl.mul(scalar(beta))), reconstruction, kl, logits);
+        }
         Tensor klPerDim = q.klPerDimension();
         Tensor kl = klPerDim.sum(1).mean();
         Tensor penalised = freeBits > 0 ? torch.clamp_min(klPerDim.mean(0), scalar(freeBits)).sum() : kl;
@@ -161,7 +185,7 @@ public final class Vae extends Module implements Generative {
         Tensor eps = torch.randn_like(mean);
         Tensor z = new Posterior(mean, logVar).sample(eps);
         Tensor logQ = eps.square().add(logVar).add(scalar(LOG_TWO_PI)).sum(1).mul(scalar(-0.5));
-        Tensor logPrior = z.square().add(scalar(LOG_TWO_PI)).sum(1).mul(scalar(-0.5));
+        Tensor logPrior = logPrior(z);
         Tensor repeated = repeatRows(images, k);
         Tensor logLikelihood = logLikelihood(repeated, decodeLogits(z, labels == null ? null : repeatRows(labels, k)));
         return logLikelihood.add(logPrior).sub(logQ).reshape(batch, k);

@@ -47,7 +47,7 @@ final class LatentSearch {
     Tensor search(Observation observation, long batch, Tensor start) {
         int restarts = settings.restarts();
         Observation repeated = observation.repeated(restarts);
-        Tensor z = torch.randn(batch * restarts, model.config().latent());
+        Tensor z = model.samplePrior(batch * restarts);
         if (start != null) {
             z.view(batch, restarts, -1).select(1, 0).copy_(start);
         }
@@ -103,9 +103,9 @@ final class LatentSearch {
         return z;
     }
 
-    /** -log p(y | G(z)) + |z|^2 / 2 per code. */
+    /** -log p(y | G(z)) - log p(z) per code. */
     private Tensor energy(Observation observation, Tensor z) {
-        return observation.misfit(model.generate(z, null)).add(z.square().sum(1).mul(scalar(0.5)));
+        return observation.misfit(model.generate(z, null)).sub(model.logPrior(z));
     }
 
     /** Writes the energy of each code and its gradient into {@code energy} and {@code gradient}. */

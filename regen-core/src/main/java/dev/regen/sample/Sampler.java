@@ -18,11 +18,11 @@ public final class Sampler {
     private Sampler() {
     }
 
-    /** Standard-normal latent codes, seeded. */
+    /** Latent codes drawn from the model's prior, seeded. */
     public static float[] priorCodes(Generative model, int n, long seed) {
         Torch.seed(seed);
         try (PointerScope scope = new PointerScope()) {
-            return Tensors.floats(torch.randn(n, model.config().latent()));
+            return Tensors.floats(model.samplePrior(n));
         }
     }
 

@@ -60,7 +60,7 @@ final class VaeGanTask implements TrainingTask {
         // discriminator.
         VaeLoss loss = vae.loss(images, labels, VaeTask.klWeight(config, context), config.freeBits());
         Tensor reconstructed = loss.logits().sigmoid();
-        Tensor sampled = vae.decode(torch.randn(images.size(0), vae.config().latent()), labels);
+        Tensor sampled = vae.decode(vae.samplePrior(images.size(0)), labels);
         Tensor discriminatorLoss = model.discriminatorLoss(images, reconstructed.detach(), sampled.detach(), labels);
         double d = TrainingDivergedException.check(discriminatorLoss.item_double(), context);
         discriminatorOptimizer.zero_grad();

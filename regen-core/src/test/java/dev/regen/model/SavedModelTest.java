@@ -45,7 +45,8 @@ class SavedModelTest {
     @Test
     void weightsRoundTripExactly() {
         Torch.seed(11L);
-        Vae vae = new Vae(new ModelConfig(ModelKind.MLP_VAE, new ImageShape(3, 9, 7), 5, Likelihood.LOGISTIC, 12));
+        // With a learned prior, whose parameters must travel with the rest.
+        Vae vae = new Vae(new ModelConfig(ModelKind.MLP_VAE, new ImageShape(3, 9, 7), 5, Likelihood.LOGISTIC, 12, 0, 3));
         Path path = temp.resolve("m.regen");
         SavedModel.toFile(vae, dev.regen.TestData.manifest("vae").withModel(vae.config()), Map.of()).write(path);
         Vae loaded = SavedModel.load(path).vae();
