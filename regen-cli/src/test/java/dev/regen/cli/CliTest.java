@@ -225,6 +225,13 @@ class CliTest {
         assertEquals(ExitCodes.BAD_INPUT, iwaeBeta.code());
         assertTrue(iwaeBeta.err().contains("takes no --beta"), iwaeBeta.err());
 
+        Result priorGan = regen("train", "--data", DATA, "--model", "dcgan", "--prior-components", "10");
+        assertEquals(ExitCodes.BAD_INPUT, priorGan.code());
+        assertTrue(priorGan.err().contains("belongs to a VAE, not to dcgan"), priorGan.err());
+        Result priorFreeBits = regen("train", "--data", DATA, "--prior-components", "10", "--free-bits", "0.5");
+        assertEquals(ExitCodes.BAD_INPUT, priorFreeBits.code());
+        assertTrue(priorFreeBits.err().contains("cannot be used with --prior-components"), priorFreeBits.err());
+
         Result occupied = regen("train", "--data", DATA, "--epochs", "1", "--out", run.toString());
         assertEquals(ExitCodes.BAD_INPUT, occupied.code());
         assertTrue(occupied.err().contains("already holds a run"), occupied.err());
