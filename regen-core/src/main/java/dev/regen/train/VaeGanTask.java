@@ -10,7 +10,6 @@ import dev.regen.nn.Adams;
 import dev.regen.nn.FrozenWeights;
 import org.bytedeco.pytorch.Adam;
 import org.bytedeco.pytorch.Tensor;
-import org.bytedeco.pytorch.global.torch;
 
 import java.util.List;
 import java.util.Map;
