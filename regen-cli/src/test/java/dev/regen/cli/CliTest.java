@@ -111,6 +111,27 @@ class CliTest {
     }
 
     @Test
+    void aVaeWithALearnedPriorSamplesRestoresAndEstimatesFromItsFile() {
+        Path mixture = temp.resolve("mixture");
+        Result trained = regen("train", "--data", DATA, "--prior-components", "20", "--test-fraction", "0.5",
+                "--epochs", "1", "--width", "8", "--latent", "4", "--out", mixture.toString());
+        assertEquals(0, trained.code(), trained.err());
+        String model = mixture.resolve("model.regen").toString();
+        assertTrue(regen("info", model).out().contains("\"priorComponents\" : 20"));
+        assertEquals(0, regen("sample", model, "--n", "8", "--out", temp.resolve("m.png").toString()).code());
+        Path damaged = temp.resolve("speckled");
+        assertEquals(0, regen("corrupt", "--input", DATA, "--corruption", "noise:0.3", "--n", "2", "--out",
+                damaged.toString()).code());
+        // The default method searches the latent space against the mixture's log-density.
+        Result restored = regen("restore", model, "--input", damaged.toString(), "--task", "denoise", "--sigma", "0.3",
+                "--steps", "20", "--out", temp.resolve("despeckled").toString());
+        assertEquals(0, restored.code(), restored.err());
+        Result eval = regen("eval", model, "--data", DATA, "--limit", "50", "--samples", "5");
+        assertEquals(0, eval.code(), eval.err());
+        assertTrue(eval.out().contains("NLL (IWAE)"), eval.out());
+    }
+
+    @Test
     void aTrainedClassifierScoresModelsAndRefusesAnotherImageSize() {
         Path classifier = temp.resolve("clf");
         Result trained = regen("train-classifier", "--data", DATA, "--test-fraction", "0.2", "--epochs", "1",
