@@ -46,6 +46,15 @@ class CliTest {
         return r;
     }
 
+    /** The first {@code n} test images with Gaussian noise of sigma 0.3, as PNGs in a new folder. */
+    static Path noisyImages(String folder, int n) {
+        Path out = temp.resolve(folder);
+        Result r = regen("corrupt", "--input", DATA, "--corruption", "noise:0.3", "--n", String.valueOf(n), "--out",
+                out.toString());
+        assertEquals(0, r.code(), r.err());
+        return out;
+    }
+
     @BeforeAll
     static void trainOneEpoch() {
         run = temp.resolve("run");
@@ -119,9 +128,7 @@ class CliTest {
         String model = mixture.resolve("model.regen").toString();
         assertTrue(regen("info", model).out().contains("\"priorComponents\" : 20"));
         assertEquals(0, regen("sample", model, "--n", "8", "--out", temp.resolve("m.png").toString()).code());
-        Path damaged = temp.resolve("speckled");
-        assertEquals(0, regen("corrupt", "--input", DATA, "--corruption", "noise:0.3", "--n", "2", "--out",
-                damaged.toString()).code());
+        Path damaged = noisyImages("speckled", 2);
         // The default method searches the latent space against the mixture's log-density.
         Result restored = regen("restore", model, "--input", damaged.toString(), "--task", "denoise", "--sigma", "0.3",
                 "--steps", "20", "--out", temp.resolve("despeckled").toString());
@@ -265,9 +272,7 @@ class CliTest {
                 "--latent", "8", "--out", denoiser.toString());
         assertEquals(0, trained.code(), trained.err());
         String model = denoiser.resolve("model.regen").toString();
-        Path damaged = temp.resolve("noisy");
-        assertEquals(0, regen("corrupt", "--input", DATA, "--corruption", "noise:0.3", "--n", "3", "--out",
-                damaged.toString()).code());
+        Path damaged = noisyImages("noisy", 3);
         Result restored = regen("restore", model, "--input", damaged.toString(), "--task", "denoise", "--sigma", "0.3",
                 "--method", "projection", "--out", temp.resolve("clean").toString());
         assertEquals(0, restored.code(), restored.err());
