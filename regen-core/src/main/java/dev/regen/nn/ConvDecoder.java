@@ -61,11 +61,16 @@ public final class ConvDecoder extends Decoder {
             // Hidden feature maps (the stem's output and all but the last deconv's) get norm and ReLU.
             h = (norms.isEmpty() ? h : norms.get(i).forward(h)).relu();
             ConvTranspose2dImpl deconv = deconvs.get(i);
-            // Without gradients (sampling, evaluation) the last layer, which paints the image's few
-            // channels, runs faster as a patch GEMM; when training, oneDNN's backward pass is faster.
-            boolean patchGemm = i == deconvs.size() - 1 && !GradMode.is_enabled();
-            h = patchGemm ? PatchGemm.transposedConv(h, deconv.weight(), deconv.bias(), height, width)
-                    : deconv.forward(h);
+            // The last layer paints the image's few channels, where oneDNN's transposed convolution
+            // is slow: without gradients (sampling, evaluation) it runs as a patch GEMM, when
+            // training as a sub-pixel convolution, whose backward pass is the faster of the two.
+            if (i < deconvs.size() - 1) {
+                h = deconv.forward(h);
+            } else if (GradMode.is_enabled()) {
+                h = SubPixel.transposedConv(h, deconv.weight(), deconv.bias(), height, width);
+            } else {
+                h = PatchGemm.transposedConv(h, deconv.weight(), deconv.bias(), height, width);
+            }
         }
         return h;
     }

@@ -17,7 +17,7 @@ import java.util.function.Function;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The patch-GEMM layers compute what the engine's own modules compute, gradients included. */
+/** The patch-GEMM and sub-pixel layers compute what the engine's own modules compute, gradients included. */
 class PatchGemmTest {
     private static final double TOLERANCE = 1e-4;
 
@@ -41,6 +41,16 @@ class PatchGemmTest {
         ConvTranspose2dImpl deconv = Layers.upsample(5, channels, extraRows, extraCols);
         Tensor input = Layers.channelsLast(torch.randn(2, 5, height, width)).requires_grad_(true);
         assertSame(deconv, input, x -> deconv.forward(x), x -> PatchGemm.transposedConv(x, deconv.weight(),
+                deconv.bias(), 2L * height + extraRows, 2L * width + extraCols));
+    }
+
+    @ParameterizedTest(name = "{0} channels, {1}x{2} in")
+    @CsvSource({"1, 14, 14, 0, 0", "3, 4, 5, 1, 0", "1, 5, 4, 0, 1", "2, 3, 3, 1, 1"})
+    void subPixelTransposedConvolutionMatchesTheEngines(int channels, int height, int width, int extraRows,
+            int extraCols) {
+        ConvTranspose2dImpl deconv = Layers.upsample(5, channels, extraRows, extraCols);
+        Tensor input = Layers.channelsLast(torch.randn(2, 5, height, width)).requires_grad_(true);
+        assertSame(deconv, input, x -> deconv.forward(x), x -> SubPixel.transposedConv(x, deconv.weight(),
                 deconv.bias(), 2L * height + extraRows, 2L * width + extraCols));
     }
 
