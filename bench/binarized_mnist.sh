@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # The binarized-MNIST likelihood table (Burda et al. 2015, Table 1): trains Burda et al.'s MLP VAE
 # (784-200-200-50, tanh, ELBO) and Regen's default conv VAE (ELBO, latent 32, Adam 2e-3, a learned
-# prior of 500 Gaussians) on dynamically binarized MNIST with a cosine schedule, then estimates each one's negative
-# log-likelihood with K importance samples on the test images (one seeded binarization). Prints
-# training seconds and evaluation seconds beside the nats. Install the data first:
-# bench/install_data.sh DIR.
+# prior of 500 Gaussians) on dynamically binarized MNIST with a cosine schedule, then estimates
+# each one's negative log-likelihood with K importance samples on the test images (one seeded
+# binarization). Prints training seconds and evaluation seconds beside the nats. Install the data
+# first: bench/install_data.sh DIR.
 # Cost on 2 cores: the MLP trains 3.5 to 6 s an epoch and its K=5000 estimate on all 10,000 test
 # images takes 8 to 9 minutes; the conv VAE trains 13 to 31 s an epoch and the same estimate takes
-# 34 to 95 minutes (pass a LIMIT to estimate on the first test images only).
+# 31 to 95 minutes (pass a LIMIT to estimate on the first test images only).
 # Usage: bench/binarized_mnist.sh [DATA=datasets/mnist] [OUT=runs/mnist] [MLP_EPOCHS=1000]
 #        [CONV_EPOCHS=215] [K=5000] [LIMIT=10000]
 set -euo pipefail
