@@ -125,6 +125,7 @@ class CliTest {
         Result trained = regen("train", "--data", DATA, "--prior-components", "20", "--test-fraction", "0.5",
                 "--epochs", "1", "--width", "8", "--latent", "4", "--out", mixture.toString());
         assertEquals(0, trained.code(), trained.err());
+        assertTrue(trained.out().contains("latent 4, images 1x28x28, prior a mixture of 20 Gaussians"), trained.out());
         String model = mixture.resolve("model.regen").toString();
         assertTrue(regen("info", model).out().contains("\"priorComponents\" : 20"));
         assertEquals(0, regen("sample", model, "--n", "8", "--out", temp.resolve("m.png").toString()).code());
