@@ -46,6 +46,13 @@ class CliTest {
         return r;
     }
 
+    /** Runs {@code args}, expecting exit status 1 (bad input) and {@code message} within the error line. */
+    static void assertBadInput(String message, String... args) {
+        Result r = regen(args);
+        assertEquals(ExitCodes.BAD_INPUT, r.code(), r.err());
+        assertTrue(r.err().contains(message), r.err());
+    }
+
     /** The first {@code n} test images with Gaussian noise of sigma 0.3, as PNGs in a new folder. */
     static Path noisyImages(String folder, int n) {
         Path out = temp.resolve(folder);
@@ -93,15 +100,12 @@ class CliTest {
         assertEquals(0, regen("sample", model, "--n", "8", "--label", "3", "--out", temp.resolve("g3.png").toString())
                 .code());
         assertEquals(0, regen("interpolate", model, "--label", "7", "--out", temp.resolve("gi.png").toString()).code());
-        Result range = regen("sample", model, "--label", "10", "--out", temp.resolve("g10.png").toString());
-        assertEquals(ExitCodes.BAD_INPUT, range.code());
-        assertTrue(range.err().contains("label 10 is out of range"), range.err());
-        Result notVae = regen("reconstruct", model, "--data", DATA, "--out", temp.resolve("gr.png").toString());
-        assertEquals(ExitCodes.BAD_INPUT, notVae.code());
-        assertTrue(notVae.err().contains("holds a 'gan' model; this needs a 'vae' model"), notVae.err());
-        Result unconditional = regen("sample", run.resolve("model.regen").toString(), "--label", "1");
-        assertEquals(ExitCodes.BAD_INPUT, unconditional.code());
-        assertTrue(unconditional.err().contains("--label needs a conditional model"), unconditional.err());
+        assertBadInput("label 10 is out of range", "sample", model, "--label", "10", "--out",
+                temp.resolve("g10.png").toString());
+        assertBadInput("holds a 'gan' model; this needs a 'vae' model", "reconstruct", model, "--data", DATA,
+                "--out", temp.resolve("gr.png").toString());
+        assertBadInput("--label needs a conditional model", "sample", run.resolve("model.regen").toString(),
+                "--label", "1");
     }
 
     @Test
@@ -152,19 +156,15 @@ class CliTest {
         assertEquals(0, score.code(), score.err());
         assertTrue(score.out().contains("Frechet") && score.out().contains("precision"), score.out());
 
-        Result backwards = regen("score", clf, "--classifier", clf, "--data", DATA, "--n", "300");
-        assertEquals(ExitCodes.BAD_INPUT, backwards.code());
-        assertTrue(backwards.err().contains("holds a 'classifier' model; this needs a 'vae' or 'gan' model"),
-                backwards.err());
+        assertBadInput("holds a 'classifier' model; this needs a 'vae' or 'gan' model", "score", clf,
+                "--classifier", clf, "--data", DATA, "--n", "300");
 
         Path big = temp.resolve("clf32");
         assertEquals(0, regen("train-classifier", "--data", DATA, "--size", "32", "--test-fraction", "0.5",
                 "--epochs", "1", "--width", "8", "--features", "16", "--out", big.toString()).code());
-        Result size = regen("score", run.resolve("model.regen").toString(), "--classifier",
-                big.resolve("model.regen").toString(), "--data", DATA, "--n", "100");
-        assertEquals(ExitCodes.BAD_INPUT, size.code());
-        assertTrue(size.err().contains("the classifier was trained on 1x32x32 images; the model makes 1x28x28"),
-                size.err());
+        assertBadInput("the classifier was trained on 1x32x32 images; the model makes 1x28x28", "score",
+                run.resolve("model.regen").toString(), "--classifier", big.resolve("model.regen").toString(),
+                "--data", DATA, "--n", "100");
     }
 
     @Test
@@ -189,9 +189,7 @@ class CliTest {
 
     @Test
     void resumeRefusesAFinishedRunButExtendsIt() throws Exception {
-        Result done = regen("resume", run.toString());
-        assertEquals(ExitCodes.BAD_INPUT, done.code());
-        assertTrue(done.err().contains("already finished its 1 epochs"), done.err());
+        assertBadInput("already finished its 1 epochs", "resume", run.toString());
         Path copy = temp.resolve("extended");
         Files.createDirectories(copy);
         Files.copy(run.resolve("checkpoint.regen"), copy.resolve("checkpoint.regen"));
@@ -221,9 +219,8 @@ class CliTest {
         assertEquals(ExitCodes.BAD_INPUT, missing.code());
         assertEquals("error: no such file or folder: " + temp.resolve("nothing"), missing.err().strip());
 
-        Result range = regen("train", "--data", DATA, "--latent", "0", "--out", temp.resolve("x").toString());
-        assertEquals(ExitCodes.BAD_INPUT, range.code());
-        assertTrue(range.err().contains("latent must be between 1 and 4096, got 0"), range.err());
+        assertBadInput("latent must be between 1 and 4096, got 0", "train", "--data", DATA, "--latent", "0", "--out",
+                temp.resolve("x").toString());
 
         Result kind = regen("train", "--data", DATA, "--model", "transformer");
         assertEquals(ExitCodes.USAGE, kind.code());
@@ -231,39 +228,25 @@ class CliTest {
 
         Path text = temp.resolve("notes.regen");
         Files.writeString(text, "not a model");
-        Result notModel = regen("sample", text.toString());
-        assertEquals(ExitCodes.BAD_INPUT, notModel.code());
-        assertTrue(notModel.err().contains("not a Regen model file"), notModel.err());
+        assertBadInput("not a Regen model file", "sample", text.toString());
 
         Path gan = temp.resolve("gan.regen");
         new ModelFile(new Manifest(ModelFile.FORMAT, 1, "gan", ModelConfig.convVae(new ImageShape(1, 28, 28)),
                 TrainConfig.defaults(), DataConfig.of("x"), TrainingState.start(),
                 new Provenance("x", "x", "0", "e", "17", "now")), Map.of()).write(gan);
-        Result other = regen("sample", gan.toString());
-        assertEquals(ExitCodes.BAD_INPUT, other.code());
-        assertTrue(other.err().contains("holds a 'gan' model"), other.err());
+        assertBadInput("holds a 'gan' model", "sample", gan.toString());
 
-        Result size = regen("train", "--data", DATA, "--size", "0x5");
-        assertEquals(ExitCodes.BAD_INPUT, size.code());
-        assertTrue(size.err().contains("--size must be"), size.err());
+        assertBadInput("--size must be", "train", "--data", DATA, "--size", "0x5");
 
-        Result iwaeGan = regen("train", "--data", DATA, "--model", "dcgan", "--objective", "iwae");
-        assertEquals(ExitCodes.BAD_INPUT, iwaeGan.code());
-        assertTrue(iwaeGan.err().contains("dcgan is not a VAE"), iwaeGan.err());
-        Result iwaeBeta = regen("train", "--data", DATA, "--objective", "iwae", "--beta", "4");
-        assertEquals(ExitCodes.BAD_INPUT, iwaeBeta.code());
-        assertTrue(iwaeBeta.err().contains("takes no --beta"), iwaeBeta.err());
+        assertBadInput("dcgan is not a VAE", "train", "--data", DATA, "--model", "dcgan", "--objective", "iwae");
+        assertBadInput("takes no --beta", "train", "--data", DATA, "--objective", "iwae", "--beta", "4");
 
-        Result priorGan = regen("train", "--data", DATA, "--model", "dcgan", "--prior-components", "10");
-        assertEquals(ExitCodes.BAD_INPUT, priorGan.code());
-        assertTrue(priorGan.err().contains("belongs to a VAE, not to dcgan"), priorGan.err());
-        Result priorFreeBits = regen("train", "--data", DATA, "--prior-components", "10", "--free-bits", "0.5");
-        assertEquals(ExitCodes.BAD_INPUT, priorFreeBits.code());
-        assertTrue(priorFreeBits.err().contains("cannot be used with --prior-components"), priorFreeBits.err());
+        assertBadInput("belongs to a VAE, not to dcgan", "train", "--data", DATA, "--model", "dcgan",
+                "--prior-components", "10");
+        assertBadInput("cannot be used with --prior-components", "train", "--data", DATA, "--prior-components", "10",
+                "--free-bits", "0.5");
 
-        Result occupied = regen("train", "--data", DATA, "--epochs", "1", "--out", run.toString());
-        assertEquals(ExitCodes.BAD_INPUT, occupied.code());
-        assertTrue(occupied.err().contains("already holds a run"), occupied.err());
+        assertBadInput("already holds a run", "train", "--data", DATA, "--epochs", "1", "--out", run.toString());
     }
 
     @Test
@@ -306,37 +289,26 @@ class CliTest {
 
         Path small = temp.resolve("small-mask.png");
         dev.regen.io.ImageWriter.writePng(new float[16], new ImageShape(1, 4, 4), small);
-        Result wrongSize = regen("restore", model, "--input", image.toString(), "--task", "inpaint", "--mask",
-                small.toString(), "--out", out.toString());
-        assertEquals(ExitCodes.BAD_INPUT, wrongSize.code());
-        assertTrue(wrongSize.err().contains("is 4x4 but the image is 28x28"), wrongSize.err());
+        assertBadInput("is 4x4 but the image is 28x28", "restore", model, "--input", image.toString(), "--task",
+                "inpaint", "--mask", small.toString(), "--out", out.toString());
 
-        Result greyMask = regen("restore", model, "--input", image.toString(), "--task", "inpaint", "--mask",
-                image.toString(), "--out", out.toString());
-        assertEquals(ExitCodes.BAD_INPUT, greyMask.code());
-        assertTrue(greyMask.err().contains("not black and white"), greyMask.err());
+        assertBadInput("not black and white", "restore", model, "--input", image.toString(), "--task", "inpaint",
+                "--mask", image.toString(), "--out", out.toString());
 
         Path broken = temp.resolve("broken.png");
         Files.write(broken, new byte[]{(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
-        Result unreadable = regen("restore", model, "--input", broken.toString(), "--task", "denoise", "--out",
-                out.toString());
-        assertEquals(ExitCodes.BAD_INPUT, unreadable.code());
-        assertTrue(unreadable.err().contains("cannot decode image"), unreadable.err());
+        assertBadInput("cannot decode image", "restore", model, "--input", broken.toString(), "--task", "denoise",
+                "--out", out.toString());
 
         Path colour = temp.resolve("colour.png");
         dev.regen.io.ImageWriter.writePng(new float[3 * 28 * 28], new ImageShape(3, 28, 28), colour);
-        Result channels = regen("restore", model, "--input", colour.toString(), "--task", "denoise", "--out",
-                out.toString());
-        assertEquals(ExitCodes.BAD_INPUT, channels.code());
-        assertTrue(channels.err().contains("has 3 channels but the model restores 1-channel images"), channels.err());
+        assertBadInput("has 3 channels but the model restores 1-channel images", "restore", model, "--input",
+                colour.toString(), "--task", "denoise", "--out", out.toString());
         assertFalse(Files.exists(out), "nothing written");
 
-        Result ganTask = regen("train", "--data", DATA, "--model", "dcgan", "--task", "denoise");
-        assertEquals(ExitCodes.BAD_INPUT, ganTask.code());
-        assertTrue(ganTask.err().contains("dcgan is not a VAE"), ganTask.err());
-        Result mismatch = regen("train", "--data", DATA, "--task", "inpaint", "--corruption", "noise:0.1");
-        assertEquals(ExitCodes.BAD_INPUT, mismatch.code());
-        assertTrue(mismatch.err().contains("is not damage that --task inpaint undoes"), mismatch.err());
+        assertBadInput("dcgan is not a VAE", "train", "--data", DATA, "--model", "dcgan", "--task", "denoise");
+        assertBadInput("is not damage that --task inpaint undoes", "train", "--data", DATA, "--task", "inpaint",
+                "--corruption", "noise:0.1");
         Result spec = regen("eval-restore", model, "--data", DATA, "--corruption", "fog:2");
         assertEquals(ExitCodes.USAGE, spec.code());
         assertTrue(spec.err().contains("unknown corruption 'fog:2'"), spec.err());
