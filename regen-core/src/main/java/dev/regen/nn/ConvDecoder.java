@@ -21,6 +21,7 @@ public final class ConvDecoder extends Decoder {
     private final LinearImpl stem;
     private final List<ConvTranspose2dImpl> deconvs = new ArrayList<>();
     private final List<BatchNorm2dImpl> norms = new ArrayList<>();
+    /** The stem's output map: channels, height, width. */
     private final long[] stemShape;
     private final int height;
     private final int width;
@@ -39,7 +40,7 @@ public final class ConvDecoder extends Decoder {
     public ConvDecoder(ImageShape shape, int baseFilters, int inputs, boolean batchNorm) {
         ConvGeometry g = ConvGeometry.of(shape, baseFilters);
         int d = g.depth();
-        stemShape = new long[]{-1, g.filters()[d], g.heights()[d], g.widths()[d]};
+        stemShape = new long[]{g.filters()[d], g.heights()[d], g.widths()[d]};
         height = shape.height();
         width = shape.width();
         stem = register_module("stem", new LinearImpl(inputs, g.flatFeatures()));
@@ -56,7 +57,7 @@ public final class ConvDecoder extends Decoder {
 
     @Override
     public Tensor forward(Tensor latents) {
-        Tensor h = Layers.channelsLast(stem.forward(latents).reshape(stemShape));
+        Tensor h = Layers.denseToMap(latents, stem.weight(), stem.bias(), stemShape);
         for (int i = 0; i < deconvs.size(); i++) {
             // Hidden feature maps (the stem's output and all but the last deconv's) get norm and ReLU.
             h = (norms.isEmpty() ? h : norms.get(i).forward(h)).relu();

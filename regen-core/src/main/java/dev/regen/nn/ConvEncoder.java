@@ -34,6 +34,6 @@ public final class ConvEncoder extends Encoder {
             // The first layer, on the image's few channels, runs as a patch GEMM.
             h = (i == 0 ? PatchGemm.conv(h, conv.weight(), conv.bias()) : conv.forward(h)).relu();
         }
-        return head.forward(h.flatten(1, -1));
+        return Layers.denseOverMap(h, head.weight(), head.bias());
     }
 }

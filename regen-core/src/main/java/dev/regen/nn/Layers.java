@@ -8,6 +8,7 @@ import org.bytedeco.pytorch.ConvTranspose2dOptions;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorOptional;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 
@@ -44,6 +45,36 @@ final class Layers {
             }
         }
         return module;
+    }
+
+    /**
+     * A linear layer on a whole feature map [N, C, H, W], {@code weight} [outputs, C * H * W] in
+     * the flatten order: returns [N, outputs], the same as {@code linear(map.flatten(1, -1))}. It
+     * runs as a convolution whose kernel covers the map, which reads a channels-last map in place,
+     * where flattening it would first copy it to channel-major order (forward and backward).
+     */
+    static Tensor denseOverMap(Tensor map, Tensor weight, Tensor bias) {
+        Tensor kernel = weight.reshape(weight.size(0), map.size(1), map.size(2), map.size(3));
+        return torch.conv2d(map, kernel, new TensorOptional(bias), new long[]{1, 1}, new long[]{0, 0},
+                new long[]{1, 1}, 1).flatten(1, -1);
+    }
+
+    /**
+     * A linear layer whose outputs, in the flatten order of {@code mapShape} [C, H, W], form a
+     * feature map: returns [N, C, H, W] channels-last, the same values as
+     * {@code linear(x).reshape(N, C, H, W)}. The
+     * weight's rows and the bias are reordered to (H, W, C) order (a copy of the small weight), so
+     * the product lands in channels-last memory and the activations need no reordering copy.
+     */
+    static Tensor denseToMap(Tensor x, Tensor weight, Tensor bias, long[] mapShape) {
+        long channels = mapShape[0];
+        long height = mapShape[1];
+        long width = mapShape[2];
+        Tensor rowsHwc = weight.view(channels, height, width, -1).permute(1, 2, 0, 3)
+                .reshape(height * width * channels, -1);
+        Tensor biasHwc = bias.view(channels, height, width).permute(1, 2, 0).reshape(-1);
+        return torch.linear(x, rowsHwc, new TensorOptional(biasHwc))
+                .view(-1, height, width, channels).permute(0, 3, 1, 2);
     }
 
     /** 4x4 convolution, stride 2, padding 1: halves the spatial size (rounding down). */

@@ -2,6 +2,7 @@ package dev.regen.nn;
 
 import org.bytedeco.pytorch.Conv2dImpl;
 import org.bytedeco.pytorch.ConvTranspose2dImpl;
+import org.bytedeco.pytorch.LinearImpl;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
@@ -17,8 +18,11 @@ import java.util.function.Function;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The patch-GEMM and sub-pixel layers compute what the engine's own modules compute, gradients included. */
-class PatchGemmTest {
+/**
+ * The layers Regen rewrites for speed (patch GEMM, sub-pixel, linear layers over and onto feature
+ * maps) compute what the engine's own modules compute, gradients included.
+ */
+class RewrittenLayersTest {
     private static final double TOLERANCE = 1e-4;
 
     @BeforeAll
@@ -46,6 +50,27 @@ class PatchGemmTest {
                 x -> PatchGemm.transposedConv(x, deconv.weight(), deconv.bias(), outRows, outCols));
         assertSame(deconv, input, x -> deconv.forward(x),
                 x -> SubPixel.transposedConv(x, deconv.weight(), deconv.bias(), outRows, outCols));
+    }
+
+    @ParameterizedTest(name = "{0}x{1}x{2} map to {3} outputs")
+    @CsvSource({"64, 7, 7, 32", "3, 4, 5, 1"})
+    void denseOverMapMatchesTheEnginesLinear(int channels, int height, int width, int outputs) {
+        LinearImpl linear = new LinearImpl(channels * height * width, outputs);
+        Tensor input = Layers.channelsLast(torch.randn(2, channels, height, width)).requires_grad_(true);
+        assertSame(linear, input, x -> linear.forward(x.flatten(1, -1)),
+                x -> Layers.denseOverMap(x, linear.weight(), linear.bias()));
+    }
+
+    @ParameterizedTest(name = "6 inputs to a {0}x{1}x{2} map")
+    @CsvSource({"64, 7, 7", "3, 4, 5"})
+    void denseToMapMatchesTheEnginesLinear(int channels, int height, int width) {
+        LinearImpl linear = new LinearImpl(6, (long) channels * height * width);
+        Tensor input = torch.randn(2, 6).requires_grad_(true);
+        long[] mapShape = {channels, height, width};
+        assertSame(linear, input, x -> linear.forward(x).reshape(2, channels, height, width),
+                x -> Layers.denseToMap(x, linear.weight(), linear.bias(), mapShape));
+        assertTrue(Layers.denseToMap(input, linear.weight(), linear.bias(), mapShape)
+                .is_contiguous(torch.MemoryFormat.ChannelsLast), "channels-last without a copy");
     }
 
     /** Same output, and the same gradients of a weighted sum of it for the input and every parameter. */
