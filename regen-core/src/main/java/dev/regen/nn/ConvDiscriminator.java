@@ -69,8 +69,8 @@ public final class ConvDiscriminator extends Module {
 
     /** Scores [B] for images [B, C, H, W]; {@code labels} [B] (int64) or null when unconditional. */
     public Tensor forward(Tensor images, Tensor labels) {
-        Tensor h = classes == 0 ? images : torch.cat(new TensorVector(images, labelPlanes(labels,
-                images.size(2), images.size(3))), 1);
+        Tensor h = Layers.channelsLastInput(classes == 0 ? images : torch.cat(new TensorVector(images,
+                labelPlanes(labels, images.size(2), images.size(3))), 1));
         for (int i = 0; i < convs.size(); i++) {
             h = convolve(i, h);
             if (!norms.isEmpty() && i > 0) {
@@ -85,13 +85,15 @@ public final class ConvDiscriminator extends Module {
     }
 
     /**
-     * The {@code i}th convolution, spectrally normalised or not. The first, on the image and label
-     * planes, runs as a patch GEMM ({@link PatchGemm}).
+     * The {@code i}th convolution, spectrally normalised or not. When gradients must reach the
+     * images (the generator's step, the gradient penalty), the first one runs as a patch GEMM
+     * ({@link PatchGemm}): oneDNN is faster on the image's few channels forward and for the
+     * weights' gradient, but not for the input's (docs/BENCHMARKS.md).
      */
     private Tensor convolve(int i, Tensor h) {
         Conv2dImpl conv = convs.get(i);
         Tensor weight = spectral.isEmpty() ? conv.weight() : spectral.get(i).normalized();
-        if (i == 0) {
+        if (i == 0 && h.requires_grad()) {
             return PatchGemm.conv(h, weight, conv.bias());
         }
         return spectral.isEmpty() ? conv.forward(h) : torch.conv2d(h, weight, new TensorOptional(conv.bias()),

@@ -28,11 +28,9 @@ public final class ConvEncoder extends Encoder {
 
     @Override
     public Tensor forward(Tensor images) {
-        Tensor h = images;
-        for (int i = 0; i < convs.size(); i++) {
-            Conv2dImpl conv = convs.get(i);
-            // The first layer, on the image's few channels, runs as a patch GEMM.
-            h = (i == 0 ? PatchGemm.conv(h, conv.weight(), conv.bias()) : conv.forward(h)).relu();
+        Tensor h = Layers.channelsLastInput(images);
+        for (Conv2dImpl conv : convs) {
+            h = conv.forward(h).relu();
         }
         return Layers.denseOverMap(h, head.weight(), head.bias());
     }

@@ -5,10 +5,12 @@ import org.bytedeco.pytorch.Conv2dImpl;
 import org.bytedeco.pytorch.Conv2dOptions;
 import org.bytedeco.pytorch.ConvTranspose2dImpl;
 import org.bytedeco.pytorch.ConvTranspose2dOptions;
+import org.bytedeco.pytorch.MemoryFormatOptional;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptional;
+import org.bytedeco.pytorch.TensorOptions;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 
@@ -31,6 +33,18 @@ final class Layers {
      */
     static Tensor channelsLast(Tensor t) {
         return t.contiguous(torch.MemoryFormat.ChannelsLast);
+    }
+
+    /**
+     * A batch of images [N, C, H, W] copied into channels-last memory. The engine picks its
+     * convolution kernels by the input's strides, and those of a one-channel batch in the usual
+     * layout read as channel-major whatever the memory holds, which sends the first convolution to
+     * oneDNN's slower channel-major kernels; a fresh channels-last copy (of the small input) has the
+     * strides that say what it is, for any channel count.
+     */
+    static Tensor channelsLastInput(Tensor images) {
+        return torch.empty_like(images, new TensorOptions(), new MemoryFormatOptional(torch.MemoryFormat.ChannelsLast))
+                .copy_(images);
     }
 
     /** Re-lays the 4-d weights of {@code module} out channels-last, in place. */

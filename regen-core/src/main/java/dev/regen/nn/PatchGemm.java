@@ -7,13 +7,12 @@ import org.bytedeco.pytorch.global.torch;
  * The 4x4 stride-2 (padding 1) convolution and transposed convolution of {@link Layers}, computed
  * as one matrix product over image patches instead of by oneDNN's kernels.
  *
- * <p>For the layers that touch the image itself, with its one to a few channels, oneDNN's direct
- * kernels run at a tenth of their speed on the middle layers, so on small images these thin
- * layers cost as much time as the middle ones (docs/BENCHMARKS.md). As a product of a patch
- * matrix and the flattened weights they are one GEMM plus cheap copies: the convolution is faster
- * forward and backward, the transposed convolution forward only. Both take the weights of the
- * engine's own modules, laid out as they are there, so model files and initialisation do not
- * change, and autograd differentiates them.
+ * <p>For the layers that touch the image itself, with its one to a few channels, some of oneDNN's
+ * kernels are slow (docs/BENCHMARKS.md): the input gradient of the first convolution, and the
+ * forward pass of the last transposed convolution. As a product of a patch matrix and the
+ * flattened weights they are one GEMM plus cheap copies. Both take the weights of the engine's own
+ * modules, laid out as they are there, so model files and initialisation do not change, and
+ * autograd differentiates them.
  */
 final class PatchGemm {
     private static final long KERNEL = Layers.KERNEL;

@@ -8,6 +8,7 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -71,6 +72,15 @@ class RewrittenLayersTest {
                 x -> Layers.denseToMap(x, linear.weight(), linear.bias(), mapShape));
         assertTrue(Layers.denseToMap(input, linear.weight(), linear.bias(), mapShape)
                 .is_contiguous(torch.MemoryFormat.ChannelsLast), "channels-last without a copy");
+    }
+
+    @Test
+    void oneChannelBatchGetsChannelsLastStrides() {
+        Tensor images = torch.rand(3, 1, 5, 4);
+        assertArrayEquals(new long[]{20, 20, 4, 1}, images.strides().vec().get(), "the usual layout");
+        Tensor copy = Layers.channelsLastInput(images);
+        assertArrayEquals(new long[]{20, 1, 4, 1}, copy.strides().vec().get());
+        assertClose(images, copy, "values");
     }
 
     /** Same output, and the same gradients of a weighted sum of it for the input and every parameter. */
