@@ -76,9 +76,9 @@ final class Layers {
     /**
      * A linear layer whose outputs, in the flatten order of {@code mapShape} [C, H, W], form a
      * feature map: returns [N, C, H, W] channels-last, the same values as
-     * {@code linear(x).reshape(N, C, H, W)}. The
-     * weight's rows and the bias are reordered to (H, W, C) order (a copy of the small weight), so
-     * the product lands in channels-last memory and the activations need no reordering copy.
+     * {@code linear(x).reshape(N, C, H, W)}. The weight's rows and the bias are reordered to
+     * (H, W, C) order (a copy of the small weight), so the product lands in channels-last memory
+     * and the activations need no reordering copy.
      */
     static Tensor denseToMap(Tensor x, Tensor weight, Tensor bias, long[] mapShape) {
         long channels = mapShape[0];
