@@ -38,7 +38,7 @@ final class SubPixel {
                 .reshape(channels * 4, inChannels, 3, 3);
         // One zero row and column past the end give the odd sizes' last row and column. The
         // convolution pads the rest itself: an explicit pad of the whole map costs a copy forward
-        // and backward, and oneDNN runs the padded 3x3 convolution markedly faster (BENCHMARKS.md).
+        // and backward, and oneDNN runs the padded 3x3 convolution markedly faster (docs/BENCHMARKS.md).
         long extraRows = height - 2 * input.size(2);
         long extraCols = width - 2 * input.size(3);
         Tensor extended = extraRows == 0 && extraCols == 0 ? input
