@@ -66,7 +66,7 @@ public final class ConvDecoder extends Decoder {
             // is slow: without gradients (sampling, evaluation) it runs as a patch GEMM, when
             // training as a sub-pixel convolution, whose backward pass is the faster of the two.
             if (i < deconvs.size() - 1) {
-                h = deconv.forward(h);
+                h = Layers.transposedConv(deconv, h);
             } else if (GradMode.is_enabled()) {
                 h = SubPixel.transposedConv(h, deconv.weight(), deconv.bias(), height, width);
             } else {

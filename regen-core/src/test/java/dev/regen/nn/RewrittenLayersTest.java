@@ -20,8 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The layers Regen rewrites for speed (patch GEMM, sub-pixel, linear layers over and onto feature
- * maps) compute what the engine's own modules compute, gradients included.
+ * The layers Regen rewrites for speed (patch GEMM, sub-pixel, the transposed convolution with its
+ * bias apart, linear layers over and onto feature maps) compute what the engine's own modules
+ * compute, gradients included.
  */
 class RewrittenLayersTest {
     private static final double TOLERANCE = 1e-4;
@@ -51,6 +52,7 @@ class RewrittenLayersTest {
                 x -> PatchGemm.transposedConv(x, deconv.weight(), deconv.bias(), outRows, outCols));
         assertSame(deconv, input, x -> deconv.forward(x),
                 x -> SubPixel.transposedConv(x, deconv.weight(), deconv.bias(), outRows, outCols));
+        assertSame(deconv, input, x -> deconv.forward(x), x -> Layers.transposedConv(deconv, x));
     }
 
     @ParameterizedTest(name = "{0}x{1}x{2} map to {3} outputs")
