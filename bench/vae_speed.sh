@@ -2,7 +2,8 @@
 # Regen against the PyTorch reference (bench/reference_vae.py): the same conv VAE on full
 # Fashion-MNIST, same batch and thread count, runs alternated A/B so that machine noise hits both.
 # Prints images/s, their ratio, test -ELBO, peak memory, the share of Regen's training time spent
-# waiting for data, each side's minor page faults, and the fraction of the machine's fp32 matmul ceiling that its training reaches.
+# waiting for data, each side's minor page faults, and the fraction of the machine's fp32 matmul
+# ceiling that its training reaches.
 #
 # Needs: Debian's dataset-fashion-mnist, python3-torch and libopenblas0-openmp
 #   (apt-get install dataset-fashion-mnist python3-torch libopenblas0-openmp)
