@@ -26,11 +26,11 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
 for round in $(seq 1 "$ROUNDS"); do
-  /usr/bin/time -f "%M %R" -o "$WORK/regen-$round.rss" "$ROOT/regen" train --data "$DATA" --epochs "$EPOCHS" \
+  /usr/bin/time -f "%M %R" -o "$WORK/regen-$round.usage" "$ROOT/regen" train --data "$DATA" --epochs "$EPOCHS" \
     --threads "$THREADS" --batch 128 --out "$WORK/run-$round" >"$WORK/regen-$round.log" 2>&1
   cp "$WORK/run-$round/metrics.jsonl" "$WORK/regen-$round.jsonl"
   rm -rf "$WORK/run-$round"
-  /usr/bin/time -f "%M %R" -o "$WORK/torch-$round.rss" "$PY" "$ROOT/bench/reference_vae.py" --data "$DATA" \
+  /usr/bin/time -f "%M %R" -o "$WORK/torch-$round.usage" "$PY" "$ROOT/bench/reference_vae.py" --data "$DATA" \
     --epochs "$EPOCHS" --threads "$THREADS" >"$WORK/torch-$round.jsonl"
 done
 CEILING=$(java -cp "$ROOT/regen-cli/target/lib/*" "$ROOT/bench/MatmulCeiling.java" "$THREADS")
@@ -50,8 +50,8 @@ for r in range(1, rounds + 1):
     gr = sum(e["imagesPerSecond"] for e in steady(g)) / len(steady(g))
     tr = sum(e["imagesPerSecond"] for e in steady(t)) / len(steady(t))
     # /usr/bin/time's last line: peak resident KB, minor page faults.
-    grss, gfaults = (int(x) for x in open(f"{work}/regen-{r}.rss").read().split()[-2:])
-    trss, tfaults = (int(x) for x in open(f"{work}/torch-{r}.rss").read().split()[-2:])
+    grss, gfaults = (int(x) for x in open(f"{work}/regen-{r}.usage").read().split()[-2:])
+    trss, tfaults = (int(x) for x in open(f"{work}/torch-{r}.usage").read().split()[-2:])
     wait = sum(e["dataWaitSeconds"] for e in g) / sum(e["seconds"] for e in g)
     ratios.append(gr / tr); rates.append(gr)
     print(f"{r:5d}  {gr:11.0f}  {tr:11.0f}  {gr / tr:5.2f}  {g[-1]['test']['-elbo']:11.2f}  "

@@ -3,8 +3,10 @@ package dev.regen.nn;
 import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.pytorch.Conv2dImpl;
 import org.bytedeco.pytorch.Conv2dOptions;
+import org.bytedeco.pytorch.Conv2dPadding;
 import org.bytedeco.pytorch.ConvTranspose2dImpl;
 import org.bytedeco.pytorch.ConvTranspose2dOptions;
+import org.bytedeco.pytorch.DetailConv2dOptions;
 import org.bytedeco.pytorch.MemoryFormatOptional;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.NoGradGuard;
@@ -100,11 +102,16 @@ final class Layers {
      * the backward pass.
      */
     static Tensor transposedConv(ConvTranspose2dImpl deconv, Tensor map) {
-        LongPointer extra = deconv.options().output_padding();
+        DetailConv2dOptions options = deconv.options();
         Tensor bias = deconv.bias();
-        return torch.conv_transpose2d(map, deconv.weight(), new TensorOptional(), new long[]{2, 2},
-                new long[]{1, 1}, new long[]{extra.get(0), extra.get(1)}, 1, new long[]{1, 1})
-                .add_(bias.view(1, bias.size(0), 1, 1));
+        return torch.conv_transpose2d(map, deconv.weight(), new TensorOptional(), pair(options.stride()),
+                pair(Conv2dPadding.get0(options.padding())), pair(options.output_padding()),
+                options.groups().get(), pair(options.dilation())).add_(bias.view(1, bias.size(0), 1, 1));
+    }
+
+    /** The two values of one of an options object's per-dimension settings. */
+    private static long[] pair(LongPointer setting) {
+        return new long[]{setting.get(0), setting.get(1)};
     }
 
     /** 4x4 convolution, stride 2, padding 1: halves the spatial size (rounding down). */
