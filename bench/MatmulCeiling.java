@@ -18,24 +18,30 @@ import java.util.function.BinaryOperator;
 public class MatmulCeiling {
     private static final long[] ONE = {1, 1};
     private static final long[] ZERO = {0, 0};
+    private static final int[] SIZES = {1024, 2048, 3072};
 
     public static void main(String[] args) {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 0;
         Torch.start(threads);
-        double blas = best(torch::mm);
-        // [1, n, n, 1] images times [n, n, 1, 1] filters: the same product, computed by oneDNN.
-        double onednn = best((a, b) -> torch.conv2d(b.reshape(1, b.size(0), b.size(1), 1),
-                a.reshape(a.size(0), a.size(1), 1, 1), new TensorOptional(), ONE, ZERO, ONE, 1));
+        double blas = best(torch::mm, SIZES, 5);
+        double onednn = best(MatmulCeiling::onednnProduct, SIZES, 5);
         System.out.printf("{\"threads\": %d, \"blasGflops\": %.1f, \"onednnGflops\": %.1f, \"matmulGflops\": %.1f}%n",
                 torch.get_num_threads(), blas, onednn, Math.max(blas, onednn));
     }
 
-    private static double best(BinaryOperator<Tensor> product) {
+    /** a times b as oneDNN computes it: [1, n, n, 1] images times [n, n, 1, 1] filters. */
+    static Tensor onednnProduct(Tensor a, Tensor b) {
+        return torch.conv2d(b.reshape(1, b.size(0), b.size(1), 1), a.reshape(a.size(0), a.size(1), 1, 1),
+                new TensorOptional(), ONE, ZERO, ONE, 1);
+    }
+
+    /** The best GFLOP/s of {@code reps} timed products of random n x n matrices, for each n of {@code sizes}. */
+    static double best(BinaryOperator<Tensor> product, int[] sizes, int reps) {
         double best = 0;
-        for (int n : new int[]{1024, 2048, 3072}) {
+        for (int n : sizes) {
             Tensor a = torch.rand(n, n);
             Tensor b = torch.rand(n, n);
-            for (int rep = 0; rep < 5; rep++) {
+            for (int rep = 0; rep < reps; rep++) {
                 try (PointerScope scope = new PointerScope()) {
                     long t = System.nanoTime();
                     product.apply(a, b).sum().item_double();

@@ -2,13 +2,15 @@
 
 Same network as Regen's conv-vae on 28x28x1 with 16 latents: Conv 32 k4 s2 p1, Conv 64 k4 s2 p1,
 Linear to 2x16; decoder Linear to 64x7x7, ConvTranspose 32 k4 s2 p1, ConvTranspose 1 k4 s2 p1;
-Bernoulli likelihood, Adam 1e-3, batch 128. Prints one JSON line per epoch.
+Bernoulli likelihood, Adam 1e-3, batch 128. Prints one JSON line per epoch; with --trace-every N,
+also the speed of every N steps on stderr (bench/speed_modes.sh).
 """
 import argparse
 import gzip
 import json
 import resource
 import struct
+import sys
 import time
 
 import numpy as np
@@ -52,6 +54,7 @@ def main():
     p.add_argument("--epochs", type=int, default=3)
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--batch", type=int, default=128)
+    p.add_argument("--trace-every", type=int, default=0)
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(1)
@@ -62,11 +65,18 @@ def main():
     for epoch in range(1, a.epochs + 1):
         order = torch.randperm(len(train))
         start = time.perf_counter()
-        for i in range(0, len(train), a.batch):
+        block_start = start
+        for step, i in enumerate(range(0, len(train), a.batch), 1):
             loss = model.loss(train[order[i:i + a.batch]])
             opt.zero_grad()
             loss.backward()
             opt.step()
+            if a.trace_every and step % a.trace_every == 0:
+                now = time.perf_counter()
+                print(json.dumps({"epoch": epoch, "step": step,
+                                  "imagesPerSecond": a.trace_every * a.batch / (now - block_start)}),
+                      file=sys.stderr, flush=True)
+                block_start = now
         seconds = time.perf_counter() - start
         with torch.no_grad():
             test_loss = sum(model.loss(test[i:i + 500]).item() * len(test[i:i + 500])

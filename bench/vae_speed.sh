@@ -15,9 +15,7 @@ THREADS=${2:-2}
 ROUNDS=${3:-2}
 DATA=${4:-/usr/share/datasets/fashion-mnist}
 PY=/usr/bin/python3
-# FLOPs per training image of this network, forward + backward: 3 x 2 x 3,562,496 multiply-adds
-# (conv 100,352 + conv 1,605,632 + linear 100,352 + linear 50,176 + deconv 1,605,632 + deconv 100,352).
-FLOPS_PER_IMAGE=21374976
+source "$ROOT/bench/conv_vae.env"
 
 "$PY" -c "import torch" 2>/dev/null || { echo "needs Debian's python3-torch" >&2; exit 1; }
 [ -f "$DATA/train-images-idx3-ubyte.gz" ] || { echo "needs Fashion-MNIST at $DATA" >&2; exit 1; }

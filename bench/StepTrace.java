@@ -1,0 +1,68 @@
+import dev.regen.config.ImageShape;
+import dev.regen.config.ModelConfig;
+import dev.regen.data.ArrayDataset;
+import dev.regen.data.IdxReader;
+import dev.regen.model.Vae;
+import dev.regen.nn.Tensors;
+import dev.regen.nn.Torch;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Adam;
+import org.bytedeco.pytorch.AdamOptions;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
+
+import java.nio.file.Path;
+
+/**
+ * Traces the default conv VAE's training speed in short blocks, each followed by a quick
+ * measurement of the oneDNN matmul ceiling, so that every block's speed is set against the
+ * ceiling of the same second. The VM's speed moves in spells of seconds to minutes; a run-long
+ * mean against a best-of ceiling mixes them, the blocks show them apart.
+ *
+ * <p>The step is the library's (the loss, backward, Adam), on real images cycled in order, without
+ * the trainer's loader thread and metrics (about 1.5% of an epoch, docs/BENCHMARKS.md). Prints one
+ * JSON line per block. Compiled with {@code MatmulCeiling.java} by {@code bench/speed_modes.sh}.
+ */
+public class StepTrace {
+    private static final int BATCH = 128;
+    private static final int STEPS_PER_BLOCK = 50;
+    /** Batches held ready: enough to cycle through real data, few enough to stay small (20 MB). */
+    private static final int BATCHES = 50;
+
+    public static void main(String[] args) {
+        int threads = Integer.parseInt(args[0]);
+        int blocks = Integer.parseInt(args[1]);
+        Path data = Path.of(args[2]);
+        Torch.start(threads);
+        torch.manual_seed(1);
+        ArrayDataset train = IdxReader.read(data.resolve("train-images-idx3-ubyte.gz"), null);
+        ImageShape shape = train.shape();
+        Tensor[] batches = new Tensor[BATCHES];
+        float[] pixels = new float[BATCH * shape.size()];
+        for (int b = 0; b < BATCHES; b++) {
+            for (int i = 0; i < BATCH; i++) {
+                train.read(b * BATCH + i, pixels, i * shape.size());
+            }
+            batches[b] = Tensors.images(pixels, BATCH, shape);
+        }
+        Vae vae = new Vae(ModelConfig.convVae(shape));
+        Adam adam = new Adam(vae.parameters(), new AdamOptions(1e-3));
+        long step = 0;
+        for (int block = 1; block <= blocks; block++) {
+            long start = System.nanoTime();
+            for (int s = 0; s < STEPS_PER_BLOCK; s++, step++) {
+                try (PointerScope scope = new PointerScope()) {
+                    Tensor loss = vae.loss(batches[(int) (step % BATCHES)], null, 1.0, 0).total();
+                    loss.item_double();
+                    adam.zero_grad();
+                    loss.backward();
+                    adam.step();
+                }
+            }
+            double imagesPerSecond = STEPS_PER_BLOCK * BATCH / ((System.nanoTime() - start) / 1e9);
+            double ceiling = MatmulCeiling.best(MatmulCeiling::onednnProduct, new int[]{1024}, 5);
+            System.out.printf("{\"block\": %d, \"imagesPerSecond\": %.0f, \"ceilingGflops\": %.1f}%n",
+                    block, imagesPerSecond, ceiling);
+        }
+    }
+}
