@@ -13,16 +13,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ROUNDS=${1:-2}
 THREADS=${2:-2}
 DATA=${3:-/usr/share/datasets/fashion-mnist}
-PY=/usr/bin/python3
 # Regen's blocks per round: about a minute, as long as two epochs of the reference.
 BLOCKS=40
-source "$ROOT/bench/conv_vae.env"
-
-"$PY" -c "import torch" 2>/dev/null || { echo "needs Debian's python3-torch" >&2; exit 1; }
-[ -f "$DATA/train-images-idx3-ubyte.gz" ] || { echo "needs Fashion-MNIST at $DATA" >&2; exit 1; }
-"$ROOT/regen" --version >/dev/null
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+source "$ROOT/bench/conv_vae_bench.sh"
 LIB="$ROOT/regen-cli/target/lib/*"
 javac -d "$WORK/classes" -cp "$LIB" "$ROOT/bench/MatmulCeiling.java" "$ROOT/bench/StepTrace.java"
 

@@ -14,14 +14,7 @@ EPOCHS=${1:-3}
 THREADS=${2:-2}
 ROUNDS=${3:-2}
 DATA=${4:-/usr/share/datasets/fashion-mnist}
-PY=/usr/bin/python3
-source "$ROOT/bench/conv_vae.env"
-
-"$PY" -c "import torch" 2>/dev/null || { echo "needs Debian's python3-torch" >&2; exit 1; }
-[ -f "$DATA/train-images-idx3-ubyte.gz" ] || { echo "needs Fashion-MNIST at $DATA" >&2; exit 1; }
-"$ROOT/regen" --version >/dev/null
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+source "$ROOT/bench/conv_vae_bench.sh"
 
 for round in $(seq 1 "$ROUNDS"); do
   /usr/bin/time -f "%M %R" -o "$WORK/regen-$round.usage" "$ROOT/regen" train --data "$DATA" --epochs "$EPOCHS" \
