@@ -21,7 +21,8 @@ import java.nio.file.Path;
  *
  * <p>The step is the library's (the loss, backward, Adam), on real images cycled in order, without
  * the trainer's loader thread and metrics (about 1.5% of an epoch, docs/BENCHMARKS.md). Prints one
- * JSON line per block. Compiled with {@code MatmulCeiling.java} by {@code bench/speed_modes.sh}.
+ * JSON line per block. Compiled with {@code MatmulCeiling.java} by {@code bench/speed_modes.sh}; its
+ * median step time also serves {@code bench/LayerCost.java}.
  */
 public class StepTrace {
     private static final int BATCH = 128;
@@ -32,37 +33,66 @@ public class StepTrace {
     public static void main(String[] args) {
         int threads = Integer.parseInt(args[0]);
         int blocks = Integer.parseInt(args[1]);
-        Path data = Path.of(args[2]);
         Torch.start(threads);
-        torch.manual_seed(1);
-        ArrayDataset train = IdxReader.read(data.resolve("train-images-idx3-ubyte.gz"), null);
-        ImageShape shape = train.shape();
-        Tensor[] batches = new Tensor[BATCHES];
-        float[] pixels = new float[BATCH * shape.size()];
-        for (int b = 0; b < BATCHES; b++) {
-            for (int i = 0; i < BATCH; i++) {
-                train.read(b * BATCH + i, pixels, i * shape.size());
-            }
-            batches[b] = Tensors.images(pixels, BATCH, shape);
-        }
-        Vae vae = new Vae(ModelConfig.convVae(shape));
-        Adam adam = new Adam(vae.parameters(), new AdamOptions(1e-3));
-        long step = 0;
+        Trainee trainee = new Trainee(Path.of(args[2]));
         for (int block = 1; block <= blocks; block++) {
             long start = System.nanoTime();
-            for (int s = 0; s < STEPS_PER_BLOCK; s++, step++) {
-                try (PointerScope scope = new PointerScope()) {
-                    Tensor loss = vae.loss(batches[(int) (step % BATCHES)], null, 1.0, 0).total();
-                    loss.item_double();
-                    adam.zero_grad();
-                    loss.backward();
-                    adam.step();
-                }
+            for (int s = 0; s < STEPS_PER_BLOCK; s++) {
+                trainee.step();
             }
             double imagesPerSecond = STEPS_PER_BLOCK * BATCH / ((System.nanoTime() - start) / 1e9);
             double ceiling = MatmulCeiling.best(MatmulCeiling::onednnProduct, new int[]{1024}, 5);
             System.out.printf("{\"block\": %d, \"imagesPerSecond\": %.0f, \"ceilingGflops\": %.1f}%n",
                     block, imagesPerSecond, ceiling);
+        }
+    }
+
+    /** The median time of {@code steps} training steps after as many warm-up steps, in milliseconds. */
+    static double medianStepMillis(Path data, int steps) {
+        Trainee trainee = new Trainee(data);
+        double[] millis = new double[steps];
+        for (int s = 0; s < 2 * steps; s++) {
+            long start = System.nanoTime();
+            trainee.step();
+            if (s >= steps) {
+                millis[s - steps] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        java.util.Arrays.sort(millis);
+        return millis[steps / 2];
+    }
+
+    /** The default conv VAE, its Adam and real batches, stepped through them in order. */
+    private static final class Trainee {
+        private final Tensor[] batches = new Tensor[BATCHES];
+        private final Vae vae;
+        private final Adam adam;
+        private long step;
+
+        Trainee(Path data) {
+            torch.manual_seed(1);
+            ArrayDataset train = IdxReader.read(data.resolve("train-images-idx3-ubyte.gz"), null);
+            ImageShape shape = train.shape();
+            float[] pixels = new float[BATCH * shape.size()];
+            for (int b = 0; b < BATCHES; b++) {
+                for (int i = 0; i < BATCH; i++) {
+                    train.read(b * BATCH + i, pixels, i * shape.size());
+                }
+                batches[b] = Tensors.images(pixels, BATCH, shape);
+            }
+            vae = new Vae(ModelConfig.convVae(shape));
+            adam = new Adam(vae.parameters(), new AdamOptions(1e-3));
+        }
+
+        /** One training step as the library takes it: the loss, backward, Adam. */
+        void step() {
+            try (PointerScope scope = new PointerScope()) {
+                Tensor loss = vae.loss(batches[(int) (step++ % BATCHES)], null, 1.0, 0).total();
+                loss.item_double();
+                adam.zero_grad();
+                loss.backward();
+                adam.step();
+            }
         }
     }
 }

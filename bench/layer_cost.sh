@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Where the default conv VAE's training step spends its time: each layer's engine kernels against
+# the matmul ceiling, then the library's whole step in the same process (bench/LayerCost.java).
+# Needs Fashion-MNIST (bench/install_data.sh) and a JDK's javac.
+# Usage: bench/layer_cost.sh [THREADS=2] [DATA=/usr/share/datasets/fashion-mnist]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+THREADS=${1:-2}
+DATA=${2:-/usr/share/datasets/fashion-mnist}
+[ -f "$DATA/train-images-idx3-ubyte.gz" ] || { echo "needs Fashion-MNIST at $DATA" >&2; exit 1; }
+"$ROOT/regen" --version >/dev/null
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+LIB="$ROOT/regen-cli/target/lib/*"
+javac -d "$WORK" -cp "$LIB" "$ROOT/bench/MatmulCeiling.java" "$ROOT/bench/StepTrace.java" "$ROOT/bench/LayerCost.java"
+source "$ROOT/etc/allocator.sh"
+java -cp "$WORK:$LIB" LayerCost "$THREADS" "$DATA"
