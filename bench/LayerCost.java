@@ -45,7 +45,7 @@ public class LayerCost {
         Tensor head = weight(32, 64, 7);
         Tensor stem = param(torch.randn(3136, 16));
         Tensor deconv = weight(64, 32, 4);
-        Tensor last = weight(4, 32, 3);
+        Tensor last = weight(4, 32, 2);
         Tensor[] biases = {bias(32), bias(64), bias(32), bias(3136), bias(4)};
         Layer[] layers = {
             new Layer("conv 1->32, 28->14", 100_352, map(1, 28), false,
@@ -58,7 +58,7 @@ public class LayerCost {
                     x -> torch.linear(x, stem, new TensorOptional(biases[3]))),
             new Layer("deconv 64->32, 7->14 (bias added apart)", 1_605_632, map(64, 7), true,
                     x -> torch.conv_transpose2d(x, deconv, new TensorOptional(), TWO, ONE, ZERO, 1, ONE)),
-            new Layer("last 32->1, 14->28 (sub-pixel: 3x3 conv to 4 phases)", 100_352, map(32, 14), true,
+            new Layer("last 32->1, 14->28 (sub-pixel: 2x2 conv to 4 phases)", 100_352, map(32, 14), true,
                     x -> torch.conv2d(x, last, new TensorOptional(biases[4]), ONE, ONE, ONE, 1)),
         };
         double ceiling = MatmulCeiling.best(MatmulCeiling::onednnProduct, new int[]{1024, 2048}, 5);
