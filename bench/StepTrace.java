@@ -12,6 +12,7 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Traces the default conv VAE's training speed in short blocks, each followed by a quick
@@ -20,7 +21,7 @@ import java.nio.file.Path;
  * mean against a best-of ceiling mixes them, the blocks show them apart.
  *
  * <p>The step is the library's (the loss, backward, Adam), on real images cycled in order, without
- * the trainer's loader thread and metrics (about 1.5% of an epoch, docs/BENCHMARKS.md). Prints one
+ * the trainer's loader thread and metrics (2-4% of the step, docs/BENCHMARKS.md). Prints one
  * JSON line per block. Compiled with {@code MatmulCeiling.java} by {@code bench/speed_modes.sh}; its
  * median step time also serves {@code bench/LayerCost.java}.
  */
@@ -58,11 +59,11 @@ public class StepTrace {
                 millis[s - steps] = (System.nanoTime() - start) / 1e6;
             }
         }
-        java.util.Arrays.sort(millis);
+        Arrays.sort(millis);
         return millis[steps / 2];
     }
 
-    /** The default conv VAE, its Adam and real batches, stepped through them in order. */
+    /** The default conv VAE with its Adam, trained on real batches taken in turn. */
     private static final class Trainee {
         private final Tensor[] batches = new Tensor[BATCHES];
         private final Vae vae;
