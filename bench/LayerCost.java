@@ -10,7 +10,6 @@ import org.bytedeco.pytorch.TensorOptions;
 import org.bytedeco.pytorch.global.torch;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.function.Function;
 
 /**
@@ -83,8 +82,8 @@ public class LayerCost {
                     backward[rep] = (t3 - t2) / 1e6;
                 }
             }
-            double f = median(forward);
-            double b = median(backward);
+            double f = StepTrace.median(forward);
+            double b = StepTrace.median(backward);
             double gflops = 3.0 * 2 * layer.macsPerImage() * BATCH / ((f + b) / 1e3) / 1e9;
             System.out.printf("%-52s %9.3f %9.3f %12.1f %7.0f%%%n", layer.name(), f, b, gflops, 100 * gflops / ceiling);
             kernels += f + b;
@@ -114,11 +113,5 @@ public class LayerCost {
 
     private static Tensor param(Tensor t) {
         return t.requires_grad_(true);
-    }
-
-    private static double median(double[] xs) {
-        double[] sorted = xs.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }

@@ -23,7 +23,7 @@ import java.util.Arrays;
  * <p>The step is the library's (the loss, backward, Adam), on real images cycled in order, without
  * the trainer's loader thread and metrics (2-4% of the step, docs/BENCHMARKS.md). Prints one
  * JSON line per block. Compiled with {@code MatmulCeiling.java} by {@code bench/speed_modes.sh}; its
- * median step time also serves {@code bench/LayerCost.java}.
+ * median step time and its median also serve {@code bench/LayerCost.java}.
  */
 public class StepTrace {
     private static final int BATCH = 128;
@@ -59,8 +59,14 @@ public class StepTrace {
                 millis[s - steps] = (System.nanoTime() - start) / 1e6;
             }
         }
-        Arrays.sort(millis);
-        return millis[steps / 2];
+        return median(millis);
+    }
+
+    /** The median of {@code xs} (the upper one of an even count). */
+    static double median(double[] xs) {
+        double[] sorted = xs.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     /** The default conv VAE with its Adam, trained on real batches taken in turn. */

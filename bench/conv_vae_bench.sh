@@ -1,6 +1,6 @@
-# Set-up shared by the conv-VAE speed benchmarks (vae_speed.sh, speed_modes.sh), sourced after they
-# set ROOT and DATA: checks the reference's needs, builds Regen, and makes a work folder ($WORK)
-# removed on exit.
+# Set-up shared by the conv-VAE speed benchmarks against the PyTorch reference (vae_speed.sh,
+# speed_modes.sh), sourced after they set ROOT and DATA: checks the reference's needs, then
+# bench/regen_bench.sh.
 PY=/usr/bin/python3
 # FLOPs per training image of the default conv VAE on 28x28x1 (bench/reference_vae.py's network),
 # forward + backward: 3 x 2 x 3,562,496 multiply-adds (conv 100,352 + conv 1,605,632 + linear 100,352
@@ -8,7 +8,4 @@ PY=/usr/bin/python3
 FLOPS_PER_IMAGE=21374976
 
 "$PY" -c "import torch" 2>/dev/null || { echo "needs Debian's python3-torch" >&2; exit 1; }
-[ -f "$DATA/train-images-idx3-ubyte.gz" ] || { echo "needs Fashion-MNIST at $DATA" >&2; exit 1; }
-"$ROOT/regen" --version >/dev/null
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+source "$ROOT/bench/regen_bench.sh"

@@ -7,10 +7,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 THREADS=${1:-2}
 DATA=${2:-/usr/share/datasets/fashion-mnist}
-[ -f "$DATA/train-images-idx3-ubyte.gz" ] || { echo "needs Fashion-MNIST at $DATA" >&2; exit 1; }
-"$ROOT/regen" --version >/dev/null
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+source "$ROOT/bench/regen_bench.sh"
 LIB="$ROOT/regen-cli/target/lib/*"
 javac -d "$WORK" -cp "$LIB" "$ROOT/bench/MatmulCeiling.java" "$ROOT/bench/StepTrace.java" "$ROOT/bench/LayerCost.java"
 source "$ROOT/etc/allocator.sh"
