@@ -30,7 +30,7 @@ class ReadmeExampleTest {
         Path folder = TestData.smallIdxFolder(temp.resolve("data"), 600, 100);
         // From here on, the README's code with only the paths and the epoch count changed.
         DataConfig data = DataConfig.of(folder.toString());
-        TrainConfig training = TrainConfig.defaults().withEpochs(1);
+        TrainConfig training = TrainConfig.builder().epochs(1).build();
         Split split = DataSource.prepare(data, training.seed()).split();
         Run.start(ModelConfig.convVae(split.train().shape()), training, data, split,
                 temp.resolve("runs/java"), "my app", new TrainingListener() { });

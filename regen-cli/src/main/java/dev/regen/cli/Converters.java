@@ -3,6 +3,10 @@ package dev.regen.cli;
 import dev.regen.config.LearningRateSchedule;
 import dev.regen.config.Likelihood;
 import dev.regen.config.ModelKind;
+import dev.regen.data.damage.Corruption;
+import dev.regen.data.damage.Corruptions;
+import dev.regen.data.damage.Task;
+import dev.regen.restore.Method;
 import picocli.CommandLine.ITypeConverter;
 
 /** Parses option values that name a setting, with the library's own messages. */
@@ -44,18 +48,26 @@ final class Converters {
     }
 
     /** {@code --corruption}. */
-    static final class CorruptionSpec implements ITypeConverter<dev.regen.restore.Corruption> {
+    static final class CorruptionSpec implements ITypeConverter<Corruption> {
         @Override
-        public dev.regen.restore.Corruption convert(String value) {
-            return Converters.parse(() -> dev.regen.restore.Corruptions.parse(value));
+        public Corruption convert(String value) {
+            return Converters.parse(() -> Corruptions.parse(value));
         }
     }
 
     /** {@code --method}. */
-    static final class MethodName implements ITypeConverter<dev.regen.restore.Method> {
+    static final class MethodName implements ITypeConverter<Method> {
         @Override
-        public dev.regen.restore.Method convert(String value) {
-            return Converters.parse(() -> dev.regen.config.Named.parse(dev.regen.restore.Method.class, "--method", value));
+        public Method convert(String value) {
+            return Converters.parse(() -> Method.parse(value));
+        }
+    }
+
+    /** {@code --task}. */
+    static final class TaskName implements ITypeConverter<Task> {
+        @Override
+        public Task convert(String value) {
+            return Converters.parse(() -> Task.parse(value));
         }
     }
 }

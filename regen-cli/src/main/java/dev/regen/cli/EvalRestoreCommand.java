@@ -7,8 +7,8 @@ import dev.regen.io.ImageGrid;
 import dev.regen.model.Generative;
 import dev.regen.model.SavedModel;
 import dev.regen.restore.ClassicalBaselines;
-import dev.regen.restore.Corruption;
-import dev.regen.restore.Corruptions;
+import dev.regen.data.damage.Corruption;
+import dev.regen.data.damage.Corruptions;
 import dev.regen.restore.Method;
 import dev.regen.restore.RestoreEvaluator;
 import picocli.CommandLine;
@@ -62,8 +62,8 @@ final class EvalRestoreCommand implements Callable<Integer> {
         Generative generative = saved.generative();
         ImageDataset images = ModelOption.images(data, generative, true);
         int n = Math.min(count, images.size());
-        List<Method> chosen = methods != null ? methods : generative.config().kind().family().type().equals("gan")
-                ? List.of(Method.OPTIMISATION) : List.of(Method.PROJECTION, Method.OPTIMISATION);
+        List<Method> chosen = methods != null ? methods : generative.autoencoder().isPresent()
+                ? List.of(Method.PROJECTION, Method.OPTIMISATION) : List.of(Method.OPTIMISATION);
         RestoreEvaluator.Report report = RestoreEvaluator.evaluate(generative, images, corruption, chosen,
                 options.settings(saved), n, options.seed, Progress.live(spec, "restoring", "steps"));
         Progress.clear(spec);

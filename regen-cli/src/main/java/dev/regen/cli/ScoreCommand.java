@@ -3,7 +3,7 @@ package dev.regen.cli;
 import dev.regen.config.Check;
 import dev.regen.data.DataSource;
 import dev.regen.data.ImageDataset;
-import dev.regen.eval.GenerationScore;
+import dev.regen.eval.metric.GenerationScore;
 import dev.regen.eval.Scorer;
 import dev.regen.model.Classifier;
 import dev.regen.model.Generative;

@@ -54,7 +54,8 @@ final class TrainClassifierCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DataConfig dataConfig = data.toConfig();
-        TrainConfig training = new TrainConfig(epochs, batch, lr, 1, 0, 0, 0, seed, threads);
+        TrainConfig training = TrainConfig.builder().epochs(epochs).batchSize(batch).learningRate(lr).seed(seed)
+                .threads(threads).build();
         Split split = DataSource.prepare(dataConfig, seed).split();
         ModelConfig model = new ModelConfig(ModelKind.CLASSIFIER, split.train().shape(), features,
                 Likelihood.BERNOULLI, width, split.train().classes());

@@ -1,7 +1,9 @@
 package dev.regen.cli;
 
 import dev.regen.config.DataConfig;
+import dev.regen.config.ModelConfig;
 import dev.regen.data.DataSource;
+import dev.regen.model.ModelFamilies;
 import dev.regen.train.Run;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,18 +37,19 @@ final class TrainCommand implements Callable<Integer> {
         var training = options.training();
         DataSource.Prepared prepared = DataSource.prepare(dataConfig, training.seed());
         var split = prepared.split();
+        ModelConfig model = options.model(split.train().shape(), split.train().classes());
+        ModelFamilies.validate(model, training);
         var err = spec.commandLine().getErr();
         if (prepared.skipped() > 0) {
             err.println("skipped " + prepared.skipped() + " files that are not readable images (use --strict to fail)");
         }
-        Path folder = out != null ? out : Path.of("runs", options.kind.cliName() + "-"
+        Path folder = out != null ? out : Path.of("runs", options.kind.id() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        err.printf("training %s on %d images %s (test: %d) -> %s%n", options.kind.cliName(), split.train().size(),
+        err.printf("training %s on %d images %s (test: %d) -> %s%n", options.kind.id(), split.train().size(),
                 split.train().shape(), split.test().size(), folder);
         err.flush();
         String command = "regen " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs());
-        Run.Result result = Run.start(options.model(split.train().shape(), split.train().classes()), training,
-                dataConfig, split, folder, command, Progress.bar(spec));
+        Run.Result result = Run.start(model, training, dataConfig, split, folder, command, Progress.bar(spec));
         spec.commandLine().getOut().print(result.summary());
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

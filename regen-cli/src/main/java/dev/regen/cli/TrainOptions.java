@@ -7,8 +7,10 @@ import dev.regen.config.Likelihood;
 import dev.regen.config.ModelConfig;
 import dev.regen.config.ModelKind;
 import dev.regen.config.TrainConfig;
-import dev.regen.restore.Corruption;
-import dev.regen.restore.Corruptions;
+import dev.regen.data.damage.Corruption;
+import dev.regen.data.damage.Task;
+import dev.regen.model.ModelFamilies;
+import dev.regen.model.ModelFamily;
 import picocli.CommandLine.Option;
 
 /** Model and training options of {@code regen train} and {@code regen demo}. */
@@ -25,9 +27,9 @@ final class TrainOptions {
     @Option(names = "--latent", description = "latent dimensions (default: 16 for VAEs, 64 for GANs)")
     Integer latent;
 
-    @Option(names = "--width", defaultValue = "32", paramLabel = "N",
-            description = "filters of the first conv layer, or hidden units of the MLP (default: ${DEFAULT-VALUE})")
-    int width;
+    @Option(names = "--width", paramLabel = "N",
+            description = "filters of the first conv layer, or hidden units of the MLP (default: 32)")
+    Integer width;
 
     @Option(names = "--likelihood", defaultValue = "bernoulli", converter = Converters.LikelihoodName.class,
             description = "bernoulli, gaussian or logistic (default: ${DEFAULT-VALUE})")
@@ -94,13 +96,14 @@ final class TrainOptions {
             + "of its pixels every time it is used, the test set one seeded draw")
     boolean binarize;
 
-    @Option(names = "--task", paramLabel = "TASK",
-            description = "VAEs: train for restoration, denoise|inpaint|superres, on damaged inputs with clean targets")
-    String task;
+    @Option(names = "--task", paramLabel = "TASK", converter = Converters.TaskName.class,
+            description = "VAEs: train for restoration, denoise|inpaint|superres|deblur, on damaged inputs with clean "
+                    + "targets")
+    Task task;
 
-    @Option(names = "--corruption", paramLabel = "SPEC", description = "the damage for --task (default: noise:0.3, "
-            + "box:14 or down:2 by task)")
-    String corruption;
+    @Option(names = "--corruption", paramLabel = "SPEC", converter = Converters.CorruptionSpec.class,
+            description = "the damage for --task (default: noise:0.3, box:14, down:2 or blur:1.0 by task)")
+    Corruption corruption;
 
     @Option(names = "--seed", defaultValue = "1", description = "seed of everything random (default: ${DEFAULT-VALUE})")
     long seed;
@@ -108,67 +111,42 @@ final class TrainOptions {
     @Option(names = "--threads", defaultValue = "0", description = "compute threads, 0 for one per core")
     int threads;
 
+    /** The architecture for data of {@code shape} with {@code classes} labels, unset options at the family's defaults. */
     ModelConfig model(ImageShape shape, int classes) {
-        boolean gan = kind.family() == ModelKind.Family.GAN;
-        if (priorComponents > 0 && freeBits > 0) {
-            throw new RegenException("--free-bits splits the KL to the standard normal prior by dimension; "
-                    + "it cannot be used with --prior-components");
-        }
-        return new ModelConfig(kind, shape, latent != null ? latent : gan ? 64 : 16, likelihood, width,
-                conditional ? classes : 0, priorComponents);
+        ModelFamily.Defaults defaults = ModelFamilies.defaults(kind);
+        return new ModelConfig(kind, shape, latent != null ? latent : defaults.latent(),
+                likelihood, width != null ? width : defaults.width(), conditional ? classes : 0, priorComponents);
     }
 
+    /** The training settings, unset options at the family's defaults. */
     TrainConfig training() {
-        double rate = lr != null ? lr : switch (kind) {
-            case DCGAN, SNGAN -> 2e-4;
-            case WGAN_GP -> 1e-4;
-            default -> 1e-3;
-        };
-        int critic = criticSteps != null ? criticSteps : kind == ModelKind.WGAN_GP ? 5 : 1;
-        return new TrainConfig(epochs, batch, rate, beta, klWarmup, freeBits, gradClip, seed, threads, critic,
-                gradientPenalty, adversarialWeight, inputCorruption(), iwaeSamples(), binarize, schedule);
+        ModelFamily.Defaults defaults = ModelFamilies.defaults(kind);
+        return TrainConfig.builder().epochs(epochs).batchSize(batch)
+                .learningRate(lr != null ? lr : defaults.learningRate()).schedule(schedule).gradClip(gradClip)
+                .beta(beta).klWarmupEpochs(klWarmup).freeBits(freeBits).iwaeSamples(iwaeSamples())
+                .inputDamage(inputDamage())
+                .criticSteps(criticSteps != null ? criticSteps : defaults.criticSteps())
+                .gradientPenalty(gradientPenalty).adversarialWeight(adversarialWeight)
+                .binarize(binarize).seed(seed).threads(threads).build();
     }
 
-    /** 0 for the ELBO, else the IWAE sample count; checked against the model and other options. */
+    /** 0 for the ELBO, else the IWAE sample count. */
     private int iwaeSamples() {
-        if (objective.equals("elbo")) {
-            return 0;
-        }
-        if (!objective.equals("iwae")) {
-            throw new RegenException("--objective must be one of elbo|iwae, got '" + objective + "'");
-        }
-        if (kind.family() != ModelKind.Family.VAE) {
-            throw new RegenException("--objective iwae trains a VAE; " + kind.cliName() + " is not a VAE");
-        }
-        if (beta != 1.0 || freeBits > 0 || klWarmup > 0) {
-            throw new RegenException("--objective iwae is a bound on log p(x); it takes no --beta, --free-bits or "
-                    + "--kl-warmup");
-        }
-        dev.regen.config.Check.range("--k", k, 2, 5000);
-        return k;
+        return switch (objective) {
+            case "elbo" -> 0;
+            case "iwae" -> k;
+            default -> throw new RegenException("--objective must be one of elbo|iwae, got '" + objective + "'");
+        };
     }
 
-    /** The corruption spec of {@code --task}, checked against the task and the model; null without a task. */
-    private String inputCorruption() {
+    /** The damage of {@code --task}: {@code --corruption}, checked against the task, or the task's default; null without a task. */
+    private Corruption inputDamage() {
         if (task == null) {
             if (corruption != null) {
-                throw new RegenException("--corruption needs --task denoise|inpaint|superres");
+                throw new RegenException("--corruption needs --task denoise|inpaint|superres|deblur");
             }
             return null;
         }
-        if (kind.family() != ModelKind.Family.VAE) {
-            throw new RegenException("--task trains a VAE for restoration; " + kind.cliName() + " is not a VAE");
-        }
-        String spec = corruption != null ? corruption : switch (task) {
-            case "denoise" -> "noise:0.3";
-            case "inpaint" -> "box:14";
-            case "superres" -> "down:2";
-            default -> throw new RegenException("--task must be one of denoise|inpaint|superres, got '" + task + "'");
-        };
-        Corruption parsed = Corruptions.parse(spec);
-        if (!parsed.task().name().equalsIgnoreCase(task)) {
-            throw new RegenException("--corruption " + spec + " is not damage that --task " + task + " undoes");
-        }
-        return spec;
+        return task.check(corruption != null ? corruption : task.defaultTrainingDamage());
     }
 }

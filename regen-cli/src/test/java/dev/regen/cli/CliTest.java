@@ -239,11 +239,11 @@ class CliTest {
         assertBadInput("--size must be", "train", "--data", DATA, "--size", "0x5");
 
         assertBadInput("dcgan is not a VAE", "train", "--data", DATA, "--model", "dcgan", "--objective", "iwae");
-        assertBadInput("takes no --beta", "train", "--data", DATA, "--objective", "iwae", "--beta", "4");
+        assertBadInput("takes no beta", "train", "--data", DATA, "--objective", "iwae", "--beta", "4");
 
         assertBadInput("belongs to a VAE, not to dcgan", "train", "--data", DATA, "--model", "dcgan",
                 "--prior-components", "10");
-        assertBadInput("cannot be used with --prior-components", "train", "--data", DATA, "--prior-components", "10",
+        assertBadInput("cannot be used with a learned prior", "train", "--data", DATA, "--prior-components", "10",
                 "--free-bits", "0.5");
 
         assertBadInput("already holds a run", "train", "--data", DATA, "--epochs", "1", "--out", run.toString());
@@ -307,7 +307,7 @@ class CliTest {
         assertFalse(Files.exists(out), "nothing written");
 
         assertBadInput("dcgan is not a VAE", "train", "--data", DATA, "--model", "dcgan", "--task", "denoise");
-        assertBadInput("is not damage that --task inpaint undoes", "train", "--data", DATA, "--task", "inpaint",
+        assertBadInput("is not damage that the task inpaint undoes", "train", "--data", DATA, "--task", "inpaint",
                 "--corruption", "noise:0.1");
         Result spec = regen("eval-restore", model, "--data", DATA, "--corruption", "fog:2");
         assertEquals(ExitCodes.USAGE, spec.code());

@@ -14,10 +14,10 @@ public enum LearningRateSchedule implements Named {
      */
     COSINE("cosine");
 
-    private final String cliName;
+    private final String id;
 
-    LearningRateSchedule(String cliName) {
-        this.cliName = cliName;
+    LearningRateSchedule(String id) {
+        this.id = id;
     }
 
     /**
@@ -30,11 +30,11 @@ public enum LearningRateSchedule implements Named {
 
     @JsonValue
     @Override
-    public String cliName() {
-        return cliName;
+    public String id() {
+        return id;
     }
 
-    /** Parses a command-line or JSON name such as {@code cosine}. */
+    /** Parses a setting name such as {@code cosine}. */
     @JsonCreator
     public static LearningRateSchedule parse(String name) {
         return Named.parse(LearningRateSchedule.class, "lr-schedule", name);

@@ -12,19 +12,19 @@ public enum Likelihood implements Named {
     /** Discretised logistic over the 256 levels of 8-bit pixels, with a learned scale per channel. */
     LOGISTIC("logistic");
 
-    private final String cliName;
+    private final String id;
 
-    Likelihood(String cliName) {
-        this.cliName = cliName;
+    Likelihood(String id) {
+        this.id = id;
     }
 
     @JsonValue
     @Override
-    public String cliName() {
-        return cliName;
+    public String id() {
+        return id;
     }
 
-    /** Parses a command-line or JSON name such as {@code bernoulli}. */
+    /** Parses a setting name such as {@code bernoulli}. */
     @JsonCreator
     public static Likelihood parse(String name) {
         return Named.parse(Likelihood.class, "likelihood", name);

@@ -27,7 +27,7 @@ public record ModelConfig(ModelKind kind, ImageShape shape, int latent, Likeliho
         Check.range("prior-components", priorComponents, 0, 100_000);
         boolean hasVae = kind.family() == ModelKind.Family.VAE || kind.family() == ModelKind.Family.VAE_GAN;
         if (priorComponents > 0 && !hasVae) {
-            throw new RegenException("a learned prior (--prior-components) belongs to a VAE, not to " + kind.cliName());
+            throw new RegenException("a learned prior belongs to a VAE, not to " + kind.id());
         }
     }
 

@@ -37,18 +37,18 @@ public enum ModelKind implements Named {
         }
     }
 
-    private final String cliName;
+    private final String id;
     private final Family family;
 
-    ModelKind(String cliName, Family family) {
-        this.cliName = cliName;
+    ModelKind(String id, Family family) {
+        this.id = id;
         this.family = family;
     }
 
     @JsonValue
     @Override
-    public String cliName() {
-        return cliName;
+    public String id() {
+        return id;
     }
 
     /** Whether this is a VAE or a GAN. */
@@ -56,7 +56,7 @@ public enum ModelKind implements Named {
         return family;
     }
 
-    /** Parses a command-line or JSON name such as {@code conv-vae}. */
+    /** Parses a setting name such as {@code conv-vae}. */
     @JsonCreator
     public static ModelKind parse(String name) {
         return Named.parse(ModelKind.class, "model", name);

@@ -1,100 +1,253 @@
 package dev.regen.config;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.fasterxml.jackson.databind.util.StdConverter;
+import dev.regen.data.damage.Corruption;
+import dev.regen.data.damage.Corruptions;
+
 /**
- * How a model is trained.
+ * How a model is trained: the optimisation every family shares, the VAE objective, the
+ * adversarial settings of GANs and VAE-GANs, and the run's seed and threads. Build one with
+ * {@link #builder()}; every setting not given keeps the default of {@link #defaults()}.
  *
- * @param epochs          passes over the training data
- * @param batchSize       images per optimisation step
- * @param learningRate    Adam step size
- * @param beta            weight of the KL term (beta-VAE; 1 is the plain ELBO)
- * @param klWarmupEpochs  epochs over which the KL weight ramps linearly from 0 to beta (0: none)
- * @param freeBits        nats per latent dimension below which the KL is not penalised (0: none)
- * @param gradClip        maximum global gradient norm (0: no clipping)
- * @param seed            seed for initialisation, data order and sampling noise
- * @param threads         libtorch intra-op threads (0: one per core)
- * @param criticSteps     GANs: discriminator steps per generator step
- * @param gradientPenalty WGAN-GP: weight of the gradient penalty
- * @param adversarialWeight VAE-GAN: weight of the adversarial loss in the decoder's objective
- * @param inputCorruption VAEs trained for a restoration task: the damage done to each input image,
- *                        as a corruption spec such as {@code noise:0.3}, with the clean image as the
- *                        target; null for ordinary training
- * @param iwaeSamples     VAEs: 0 or 1 trains on the ELBO; k > 1 on the importance-weighted bound
- *                        with k samples per image (Burda et al. 2015)
- * @param binarize        dynamic binarization: every training image is a fresh Bernoulli draw of
- *                        its pixel values each time it is used, the test images one fixed draw
- * @param schedule        how the learning rate changes over the epochs (null: constant, as files
- *                        written before schedules existed trained)
+ * @param optimisation how the optimizers run
+ * @param objective    VAEs: what the loss is; other families ignore it
+ * @param adversarial  GANs and VAE-GANs: the discriminator's part; other families ignore it
+ * @param binarize     dynamic binarization: every training image is a fresh Bernoulli draw of its
+ *                     pixel values each time it is used, the test images one fixed draw
+ * @param seed         seed for initialisation, data order and sampling noise
+ * @param threads      libtorch intra-op threads (0: one per core)
  */
-public record TrainConfig(int epochs, int batchSize, double learningRate, double beta, double klWarmupEpochs,
-                          double freeBits, double gradClip, long seed, int threads, int criticSteps, double gradientPenalty,
-                          double adversarialWeight, String inputCorruption, int iwaeSamples, boolean binarize,
-                          LearningRateSchedule schedule) {
-    /** Validates every field. */
+public record TrainConfig(Optimisation optimisation, Objective objective, Adversarial adversarial, boolean binarize,
+                          long seed, int threads) {
+    /** Validates the fields. */
     public TrainConfig {
-        Check.range("epochs", epochs, 1, 100_000);
-        Check.range("batch", batchSize, 1, 65_536);
-        Check.range("lr", learningRate, 1e-8, 10.0);
-        Check.range("beta", beta, 0.0, 1000.0);
-        Check.range("kl-warmup", klWarmupEpochs, 0.0, 100_000.0);
-        Check.range("free-bits", freeBits, 0.0, 100.0);
-        Check.range("grad-clip", gradClip, 0.0, 1e9);
+        Check.present("optimisation", optimisation);
+        Check.present("objective", objective);
+        Check.present("adversarial", adversarial);
         Check.range("threads", threads, 0, 1024);
-        // Files written before GANs existed have no critic steps; one is what they trained with.
-        criticSteps = criticSteps == 0 ? 1 : criticSteps;
-        Check.range("critic-steps", criticSteps, 1, 100);
-        Check.range("gradient-penalty", gradientPenalty, 0.0, 1e6);
-        Check.range("adversarial-weight", adversarialWeight, 0.0, 1e6);
-        Check.range("k", iwaeSamples, 0, 100_000);
-        schedule = schedule == null ? LearningRateSchedule.CONSTANT : schedule;
     }
 
-    /** VAE training without GAN settings. */
-    public TrainConfig(int epochs, int batchSize, double learningRate, double beta, double klWarmupEpochs,
-                       double freeBits, double gradClip, long seed, int threads) {
-        this(epochs, batchSize, learningRate, beta, klWarmupEpochs, freeBits, gradClip, seed, threads, 1, 10.0, 20.0,
-                null, 0, false, LearningRateSchedule.CONSTANT);
+    /**
+     * How the optimizers run.
+     *
+     * @param epochs       passes over the training data
+     * @param batchSize    images per optimisation step
+     * @param learningRate Adam step size
+     * @param schedule     how the learning rate changes over the epochs
+     * @param gradClip     maximum global gradient norm (0: no clipping)
+     */
+    public record Optimisation(int epochs, int batchSize, double learningRate, LearningRateSchedule schedule,
+                               double gradClip) {
+        /** Validates the ranges. */
+        public Optimisation {
+            Check.range("epochs", epochs, 1, 100_000);
+            Check.range("batch size", batchSize, 1, 65_536);
+            Check.range("learning rate", learningRate, 1e-8, 10.0);
+            Check.present("learning-rate schedule", schedule);
+            Check.range("gradient clipping norm", gradClip, 0.0, 1e9);
+        }
     }
 
-    /** Defaults: 10 epochs, batch 128, Adam 1e-3, plain ELBO, seed 1, all cores. */
+    /**
+     * A VAE's objective: the ELBO with beta, KL warm-up and free bits, or the importance-weighted
+     * bound; for a model trained for a restoration task, on damaged inputs with clean targets.
+     *
+     * @param beta           weight of the KL term (beta-VAE; 1 is the plain ELBO)
+     * @param klWarmupEpochs epochs over which the KL weight ramps linearly from 0 to beta (0: none)
+     * @param freeBits       nats per latent dimension below which the KL is not penalised (0: none)
+     * @param iwaeSamples    0 or 1 trains on the ELBO; k > 1 on the importance-weighted bound with k
+     *                       samples per image (Burda et al. 2015)
+     * @param inputDamage    the damage done to each input image, the clean image being the target;
+     *                       null for ordinary training
+     */
+    public record Objective(double beta, double klWarmupEpochs, double freeBits, int iwaeSamples,
+                            @JsonSerialize(using = ToStringSerializer.class)
+                            @JsonDeserialize(converter = DamageSpec.class) Corruption inputDamage) {
+        /** Validates the ranges. */
+        public Objective {
+            Check.range("beta", beta, 0.0, 1000.0);
+            Check.range("KL warm-up epochs", klWarmupEpochs, 0.0, 100_000.0);
+            Check.range("free bits", freeBits, 0.0, 100.0);
+            Check.range("importance samples", iwaeSamples, 0, 100_000);
+        }
+
+        /** Whether the model trains on the importance-weighted bound (k > 1) rather than the ELBO. */
+        public boolean iwae() {
+            return iwaeSamples > 1;
+        }
+    }
+
+    /**
+     * The adversarial part of training.
+     *
+     * @param criticSteps       discriminator steps per generator step
+     * @param gradientPenalty   WGAN-GP: weight of the gradient penalty
+     * @param adversarialWeight VAE-GAN: weight of the adversarial loss in the decoder's objective
+     */
+    public record Adversarial(int criticSteps, double gradientPenalty, double adversarialWeight) {
+        /** Validates the ranges. */
+        public Adversarial {
+            Check.range("critic steps", criticSteps, 1, 100);
+            Check.range("gradient penalty", gradientPenalty, 0.0, 1e6);
+            Check.range("adversarial weight", adversarialWeight, 0.0, 1e6);
+        }
+    }
+
+    /** Reads a damage from its written form in JSON. */
+    static final class DamageSpec extends StdConverter<String, Corruption> {
+        @Override
+        public Corruption convert(String spec) {
+            return Corruptions.parse(spec);
+        }
+    }
+
+    /** 10 epochs, batch 128, Adam 1e-3 at a constant rate, the plain ELBO, one critic step, seed 1, all cores. */
     public static TrainConfig defaults() {
-        return new TrainConfig(10, 128, 1e-3, 1.0, 0.0, 0.0, 0.0, 1L, 0);
+        return builder().build();
     }
 
-    /** A copy with another epoch count. */
-    public TrainConfig withEpochs(int newEpochs) {
-        return new TrainConfig(newEpochs, batchSize, learningRate, beta, klWarmupEpochs, freeBits, gradClip, seed,
-                threads, criticSteps, gradientPenalty, adversarialWeight, inputCorruption, iwaeSamples, binarize,
-                schedule);
+    /** A builder holding the defaults. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** A copy that trains on inputs damaged by {@code corruption} (a corruption spec), clean images as targets. */
-    public TrainConfig withInputCorruption(String corruption) {
-        return new TrainConfig(epochs, batchSize, learningRate, beta, klWarmupEpochs, freeBits, gradClip, seed,
-                threads, criticSteps, gradientPenalty, adversarialWeight, corruption, iwaeSamples, binarize, schedule);
+    /** A builder holding these settings, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder().epochs(optimisation.epochs()).batchSize(optimisation.batchSize())
+                .learningRate(optimisation.learningRate()).schedule(optimisation.schedule())
+                .gradClip(optimisation.gradClip()).beta(objective.beta()).klWarmupEpochs(objective.klWarmupEpochs())
+                .freeBits(objective.freeBits()).iwaeSamples(objective.iwaeSamples())
+                .inputDamage(objective.inputDamage()).criticSteps(adversarial.criticSteps())
+                .gradientPenalty(adversarial.gradientPenalty()).adversarialWeight(adversarial.adversarialWeight())
+                .binarize(binarize).seed(seed).threads(threads);
     }
 
-    /** A copy that trains on the importance-weighted bound with {@code k} samples (1: the ELBO). */
-    public TrainConfig withIwaeSamples(int k) {
-        return new TrainConfig(epochs, batchSize, learningRate, beta, klWarmupEpochs, freeBits, gradClip, seed,
-                threads, criticSteps, gradientPenalty, adversarialWeight, inputCorruption, k, binarize, schedule);
-    }
+    /** Training settings by name; {@link #build()} validates them. */
+    public static final class Builder {
+        private int epochs = 10;
+        private int batchSize = 128;
+        private double learningRate = 1e-3;
+        private LearningRateSchedule schedule = LearningRateSchedule.CONSTANT;
+        private double gradClip;
+        private double beta = 1.0;
+        private double klWarmupEpochs;
+        private double freeBits;
+        private int iwaeSamples;
+        private Corruption inputDamage;
+        private int criticSteps = 1;
+        private double gradientPenalty = 10.0;
+        private double adversarialWeight = 20.0;
+        private boolean binarize;
+        private long seed = 1;
+        private int threads;
 
-    /** A copy with dynamic binarization on or off. */
-    public TrainConfig withBinarization(boolean dynamic) {
-        return new TrainConfig(epochs, batchSize, learningRate, beta, klWarmupEpochs, freeBits, gradClip, seed,
-                threads, criticSteps, gradientPenalty, adversarialWeight, inputCorruption, iwaeSamples, dynamic,
-                schedule);
-    }
+        private Builder() {
+        }
 
-    /** A copy whose learning rate follows {@code newSchedule}. */
-    public TrainConfig withSchedule(LearningRateSchedule newSchedule) {
-        return new TrainConfig(epochs, batchSize, learningRate, beta, klWarmupEpochs, freeBits, gradClip, seed,
-                threads, criticSteps, gradientPenalty, adversarialWeight, inputCorruption, iwaeSamples, binarize,
-                newSchedule);
-    }
+        /** Passes over the training data. */
+        public Builder epochs(int value) {
+            epochs = value;
+            return this;
+        }
 
-    /** Whether a VAE trains on the importance-weighted bound (k > 1) rather than the ELBO. */
-    public boolean iwaeObjective() {
-        return iwaeSamples > 1;
+        /** Images per optimisation step. */
+        public Builder batchSize(int value) {
+            batchSize = value;
+            return this;
+        }
+
+        /** Adam's step size. */
+        public Builder learningRate(double value) {
+            learningRate = value;
+            return this;
+        }
+
+        /** How the learning rate changes over the epochs. */
+        public Builder schedule(LearningRateSchedule value) {
+            schedule = value;
+            return this;
+        }
+
+        /** Maximum global gradient norm, 0 for no clipping. */
+        public Builder gradClip(double value) {
+            gradClip = value;
+            return this;
+        }
+
+        /** Weight of a VAE's KL term. */
+        public Builder beta(double value) {
+            beta = value;
+            return this;
+        }
+
+        /** Epochs over which the KL weight ramps up from 0. */
+        public Builder klWarmupEpochs(double value) {
+            klWarmupEpochs = value;
+            return this;
+        }
+
+        /** KL nats per latent dimension that cost nothing. */
+        public Builder freeBits(double value) {
+            freeBits = value;
+            return this;
+        }
+
+        /** Samples of the importance-weighted bound; 0 or 1 for the ELBO. */
+        public Builder iwaeSamples(int value) {
+            iwaeSamples = value;
+            return this;
+        }
+
+        /** Damage done to every input for a restoration task, or null. */
+        public Builder inputDamage(Corruption value) {
+            inputDamage = value;
+            return this;
+        }
+
+        /** Discriminator steps per generator step. */
+        public Builder criticSteps(int value) {
+            criticSteps = value;
+            return this;
+        }
+
+        /** WGAN-GP's gradient-penalty weight. */
+        public Builder gradientPenalty(double value) {
+            gradientPenalty = value;
+            return this;
+        }
+
+        /** VAE-GAN's adversarial-loss weight. */
+        public Builder adversarialWeight(double value) {
+            adversarialWeight = value;
+            return this;
+        }
+
+        /** Dynamic binarization on or off. */
+        public Builder binarize(boolean value) {
+            binarize = value;
+            return this;
+        }
+
+        /** Seed of everything random. */
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        /** Engine threads, 0 for one per core. */
+        public Builder threads(int value) {
+            threads = value;
+            return this;
+        }
+
+        /** The validated settings. */
+        public TrainConfig build() {
+            return new TrainConfig(new Optimisation(epochs, batchSize, learningRate, schedule, gradClip),
+                    new Objective(beta, klWarmupEpochs, freeBits, iwaeSamples, inputDamage),
+                    new Adversarial(criticSteps, gradientPenalty, adversarialWeight), binarize, seed, threads);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.regen.eval;
 
+import dev.regen.eval.metric.GenerationScore;
+import dev.regen.eval.metric.FeatureMetrics;
 import dev.regen.RegenException;
 import dev.regen.config.ImageShape;
 import dev.regen.data.ArrayDataset;

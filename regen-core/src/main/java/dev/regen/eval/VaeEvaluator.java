@@ -1,5 +1,7 @@
 package dev.regen.eval;
 
+import dev.regen.eval.metric.ImportanceSampledNll;
+import dev.regen.eval.metric.Elbo;
 import dev.regen.WorkProgress;
 import dev.regen.data.ImageDataset;
 import dev.regen.model.Vae;

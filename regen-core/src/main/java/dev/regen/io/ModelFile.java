@@ -2,6 +2,7 @@ package dev.regen.io;
 
 import dev.regen.RegenException;
 import dev.regen.config.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -101,7 +102,7 @@ public record ModelFile(Manifest manifest, Map<String, byte[]> entries) {
     }
 
     private static Manifest readManifest(Path path, ZipFile zip, ZipEntry config) throws IOException {
-        var tree = readTree(path, zip, config);
+        ObjectNode tree = readTree(path, zip, config);
         if (!FORMAT.equals(tree.path("format").asText())) {
             throw new RegenException(path + " is not a Regen model file (format '" + tree.path("format").asText() + "')");
         }
@@ -114,16 +115,31 @@ public record ModelFile(Manifest manifest, Map<String, byte[]> entries) {
             throw new RegenException(path + " has an invalid format version " + version);
         }
         try {
+            if (tree.path("training").isObject() && !tree.path("training").has("optimisation")) {
+                tree.set("training", sectioned(Json.MAPPER.treeToValue(tree.get("training"), LegacyTraining.class)));
+            }
             return Json.MAPPER.treeToValue(tree, Manifest.class);
         } catch (IOException | RegenException e) {
             throw new RegenException(path + " has an invalid " + CONFIG + ": " + e.getMessage(), e);
         }
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode readTree(Path path, ZipFile zip, ZipEntry config)
+    /** The settings of a file written before 0.2, in the sections this build reads. */
+    private static ObjectNode sectioned(LegacyTraining legacy) {
+        ObjectNode training = Json.MAPPER.valueToTree(legacy.toConfig());
+        if (legacy.inputCorruption() != null) {
+            ((ObjectNode) training.get("objective")).put("inputDamage", legacy.inputCorruption());
+        }
+        return training;
+    }
+
+    private static ObjectNode readTree(Path path, ZipFile zip, ZipEntry config)
             throws IOException {
         try (InputStream in = zip.getInputStream(config)) {
-            return Json.MAPPER.readTree(in);
+            if (!(Json.MAPPER.readTree(in) instanceof ObjectNode object)) {
+                throw new RegenException(path + " has a " + CONFIG + " that is not a JSON object");
+            }
+            return object;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new RegenException(path + " has an unreadable " + CONFIG, e);
         }

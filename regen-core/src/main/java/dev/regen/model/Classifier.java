@@ -14,6 +14,11 @@ import org.bytedeco.pytorch.global.torch;
  * in the Frechet Inception Distance, for data where no pretrained network can be downloaded.
  */
 public final class Classifier extends Module implements Network {
+    /** The classifier family: 128 features, 32 base filters, Adam at 1e-3. */
+    public static final ModelFamily<Classifier> FAMILY = new ModelFamily<>(ModelKind.Family.CLASSIFIER,
+            Classifier.class, Classifier::new, kind -> new ModelFamily.Defaults(128, 32, 1e-3, 1),
+            ModelFamilies::refuseVaeObjective);
+
     private static final double DROPOUT = 0.3;
 
     private final ModelConfig config;

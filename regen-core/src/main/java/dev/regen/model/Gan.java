@@ -22,6 +22,15 @@ import static dev.regen.nn.Tensors.scalar;
  * embedding to the latent code and shows the discriminator the label as input planes.
  */
 public final class Gan extends Module implements Generative {
+    /**
+     * The GAN family: 64 latents, 32 base filters; Adam at 2e-4 for DCGAN and SN-GAN (Radford et
+     * al. 2016; Miyato et al. 2018), 1e-4 with five critic steps for WGAN-GP (Gulrajani et al. 2017).
+     */
+    public static final ModelFamily<Gan> FAMILY = new ModelFamily<>(ModelKind.Family.GAN, Gan.class, Gan::new,
+            kind -> kind == ModelKind.WGAN_GP ? new ModelFamily.Defaults(64, 32, 1e-4, 5)
+                    : new ModelFamily.Defaults(64, 32, 2e-4, 1),
+            ModelFamilies::refuseVaeObjective);
+
     private final ModelConfig config;
     private final ConvDecoder generator;
     private final EmbeddingImpl labelEmbedding;

@@ -15,6 +15,14 @@ public interface Generative extends Network {
      */
     Tensor generate(Tensor latents, Tensor labels);
 
+    /**
+     * The VAE whose encoder maps images into this model's latent space: the model itself, the VAE
+     * inside a VAE-GAN, or none for a GAN.
+     */
+    default java.util.Optional<Vae> autoencoder() {
+        return java.util.Optional.empty();
+    }
+
     /** {@code n} latent codes [n, latent] drawn from the prior p(z): the standard normal unless the model learns its own. */
     default Tensor samplePrior(long n) {
         return torch.randn(n, config().latent());
@@ -24,5 +32,4 @@ public interface Generative extends Network {
     default Tensor logPrior(Tensor z) {
         return z.square().sum(1).add(scalar(z.size(1) * Math.log(2 * Math.PI))).mul(scalar(-0.5));
     }
-
 }

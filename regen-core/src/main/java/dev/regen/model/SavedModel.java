@@ -27,19 +27,9 @@ public record SavedModel(Path path, Network model, ModelFile file) {
         ModelConfig config = file.manifest().model();
         file.requireType(path, config.kind().family().type());
         byte[] weights = file.entry(ModelFile.WEIGHTS).orElseThrow(() -> new RegenException(path + " has no weights"));
-        Network model = build(config);
+        Network model = ModelFamilies.build(config);
         StateBytes.load(model.network(), weights);
         return new SavedModel(path, model, file);
-    }
-
-    /** An untrained network for {@code config}. */
-    public static Network build(ModelConfig config) {
-        return switch (config.kind().family()) {
-            case VAE -> new Vae(config);
-            case GAN -> new Gan(config);
-            case VAE_GAN -> new VaeGan(config);
-            case CLASSIFIER -> new Classifier(config);
-        };
     }
 
     /** The model as a generator of images (a VAE or a GAN). */
@@ -65,13 +55,8 @@ public record SavedModel(Path path, Network model, ModelFile file) {
 
     /** The model as a VAE, for uses only a VAE has (encoding, likelihoods); a VAE-GAN gives its VAE. */
     public Vae vae() {
-        if (model instanceof Vae vae) {
-            return vae;
-        }
-        if (model instanceof VaeGan vaeGan) {
-            return vaeGan.vae();
-        }
-        throw wrongType("vae");
+        return (model instanceof Generative generative ? generative.autoencoder() : java.util.Optional.<Vae>empty())
+                .orElseThrow(() -> wrongType("vae"));
     }
 
     /** A model file for {@code model} with the given manifest and extra entries (optimizer state, history). */

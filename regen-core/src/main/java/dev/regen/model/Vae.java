@@ -1,7 +1,11 @@
 package dev.regen.model;
 
+import dev.regen.RegenException;
+import dev.regen.config.Check;
 import dev.regen.config.Likelihood;
 import dev.regen.config.ModelConfig;
+import dev.regen.config.ModelKind;
+import dev.regen.config.TrainConfig;
 import dev.regen.nn.ConvDecoder;
 import dev.regen.nn.ConvEncoder;
 import dev.regen.nn.Decoder;
@@ -27,6 +31,10 @@ import static dev.regen.nn.Tensors.scalar;
  * <p>Every method takes labels [B] (int64) for a conditional model and null otherwise.
  */
 public final class Vae extends Module implements Generative {
+    /** The VAE family: 16 latents, 32 base filters, Adam at 1e-3 (Kingma and Ba's default). */
+    public static final ModelFamily<Vae> FAMILY = new ModelFamily<>(ModelKind.Family.VAE, Vae.class, Vae::new,
+            kind -> new ModelFamily.Defaults(16, 32, 1e-3, 1), Vae::validate);
+
     private static final double LOG_TWO_PI = Math.log(2 * Math.PI);
     private static final double MIN_LOG_SCALE = -7.0;
 
@@ -68,6 +76,26 @@ public final class Vae extends Module implements Generative {
                 : new Tensor(register_parameter("log_scale", torch.zeros(1, c, 1, 1).sub(scalar(2.0))));
     }
 
+    /**
+     * Fails on settings that contradict each other: free bits with a learned prior (they split the
+     * KL to the standard normal by dimension), or the importance-weighted bound with a reweighted
+     * KL (it is a bound on log p(x) only unweighted).
+     */
+    static void validate(ModelConfig model, TrainConfig training) {
+        TrainConfig.Objective objective = training.objective();
+        if (model.priorComponents() > 0 && objective.freeBits() > 0) {
+            throw new RegenException("free bits split the KL to the standard normal prior by dimension; they cannot "
+                    + "be used with a learned prior");
+        }
+        if (objective.iwae()) {
+            if (objective.beta() != 1.0 || objective.freeBits() > 0 || objective.klWarmupEpochs() > 0) {
+                throw new RegenException("the importance-weighted objective is a bound on log p(x); it takes no beta, "
+                        + "free bits or KL warm-up");
+            }
+            Check.range("importance samples", objective.iwaeSamples(), 2, 5000);
+        }
+    }
+
     @Override
     public ModelConfig config() {
         return config;
@@ -76,6 +104,11 @@ public final class Vae extends Module implements Generative {
     @Override
     public Tensor generate(Tensor latents, Tensor labels) {
         return decode(latents, labels);
+    }
+
+    @Override
+    public java.util.Optional<Vae> autoencoder() {
+        return java.util.Optional.of(this);
     }
 
     @Override

@@ -17,6 +17,13 @@ import static dev.regen.nn.Tensors.scalar;
  * and adds the non-saturating adversarial loss, weighted, to the decoder's objective.
  */
 public final class VaeGan extends Module implements Generative {
+    /** The VAE-GAN family: a VAE's defaults; the ELBO only, and no restoration task. */
+    public static final ModelFamily<VaeGan> FAMILY = new ModelFamily<>(ModelKind.Family.VAE_GAN, VaeGan.class,
+            VaeGan::new, kind -> new ModelFamily.Defaults(16, 32, 1e-3, 1), (model, training) -> {
+                Vae.validate(model, training);
+                ModelFamilies.refuseVaeObjective(model, training);
+            });
+
     private final ModelConfig config;
     private final Vae vae;
     private final ConvDiscriminator discriminator;
@@ -50,6 +57,11 @@ public final class VaeGan extends Module implements Generative {
     @Override
     public Module network() {
         return this;
+    }
+
+    @Override
+    public java.util.Optional<Vae> autoencoder() {
+        return java.util.Optional.of(vae);
     }
 
     /** The VAE inside: encoder, decoder and likelihoods. */

@@ -1,6 +1,9 @@
 package dev.regen.restore;
 
 import dev.regen.config.ImageShape;
+import dev.regen.data.damage.Baseline;
+import dev.regen.data.damage.Corruption;
+import dev.regen.data.damage.Damaged;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
@@ -26,21 +29,24 @@ public final class ClassicalBaselines {
     private ClassicalBaselines() {
     }
 
-    /** The methods that address {@code corruption}. */
+    /** The methods that address {@code corruption}, as the corruption chooses them. */
     public static List<ClassicalMethod> forCorruption(Corruption corruption) {
-        if (corruption instanceof GaussianNoise noise) {
-            return List.of(median(3), gaussian(1.0), nonLocalMeans(noise.sigma()));
-        }
-        if (corruption instanceof SaltAndPepper) {
-            return List.of(median(3), median(5));
-        }
-        if (corruption instanceof Masking) {
-            return List.of(inpaint("telea", opencv_photo.INPAINT_TELEA), inpaint("navier-stokes", opencv_photo.INPAINT_NS));
-        }
-        if (corruption instanceof Downsampling) {
-            return List.of(upscale("nearest", opencv_imgproc.INTER_NEAREST), upscale("bicubic", opencv_imgproc.INTER_CUBIC));
-        }
-        return List.of(unsharp(((Blur) corruption).sigma()));
+        return corruption.baselines().stream().map(ClassicalBaselines::method).toList();
+    }
+
+    /** The OpenCV implementation of {@code baseline}. */
+    static ClassicalMethod method(Baseline baseline) {
+        double p = baseline.parameter();
+        return switch (baseline.kind()) {
+            case MEDIAN -> median((int) p);
+            case GAUSSIAN_BLUR -> gaussian(p);
+            case NON_LOCAL_MEANS -> nonLocalMeans(p);
+            case TELEA -> inpaint("telea", opencv_photo.INPAINT_TELEA);
+            case NAVIER_STOKES -> inpaint("navier-stokes", opencv_photo.INPAINT_NS);
+            case NEAREST -> upscale("nearest", opencv_imgproc.INTER_NEAREST);
+            case BICUBIC -> upscale("bicubic", opencv_imgproc.INTER_CUBIC);
+            case UNSHARP -> unsharp(p);
+        };
     }
 
     private static ClassicalMethod median(int size) {

@@ -1,6 +1,7 @@
 package dev.regen.restore;
 
 import dev.regen.config.ImageShape;
+import dev.regen.data.damage.Damaged;
 
 /**
  * A restoration method that needs no training, the kind a user would otherwise reach for.

@@ -42,15 +42,18 @@ final class LatentSearch {
 
     /**
      * The lowest-energy code per image [B, latent] after {@code steps} Adam steps from each of
-     * {@code restarts} starts: prior draws, and {@code start} (may be null) for the first.
+     * {@code restarts} starts: prior draws, and for a model with an encoder, the encoding of the
+     * first guess as the first.
      */
-    Tensor search(Observation observation, long batch, Tensor start) {
+    Tensor search(Observation observation, long batch) {
         int restarts = settings.restarts();
         Observation repeated = observation.repeated(restarts);
         Tensor z = model.samplePrior(batch * restarts);
-        if (start != null) {
-            z.view(batch, restarts, -1).select(1, 0).copy_(start);
-        }
+        model.autoencoder().ifPresent(vae -> {
+            try (NoGradGuard noGrad = new NoGradGuard()) {
+                z.view(batch, restarts, -1).select(1, 0).copy_(vae.encode(observation.initialGuess(), null).mean());
+            }
+        });
         z.requires_grad_(true);
         Adam adam = Adams.adam(new TensorVector(z), settings.learningRate(), 0.9, 0.999);
         for (int step = 0; step < settings.steps(); step++) {

@@ -1,6 +1,7 @@
 package dev.regen.restore;
 
 import dev.regen.config.Named;
+import dev.regen.model.Generative;
 
 /** How a trained model restores an image. */
 public enum Method implements Named {
@@ -21,7 +22,21 @@ public enum Method implements Named {
     POSTERIOR;
 
     @Override
-    public String cliName() {
+    public String id() {
         return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Parses a method name such as {@code posterior}. */
+    public static Method parse(String name) {
+        return Named.parse(Method.class, "method", name);
+    }
+
+    /** What this method does to a batch, for {@code model}. */
+    MethodStrategy strategy(Generative model, RestoreSettings settings) {
+        return switch (this) {
+            case PROJECTION -> new Projection(model, settings);
+            case OPTIMISATION -> new LatentOptimisation(model, settings);
+            case POSTERIOR -> new PosteriorSampling(model, settings);
+        };
     }
 }

@@ -1,5 +1,8 @@
 package dev.regen.restore;
 
+import dev.regen.data.damage.Corruption;
+import dev.regen.data.damage.Misfit;
+import dev.regen.data.damage.ObservationOps;
 import org.bytedeco.pytorch.LongOptional;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptional;
@@ -10,17 +13,10 @@ import static dev.regen.nn.Tensors.scalar;
 /**
  * A batch of damaged images and the damage as a differentiable map A from clean images to what
  * was observed, so that restoration can ask how well a candidate x explains the observation y.
- *
- * <p>The misfit is -log p(y | x) up to a constant: Gaussian with the noise's own sigma for
- * Gaussian noise, Laplace for salt-and-pepper noise (impulses are outliers that a squared error
- * would chase), and a Gaussian of {@link #EXACT_SCALE} where the observation is exact but for
- * 8-bit rounding and the model's own error (masks, downsampling, blur).
+ * The corruption says what A is, how to make a candidate consistent and what its misfit is; this
+ * class runs those operations on tensors.
  */
-final class Observation {
-    /** Assumed error of an otherwise exact observation, in pixel units. */
-    static final double EXACT_SCALE = 0.05;
-    /** Scale of the Laplace misfit for impulse noise. */
-    static final double IMPULSE_SCALE = 0.1;
+final class Observation implements ObservationOps<Tensor> {
     private static final long[] PIXEL_DIMS = {1, 2, 3};
 
     private final Corruption corruption;
@@ -39,56 +35,67 @@ final class Observation {
 
     /** The same observation with each image repeated {@code k} times in place (for restarts and chains). */
     Observation repeated(int k) {
-        return new Observation(corruption, repeatRows(observed, k), known == null ? null : repeatRows(known, k));
+        return new Observation(corruption, repeatDim(observed, k, 0), known == null ? null : repeatDim(known, k, 0));
     }
 
-    /** A(x): what the damage makes of clean images [B, C, H, W]. */
-    Tensor damage(Tensor images) {
-        if (corruption instanceof Masking) {
-            return images.mul(known);
-        }
-        if (corruption instanceof Downsampling d) {
-            return torch.avg_pool2d(images, d.factor(), d.factor());
-        }
-        return corruption instanceof Blur b ? blur(images, b) : images;
-    }
-
-    /** -log p(y | x) per image [B], up to a constant. */
+    /** -log p(y | x) per image [B] of clean candidates [B, C, H, W], up to a constant. */
     Tensor misfit(Tensor images) {
-        Tensor residual = damage(images).sub(observed);
-        if (corruption instanceof SaltAndPepper) {
-            return residual.abs().sum(PIXEL_DIMS).div(scalar(IMPULSE_SCALE));
-        }
-        double scale = corruption instanceof GaussianNoise n ? n.sigma() : EXACT_SCALE;
-        return residual.square().sum(PIXEL_DIMS).div(scalar(2 * scale * scale));
+        Tensor residual = corruption.forward(this, images).sub(observed);
+        Misfit misfit = corruption.misfit();
+        return switch (misfit.norm()) {
+            case ABSOLUTE -> residual.abs().sum(PIXEL_DIMS).div(scalar(misfit.scale()));
+            case SQUARED -> residual.square().sum(PIXEL_DIMS).div(scalar(2 * misfit.scale() * misfit.scale()));
+        };
     }
 
-    /**
-     * Makes restorations agree with what was observed exactly: known pixels are put back, and a
-     * super-resolved image gets the observed block means back (each block shifted by its error).
-     */
+    /** Restorations that agree with what was observed exactly. */
     Tensor consistent(Tensor images) {
-        if (corruption instanceof Masking) {
-            return images.mul(known.neg().add(scalar(1.0))).add(observed.mul(known));
-        }
-        if (corruption instanceof Downsampling d) {
-            return torch.clamp_max(torch.clamp_min(images.add(upsample(observed.sub(damage(images)), d.factor())),
-                    scalar(0.0)), scalar(1.0));
-        }
-        return images;
+        return corruption.consistent(this, images);
     }
 
-    /** A first guess at model size: the damaged image itself, or its nearest-neighbour enlargement. */
+    /** Whether the damage keeps part of the original exactly (see {@link Corruption#keepsExactValues()}). */
+    boolean keepsExactValues() {
+        return corruption.keepsExactValues();
+    }
+
+    /** A first guess at model size. */
     Tensor initialGuess() {
-        return corruption instanceof Downsampling d ? upsample(observed, d.factor()) : observed;
+        return corruption.initialGuess(this);
     }
 
-    private static Tensor upsample(Tensor images, int factor) {
+    @Override
+    public Tensor observed() {
+        return observed;
+    }
+
+    @Override
+    public Tensor keepKnown(Tensor images) {
+        return images.mul(known);
+    }
+
+    @Override
+    public Tensor putBackKnown(Tensor images) {
+        return images.mul(known.neg().add(scalar(1.0))).add(observed.mul(known));
+    }
+
+    @Override
+    public Tensor averagePool(Tensor images, int factor) {
+        return torch.avg_pool2d(images, factor, factor);
+    }
+
+    @Override
+    public Tensor matchBlockMeans(Tensor images, int factor) {
+        Tensor shifted = images.add(enlarge(observed.sub(averagePool(images, factor)), factor));
+        return torch.clamp_max(torch.clamp_min(shifted, scalar(0.0)), scalar(1.0));
+    }
+
+    @Override
+    public Tensor enlarge(Tensor images, int factor) {
         return repeatDim(repeatDim(images, factor, 2), factor, 3);
     }
 
-    private static Tensor blur(Tensor images, Blur b) {
-        float[] taps = b.kernel();
+    @Override
+    public Tensor blur(Tensor images, float[] taps) {
         int radius = taps.length / 2;
         long channels = images.size(1);
         Tensor kernel = Tensor.create(taps, taps.length);
@@ -99,10 +106,6 @@ final class Observation {
                 new long[]{1, 1}, channels);
         return torch.conv2d(h, cols, new TensorOptional(), new long[]{1, 1}, new long[]{0, 0}, new long[]{1, 1},
                 channels);
-    }
-
-    private static Tensor repeatRows(Tensor t, int k) {
-        return repeatDim(t, k, 0);
     }
 
     /** repeat_interleave along {@code dim}; without a dim the engine would flatten (see ARCHITECTURE.md). */

@@ -2,8 +2,11 @@ package dev.regen.restore;
 
 import dev.regen.WorkProgress;
 import dev.regen.config.ImageShape;
+import dev.regen.data.damage.Corruption;
+import dev.regen.data.damage.Damaged;
+import dev.regen.data.damage.Display;
 import dev.regen.data.ImageDataset;
-import dev.regen.eval.ImageQuality;
+import dev.regen.eval.metric.ImageQuality;
 import dev.regen.model.Generative;
 
 import java.util.ArrayList;
@@ -77,7 +80,7 @@ public final class RestoreEvaluator {
         }
         for (Method method : methods) {
             Restoration restoration = new Restoration(model, corruption, method, settings);
-            timed(method.cliName(), rows, restored, originals, shape,
+            timed(method.id(), rows, restored, originals, shape,
                     () -> restoration.run(damaged, seed, listener).restored());
         }
         return new Report(corruption, n, rows, originals, shown, restored);

@@ -6,8 +6,8 @@ import dev.regen.eval.ClassifierEvaluator;
 import dev.regen.io.ModelFile;
 import dev.regen.model.Classifier;
 import dev.regen.model.Network;
+import dev.regen.nn.Adams;
 import org.bytedeco.pytorch.Adam;
-import org.bytedeco.pytorch.AdamOptions;
 import org.bytedeco.pytorch.Tensor;
 
 import java.util.LinkedHashMap;
@@ -24,7 +24,7 @@ final class ClassifierTask implements TrainingTask {
     ClassifierTask(Classifier classifier, TrainConfig config) {
         this.classifier = classifier;
         this.optimizer = optimizers.add(ModelFile.OPTIMIZER,
-                new Adam(classifier.parameters(), new AdamOptions(config.learningRate())));
+                Adams.adam(classifier.parameters(), config.optimisation().learningRate(), 0.9, 0.999));
     }
 
     @Override
@@ -39,12 +39,7 @@ final class ClassifierTask implements TrainingTask {
 
     @Override
     public double[] step(Tensor images, Tensor labels, StepContext context) {
-        Tensor loss = classifier.loss(images, labels);
-        double value = TrainingDivergedException.check(loss.item_double(), context);
-        optimizer.zero_grad();
-        loss.backward();
-        optimizer.step();
-        return new double[]{value};
+        return new double[]{Descent.step(optimizer, classifier.loss(images, labels), context)};
     }
 
     @Override

@@ -44,9 +44,9 @@ final class GanTask implements TrainingTask {
         // critic step); WGAN-GP: (0.5, 0.9) as in Gulrajani et al.'s MNIST experiments.
         double beta2 = gan.config().kind() == ModelKind.WGAN_GP ? 0.9 : 0.999;
         generatorOptimizer = optimizers.add(GENERATOR_OPTIMIZER,
-                Adams.adam(gan.generatorParameters(), config.learningRate(), 0.5, beta2));
+                Adams.adam(gan.generatorParameters(), config.optimisation().learningRate(), 0.5, beta2));
         discriminatorOptimizer = optimizers.add(DISCRIMINATOR_OPTIMIZER,
-                Adams.adam(gan.discriminatorParameters(), config.learningRate(), 0.5, beta2));
+                Adams.adam(gan.discriminatorParameters(), config.optimisation().learningRate(), 0.5, beta2));
     }
 
     @Override
@@ -67,20 +67,14 @@ final class GanTask implements TrainingTask {
         try (NoGradGuard noGrad = new NoGradGuard()) {
             fake = gan.generate(torch.randn(batch, latent), labels);
         }
-        Tensor discriminatorLoss = gan.discriminatorLoss(images, fake, labels, config.gradientPenalty());
-        double d = TrainingDivergedException.check(discriminatorLoss.item_double(), context);
-        discriminatorOptimizer.zero_grad();
-        discriminatorLoss.backward();
-        discriminatorOptimizer.step();
-        if ((context.step() + 1) % config.criticSteps() == 0) {
+        Tensor discriminatorLoss = gan.discriminatorLoss(images, fake, labels, config.adversarial().gradientPenalty());
+        double d = Descent.step(discriminatorOptimizer, discriminatorLoss, context);
+        if ((context.step() + 1) % config.adversarial().criticSteps() == 0) {
             // The discriminator is frozen for the generator's pass: its weight gradients would be
             // thrown away, and the engine then does not compute them.
             try (FrozenWeights frozen = new FrozenWeights(gan.discriminatorParameters())) {
                 Tensor generatorLoss = gan.generatorLoss(gan.generate(torch.randn(batch, latent), labels), labels);
-                lastGeneratorLoss = TrainingDivergedException.check(generatorLoss.item_double(), context);
-                generatorOptimizer.zero_grad();
-                generatorLoss.backward();
-                generatorOptimizer.step();
+                lastGeneratorLoss = Descent.step(generatorOptimizer, generatorLoss, context);
             }
             discriminatorOptimizer.zero_grad();   // its own step's gradients are spent: leave none behind
         }

@@ -15,6 +15,7 @@ import dev.regen.data.Split;
 import dev.regen.io.Manifest;
 import dev.regen.io.ModelFile;
 import dev.regen.model.Generative;
+import dev.regen.model.ModelFamilies;
 import dev.regen.model.Network;
 import dev.regen.model.SavedModel;
 import dev.regen.nn.Torch;
@@ -54,19 +55,19 @@ public final class Run {
                                String command, TrainingListener progress) {
         RunFiles files = new RunFiles(folder);
         if (Files.exists(files.checkpoint())) {
-            throw new RegenException(folder + " already holds a run; use 'regen resume " + folder
-                    + "' or another --out");
+            throw new RegenException(folder + " already holds a run: resume it, or train in another folder");
         }
         if (model.conditional() && data.train().classes() == 0) {
             throw new RegenException((model.kind().family() == ModelKind.Family.CLASSIFIER ? "a classifier"
                     : "conditional training") + " needs labelled data, and " + data.train().source() + " has no labels");
         }
+        ModelFamilies.validate(model, training);
         Torch.start(training.threads());
         Torch.seed(training.seed());
-        Network network = SavedModel.build(model);
+        Network network = ModelFamilies.build(model);
         Provenance provenance = new Provenance(data.train().source(), command, Version.REGEN, Version.ENGINE,
                 Runtime.version().toString(), Instant.now().toString());
-        return run(TrainingTask.create(network, training), training, dataConfig, data, files, provenance,
+        return run(TrainingSteps.create(network, training), training, dataConfig, data, files, provenance,
                 TrainingState.start(), List.of(), progress);
     }
 
@@ -82,14 +83,15 @@ public final class Run {
         }
         SavedModel saved = SavedModel.load(files.checkpoint());
         Manifest manifest = saved.file().manifest();
-        TrainConfig training = epochs > 0 ? manifest.training().withEpochs(epochs) : manifest.training();
-        if (manifest.state().epoch() >= training.epochs()) {
-            throw new RegenException(folder + " already finished its " + training.epochs()
-                    + " epochs; pass --epochs with a larger total to train on");
+        TrainConfig training = epochs > 0 ? manifest.training().toBuilder().epochs(epochs).build()
+                : manifest.training();
+        if (manifest.state().epoch() >= training.optimisation().epochs()) {
+            throw new RegenException(folder + " already finished its " + training.optimisation().epochs()
+                    + " epochs; give a larger total of epochs to train on");
         }
         Torch.start(training.threads());
         Split data = DataSource.prepare(manifest.data(), training.seed()).split();
-        TrainingTask task = TrainingTask.create(saved.model(), training);
+        TrainingTask task = TrainingSteps.create(saved.model(), training);
         task.optimizers().restore(saved.file());
         List<EpochMetrics> history = saved.file().entry(ModelFile.HISTORY).map(History::fromJsonLines)
                 .orElse(List.of());

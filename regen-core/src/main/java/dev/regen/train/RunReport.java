@@ -94,10 +94,10 @@ final class RunReport {
     /** One line naming the architecture. */
     static String describe(ModelConfig c) {
         return switch (c.kind().family()) {
-            case VAE, VAE_GAN -> String.format("%s, %s likelihood, latent %d, images %s%s", c.kind().cliName(),
-                    c.likelihood().cliName(), c.latent(), c.shape(),
+            case VAE, VAE_GAN -> String.format("%s, %s likelihood, latent %d, images %s%s", c.kind().id(),
+                    c.likelihood().id(), c.latent(), c.shape(),
                     c.priorComponents() > 0 ? ", prior a mixture of " + c.priorComponents() + " Gaussians" : "");
-            case GAN -> String.format("%s, latent %d, images %s%s", c.kind().cliName(), c.latent(), c.shape(),
+            case GAN -> String.format("%s, latent %d, images %s%s", c.kind().id(), c.latent(), c.shape(),
                     c.conditional() ? ", conditional on " + c.classes() + " classes" : "");
             case CLASSIFIER -> String.format("classifier of %d classes, %d features, images %s", c.classes(),
                     c.latent(), c.shape());

@@ -44,7 +44,7 @@ public final class Trainer {
      */
     public TrainingState train(ImageDataset train, ImageDataset test, TrainingState state, TrainingListener listener) {
         TrainingState current = state;
-        for (int epoch = state.epoch() + 1; epoch <= config.epochs(); epoch++) {
+        for (int epoch = state.epoch() + 1; epoch <= config.optimisation().epochs(); epoch++) {
             current = trainEpoch(train, test, epoch, current.step(), listener);
         }
         return current;
@@ -54,7 +54,7 @@ public final class Trainer {
                                      TrainingListener listener) {
         task.model().evaluationMode(false);
         int[] order = Shuffle.epochOrder(train.size(), config.seed(), epoch);
-        int batches = (order.length + config.batchSize() - 1) / config.batchSize();
+        int batches = (order.length + config.optimisation().batchSize() - 1) / config.optimisation().batchSize();
         List<String> names = task.lossNames();
         // Losses a step did not compute (a GAN's generator between its updates) are NaN and left out.
         double[] sums = new double[names.size()];
@@ -63,11 +63,11 @@ public final class Trainer {
         long images = 0;
         long start = System.nanoTime();
         double dataWait;
-        try (BatchLoader loader = new BatchLoader(train, order, config.batchSize())) {
+        try (BatchLoader loader = new BatchLoader(train, order, config.optimisation().batchSize())) {
             for (int b = 1; loader.hasNext(); b++) {
                 Batch batch = loader.next();
-                task.optimizers().scaleLearningRates(config.schedule().factor(epoch - 1 + (double) (b - 1) / batches,
-                        config.epochs()));
+                task.optimizers().scaleLearningRates(config.optimisation().schedule().factor(epoch - 1 + (double) (b - 1) / batches,
+                        config.optimisation().epochs()));
                 double[] losses = step(batch, train, new StepContext(step, epoch, epoch - 1 + (double) b / batches));
                 step++;
                 for (int i = 0; i < sums.length; i++) {
@@ -80,8 +80,8 @@ public final class Trainer {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double rate = images / Math.max(seconds, 1e-9);
                 double left = (batches - b) * seconds / b
-                        + (config.epochs() - epoch) * (double) order.length / Math.max(rate, 1e-9);
-                listener.onStep(new StepProgress(epoch, config.epochs(), b, batches, sums[0] / counts[0], rate, left));
+                        + (config.optimisation().epochs() - epoch) * (double) order.length / Math.max(rate, 1e-9);
+                listener.onStep(new StepProgress(epoch, config.optimisation().epochs(), b, batches, sums[0] / counts[0], rate, left));
             }
             dataWait = loader.secondsWaited();
         }

@@ -9,7 +9,7 @@ public final class TrainingDivergedException extends RegenException {
     /** Reports the step and epoch at which the loss stopped being finite. */
     public TrainingDivergedException(long step, int epoch, double loss) {
         super("training diverged: the loss was " + loss + " at step " + step + " (epoch " + epoch
-                + "); try a lower --lr or --grad-clip; the last checkpoint is kept");
+                + "); try a lower learning rate or gradient clipping; the last checkpoint is kept");
     }
 
     /** Returns {@code loss} when it is finite, else throws with the 1-based step. */

@@ -1,12 +1,7 @@
 package dev.regen.train;
 
-import dev.regen.config.TrainConfig;
 import dev.regen.data.ImageDataset;
-import dev.regen.model.Classifier;
-import dev.regen.model.Gan;
 import dev.regen.model.Network;
-import dev.regen.model.Vae;
-import dev.regen.model.VaeGan;
 import org.bytedeco.pytorch.Tensor;
 
 import java.util.List;
@@ -41,18 +36,4 @@ public interface TrainingTask {
     /** Writes the final pictures and charts of a run; returns the summary text. */
     String report(RunFiles files, ImageDataset train, ImageDataset test, List<EpochMetrics> history, long seed,
                   double seconds);
-
-    /** The task that trains {@code model}. */
-    static TrainingTask create(Network model, TrainConfig config) {
-        if (model instanceof Vae vae) {
-            return new VaeTask(vae, config);
-        }
-        if (model instanceof Classifier classifier) {
-            return new ClassifierTask(classifier, config);
-        }
-        if (model instanceof VaeGan vaeGan) {
-            return new VaeGanTask(vaeGan, config);
-        }
-        return new GanTask((Gan) model, config);
-    }
 }

@@ -35,7 +35,7 @@ final class VaeGanTask implements TrainingTask {
         this.model = model;
         this.config = config;
         vaeOptimizer = optimizers.add(VAE_OPTIMIZER,
-                Adams.adam(model.vaeParameters(), config.learningRate(), 0.9, 0.999));
+                Adams.adam(model.vaeParameters(), config.optimisation().learningRate(), 0.9, 0.999));
         // The discriminator learns at the DCGAN settings, which suit it whatever the VAE's rate.
         discriminatorOptimizer = optimizers.add(DISCRIMINATOR_OPTIMIZER,
                 Adams.adam(model.discriminatorParameters(), 2e-4, 0.5, 0.999));
@@ -57,22 +57,16 @@ final class VaeGanTask implements TrainingTask {
         // One reconstruction and one prior sample serve both updates: detached for the
         // discriminator's, with their graphs for the VAE's, which then meets the updated
         // discriminator.
-        VaeLoss loss = vae.loss(images, labels, VaeTask.klWeight(config, context), config.freeBits());
+        VaeLoss loss = vae.loss(images, labels, VaeTask.klWeight(config, context), config.objective().freeBits());
         Tensor reconstructed = loss.logits().sigmoid();
         Tensor sampled = vae.decode(vae.samplePrior(images.size(0)), labels);
         Tensor discriminatorLoss = model.discriminatorLoss(images, reconstructed.detach(), sampled.detach(), labels);
-        double d = TrainingDivergedException.check(discriminatorLoss.item_double(), context);
-        discriminatorOptimizer.zero_grad();
-        discriminatorLoss.backward();
-        discriminatorOptimizer.step();
+        double d = Descent.step(discriminatorOptimizer, discriminatorLoss, context);
 
         try (FrozenWeights frozen = new FrozenWeights(model.discriminatorParameters())) {
             Tensor adversarial = model.adversarialLoss(reconstructed, sampled, labels);
-            Tensor total = loss.total().add(adversarial.mul(scalar(config.adversarialWeight())));
-            double value = TrainingDivergedException.check(total.item_double(), context);
-            vaeOptimizer.zero_grad();
-            total.backward();
-            vaeOptimizer.step();
+            Tensor total = loss.total().add(adversarial.mul(scalar(config.adversarial().adversarialWeight())));
+            double value = Descent.step(vaeOptimizer, total, context);
             return new double[]{value, loss.negativeElbo(), d, adversarial.item_double()};
         }
     }

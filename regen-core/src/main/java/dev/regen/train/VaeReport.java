@@ -1,7 +1,7 @@
 package dev.regen.train;
 
 import dev.regen.data.ImageDataset;
-import dev.regen.eval.Elbo;
+import dev.regen.eval.metric.Elbo;
 import dev.regen.eval.VaeEvaluator;
 import dev.regen.io.ImageGrid;
 import dev.regen.model.Vae;

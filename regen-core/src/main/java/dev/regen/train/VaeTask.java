@@ -7,16 +7,14 @@ import dev.regen.io.ModelFile;
 import dev.regen.model.Network;
 import dev.regen.model.Vae;
 import dev.regen.model.VaeLoss;
+import dev.regen.nn.Adams;
 import dev.regen.nn.Tensors;
-import dev.regen.restore.Corruption;
-import dev.regen.restore.Corruptions;
-import dev.regen.restore.Damaged;
-import dev.regen.restore.Display;
+import dev.regen.data.damage.Corruption;
+import dev.regen.data.damage.Damaged;
+import dev.regen.data.damage.Display;
 import org.bytedeco.pytorch.Adam;
-import org.bytedeco.pytorch.AdamOptions;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
-import org.bytedeco.pytorch.global.torch;
 
 import java.util.List;
 import java.util.Map;
@@ -33,14 +31,15 @@ final class VaeTask implements TrainingTask {
     private final TensorVector parameters;
     private final Optimizers optimizers = new Optimizers();
     private final Adam optimizer;
-    private final Corruption inputCorruption;
+    private final Corruption inputDamage;
 
     VaeTask(Vae vae, TrainConfig config) {
         this.vae = vae;
         this.config = config;
         this.parameters = vae.parameters();
-        this.optimizer = optimizers.add(ModelFile.OPTIMIZER, new Adam(parameters, new AdamOptions(config.learningRate())));
-        this.inputCorruption = config.inputCorruption() == null ? null : Corruptions.parse(config.inputCorruption());
+        this.optimizer = optimizers.add(ModelFile.OPTIMIZER,
+                Adams.adam(parameters, config.optimisation().learningRate(), 0.9, 0.999));
+        this.inputDamage = config.objective().inputDamage();
     }
 
     @Override
@@ -51,30 +50,23 @@ final class VaeTask implements TrainingTask {
     @Override
     public List<String> lossNames() {
         // Under the IWAE objective a step computes the importance-weighted bound and no ELBO.
-        return config.iwaeObjective() ? List.of("-iwae") : List.of("loss", "-elbo");
+        return config.objective().iwae() ? List.of("-iwae") : List.of("loss", "-elbo");
     }
 
     @Override
     public double[] step(Tensor images, Tensor labels, StepContext context) {
-        if (config.iwaeObjective()) {
-            Tensor bound = vae.negativeIwaeBound(images, labels, config.iwaeSamples());
+        TrainConfig.Objective objective = config.objective();
+        if (objective.iwae()) {
+            Tensor bound = vae.negativeIwaeBound(images, labels, objective.iwaeSamples());
             return new double[]{update(bound, context)};
         }
-        Tensor inputs = inputCorruption == null ? images : damaged(images, context.step());
-        VaeLoss loss = vae.loss(inputs, images, labels, klWeight(config, context), config.freeBits());
+        Tensor inputs = inputDamage == null ? images : damaged(images, context.step());
+        VaeLoss loss = vae.loss(inputs, images, labels, klWeight(config, context), objective.freeBits());
         return new double[]{update(loss.total(), context), loss.negativeElbo()};
     }
 
-    /** One Adam step on {@code loss}; returns its value. */
     private double update(Tensor loss, StepContext context) {
-        double total = TrainingDivergedException.check(loss.item_double(), context);
-        optimizer.zero_grad();
-        loss.backward();
-        if (config.gradClip() > 0) {
-            torch.clip_grad_norm_(parameters, config.gradClip());
-        }
-        optimizer.step();
-        return total;
+        return Descent.step(optimizer, loss, context, parameters, config.optimisation().gradClip());
     }
 
     /** The batch damaged image by image, shown at the model's size (as restoration will show it to the encoder). */
@@ -85,7 +77,7 @@ final class VaeTask implements TrainingTask {
         float[] out = new float[clean.length];
         long base = config.seed() * 1_000_003L + step * 65_536L;
         for (int i = 0; i < n; i++) {
-            Damaged d = inputCorruption.apply(clean, i * shape.size(), shape, base + i);
+            Damaged d = inputDamage.apply(clean, i * shape.size(), shape, base + i);
             System.arraycopy(Display.atOriginalSize(d, shape), 0, out, i * shape.size(), shape.size());
         }
         return Tensors.images(out, n, shape);
@@ -93,9 +85,10 @@ final class VaeTask implements TrainingTask {
 
     /** The KL weight: beta, ramped linearly from 0 over the warm-up epochs (Bowman et al. 2016). */
     static double klWeight(TrainConfig config, StepContext context) {
-        double ramp = config.klWarmupEpochs() <= 0 ? 1.0
-                : Math.min(1.0, context.epochsDone() / config.klWarmupEpochs());
-        return config.beta() * ramp;
+        TrainConfig.Objective objective = config.objective();
+        double ramp = objective.klWarmupEpochs() <= 0 ? 1.0
+                : Math.min(1.0, context.epochsDone() / objective.klWarmupEpochs());
+        return objective.beta() * ramp;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.regen.eval;
 
+import dev.regen.eval.metric.GenerationScore;
 import dev.regen.TestData;
 import dev.regen.config.DataConfig;
 import dev.regen.config.ImageShape;
@@ -44,7 +45,7 @@ class ScorerTest {
         Split split = DataSource.prepare(data, 1L).split();
         ModelConfig config = new ModelConfig(ModelKind.CLASSIFIER, split.train().shape(), 64, Likelihood.BERNOULLI, 16,
                 10);
-        run = Run.start(config, new TrainConfig(2, 64, 1e-3, 1, 0, 0, 0, 1L, 2), data, split, temp.resolve("clf"),
+        run = Run.start(config, TrainConfig.builder().epochs(2).batchSize(64).learningRate(1e-3).seed(1L).threads(2).build(), data, split, temp.resolve("clf"),
                 "test", new TrainingListener() { });
         classifier = SavedModel.load(run.files().model()).classifier();
     }

@@ -5,6 +5,7 @@ import dev.regen.config.ImageShape;
 import dev.regen.config.Likelihood;
 import dev.regen.config.ModelConfig;
 import dev.regen.config.ModelKind;
+import dev.regen.config.TrainConfig;
 import dev.regen.io.ModelFile;
 import dev.regen.nn.Tensors;
 import dev.regen.nn.Torch;
@@ -38,6 +39,9 @@ class SavedModelTest {
         assertEquals(new ModelConfig(ModelKind.CONV_VAE, new ImageShape(1, 28, 28), 4, Likelihood.BERNOULLI, 8),
                 saved.model().config());
         assertEquals("0.1.0", saved.file().manifest().provenance().regenVersion());
+        // Its flat training settings read into the sections of this build.
+        assertEquals(TrainConfig.builder().epochs(1).batchSize(128).learningRate(1e-3).seed(3).threads(0).build(),
+                saved.file().manifest().training());
         float[] images = Sampler.sample(saved.generative(), 3, 1L, null);
         assertEquals(3 * 784, images.length);
     }

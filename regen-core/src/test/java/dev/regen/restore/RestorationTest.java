@@ -7,6 +7,13 @@ import dev.regen.config.ModelConfig;
 import dev.regen.config.TrainConfig;
 import dev.regen.data.ImageDataset;
 import dev.regen.data.Subset;
+import dev.regen.data.damage.Corruption;
+import dev.regen.data.damage.Corruptions;
+import dev.regen.data.damage.Damaged;
+import dev.regen.data.damage.Downsampling;
+import dev.regen.data.damage.GaussianNoise;
+import dev.regen.data.damage.Mask;
+import dev.regen.data.damage.Masking;
 import dev.regen.model.Gan;
 import dev.regen.model.Vae;
 import dev.regen.nn.Torch;
@@ -45,9 +52,9 @@ class RestorationTest {
     static void trainTwoVaes() {
         Torch.start(2);
         data = TestData.prepared(temp.resolve("data"), 5000, 100, 1L);
-        TrainConfig training = new TrainConfig(3, 64, 2e-3, 1, 0, 0, 0, 1L, 2);
+        TrainConfig training = TrainConfig.builder().epochs(3).batchSize(64).learningRate(2e-3).seed(1L).threads(2).build();
         vae = train(data, training, "clean");
-        inpainter = train(data, training.withInputCorruption("box:14"), "inpaint");
+        inpainter = train(data, training.toBuilder().inputDamage(Corruptions.parse("box:14")).build(), "inpaint");
         test = new Subset(data.split().test(), IntStream.range(0, 40).toArray(), "first 40");
     }
 
@@ -106,6 +113,29 @@ class RestorationTest {
     }
 
     @Test
+    void imagesOfAnotherSizeAreResizedForTheModelAndBackAndSaySo() {
+        ImageShape own = new ImageShape(1, 20, 24);
+        float[] original = dev.regen.data.PixelOps.convert(test.read(0), SHAPE, own);
+        float[] noisy = new GaussianNoise(0.3).apply(original, 0, own, 4L).pixels();
+        ImageRestorer restorer = new ImageRestorer(vae, GaussianNoise.of(0.3), Method.PROJECTION, QUICK);
+        ImageRestorer.Output out = restorer.restore(List.of(new ImageRestorer.Input("odd", noisy, own)), 1L,
+                (d, t) -> { }).get(0);
+        assertEquals(own, out.shape());
+        assertEquals(own, out.resizedFrom());
+        assertEquals(SHAPE, out.resizedTo());
+        double restored = dev.regen.eval.metric.ImageQuality.psnr(original, out.restored(), 0, own);
+        double damaged = dev.regen.eval.metric.ImageQuality.psnr(original, noisy, 0, own);
+        assertTrue(restored > damaged + 1, restored + " dB restored against " + damaged + " dB damaged");
+
+        ImageShape small = new ImageShape(1, 14, 14);
+        float[] low = new Downsampling(2).apply(test.read(1), 0, SHAPE, 0L).pixels();
+        ImageRestorer.Output larger = new ImageRestorer(vae, Downsampling.of(2), Method.PROJECTION, QUICK)
+                .restore(List.of(new ImageRestorer.Input("low", low, small)), 1L, (d, t) -> { }).get(0);
+        assertEquals(SHAPE, larger.shape());
+        assertEquals(null, larger.resizedFrom());
+    }
+
+    @Test
     void posteriorSamplesDifferFromEachOtherAndTheirMeanIsTheRestoration() {
         Corruption box = Corruptions.parse("box:14");
         float[] originals = test.read(0, 1);
@@ -131,7 +161,7 @@ class RestorationTest {
     void latentOptimisationWorksWithAGanGeneratorAndLowersTheMisfit() {
         ModelConfig config = new ModelConfig(dev.regen.config.ModelKind.DCGAN, SHAPE, 8,
                 dev.regen.config.Likelihood.BERNOULLI, 8, 0);
-        Run.Result run = Run.start(config, new TrainConfig(1, 64, 2e-4, 1, 0, 0, 0, 1L, 2), data.config(), data.split(),
+        Run.Result run = Run.start(config, TrainConfig.builder().epochs(1).batchSize(64).learningRate(2e-4).seed(1L).threads(2).build(), data.config(), data.split(),
                 temp.resolve("gan"), "test", new TrainingListener() { });
         Gan gan = (Gan) dev.regen.model.SavedModel.load(run.files().model()).generative();
         Corruption noise = new GaussianNoise(0.1);
@@ -151,7 +181,7 @@ class RestorationTest {
         double psnr = 0;
         for (int i = 0; i < damaged.size(); i++) {
             float[] image = java.util.Arrays.copyOfRange(restored, i * 784, (i + 1) * 784);
-            psnr += dev.regen.eval.ImageQuality.psnr(damaged.get(i).pixels(), image, 0, SHAPE) / damaged.size();
+            psnr += dev.regen.eval.metric.ImageQuality.psnr(damaged.get(i).pixels(), image, 0, SHAPE) / damaged.size();
         }
         return psnr;
     }
@@ -163,6 +193,7 @@ class RestorationTest {
         RegenException e = assertThrows(RegenException.class,
                 () -> new Restoration(gan, new GaussianNoise(0.1), Method.PROJECTION, QUICK));
         assertTrue(e.getMessage().contains("no encoder"), e.getMessage());
+        assertFalse(e.getMessage().contains("--"), "core speaks of settings, not flags: " + e.getMessage());
         Restoration superres = new Restoration(vae, new Downsampling(2), Method.PROJECTION, QUICK);
         Damaged full = new Damaged(new float[784], SHAPE, null);
         RegenException shape = assertThrows(RegenException.class, () -> superres.run(List.of(full), 1L, (d, t) -> { }));

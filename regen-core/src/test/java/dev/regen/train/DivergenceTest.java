@@ -57,9 +57,9 @@ class DivergenceTest {
         ArrayDataset all = TestData.fashionTest();
         Poisonable train = new Poisonable(new Subset(all, IntStream.range(0, 256).toArray(), "train"));
         ImageDataset test = new Subset(all, IntStream.range(1000, 1100).toArray(), "test");
-        TrainConfig config = new TrainConfig(2, 64, 1e-3, 1.0, 0.0, 0.0, 0.0, 3L, 2);
+        TrainConfig config = TrainConfig.builder().epochs(2).batchSize(64).learningRate(1e-3).seed(3L).threads(2).build();
         Vae vae = new Vae(ModelConfig.convVae(new ImageShape(1, 28, 28)));
-        TrainingTask task = TrainingTask.create(vae, config);
+        TrainingTask task = TrainingSteps.create(vae, config);
         Trainer trainer = new Trainer(task, config);
         History history = new History(List.of(), temp.resolve("metrics.jsonl"));
         Path checkpoint = temp.resolve("checkpoint.regen");

@@ -64,8 +64,8 @@ class GanTaskTest {
     void aDiscriminatorStepLeavesTheGeneratorAloneAndNoGradientOutlivesAGeneratorStep(ModelKind kind) {
         Torch.seed(2L);
         Gan gan = new Gan(config(kind, 0));
-        TrainConfig training = new TrainConfig(1, 32, 1e-4, 1, 0, 0, 0, 2L, 2, 2, 10.0, 20.0, null, 0, false, null);
-        TrainingTask task = TrainingTask.create(gan, training);
+        TrainConfig training = TrainConfig.builder().epochs(1).batchSize(32).learningRate(1e-4).seed(2L).threads(2).criticSteps(2).build();
+        TrainingTask task = TrainingSteps.create(gan, training);
         try (PointerScope scope = new PointerScope()) {
             Tensor real = Tensors.images(data.train().read(0, 1, 2, 3), 4, data.train().shape());
             List<float[]> generator = snapshot(gan.generatorParameters());
@@ -91,10 +91,10 @@ class GanTaskTest {
 
     @Test
     void aResumedConditionalGanEndsBitForBitWhereAnUninterruptedOneDoes() {
-        TrainConfig two = new TrainConfig(2, 64, 2e-4, 1, 0, 0, 0, 4L, 2, 1, 10.0, 20.0, null, 0, false, null);
+        TrainConfig two = TrainConfig.builder().epochs(2).batchSize(64).learningRate(2e-4).seed(4L).threads(2).build();
         ModelConfig model = config(ModelKind.DCGAN, 10);
         Run.start(model, two, dataConfig, data, temp.resolve("straight"), "test", new TrainingListener() { });
-        Run.start(model, two.withEpochs(1), dataConfig, data, temp.resolve("stopped"), "test", new TrainingListener() { });
+        Run.start(model, two.toBuilder().epochs(1).build(), dataConfig, data, temp.resolve("stopped"), "test", new TrainingListener() { });
         Run.Result resumed = Run.resume(temp.resolve("stopped"), 2, new TrainingListener() { });
         assertEquals(2, resumed.history().size());
         assertTrue(resumed.summary().contains("conditional on 10 classes"), resumed.summary());

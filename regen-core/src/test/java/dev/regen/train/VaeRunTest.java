@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class VaeRunTest {
-    private static final TrainConfig TWO_EPOCHS = new TrainConfig(2, 64, 1e-3, 1.0, 0.0, 0.0, 0.0, 7L, 2);
+    private static final TrainConfig TWO_EPOCHS = TrainConfig.builder().epochs(2).batchSize(64).learningRate(1e-3).seed(7L).threads(2).build();
 
     @TempDir
     static Path temp;
@@ -84,11 +84,11 @@ class VaeRunTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void aStoppedAndResumedRunEndsWithTheSameWeightsBitForBit(boolean iwaeOnBinarizedImages) throws Exception {
-        TrainConfig training = iwaeOnBinarizedImages ? TWO_EPOCHS.withIwaeSamples(3).withBinarization(true) : TWO_EPOCHS;
+        TrainConfig training = iwaeOnBinarizedImages ? TWO_EPOCHS.toBuilder().iwaeSamples(3).binarize(true).build() : TWO_EPOCHS;
         Path straightRun = temp.resolve("straight-" + iwaeOnBinarizedImages);
         Path stoppedRun = temp.resolve("stopped-" + iwaeOnBinarizedImages);
         Run.start(model(), training, dataConfig, data, straightRun, "test", new TrainingListener() { });
-        Run.start(model(), training.withEpochs(1), dataConfig, data, stoppedRun, "test", new TrainingListener() { });
+        Run.start(model(), training.toBuilder().epochs(1).build(), dataConfig, data, stoppedRun, "test", new TrainingListener() { });
         Run.Result resumed = Run.resume(stoppedRun, 2, new TrainingListener() { });
         assertEquals(2, resumed.history().size());
         assertArrayEquals(weights(straightRun.resolve("model.regen")), weights(stoppedRun.resolve("model.regen")));
@@ -98,7 +98,7 @@ class VaeRunTest {
 
     @Test
     void aRunKilledMidwayResumesOntoTheSameCosineScheduleBitForBit() throws Exception {
-        TrainConfig cosine = TWO_EPOCHS.withSchedule(LearningRateSchedule.COSINE);
+        TrainConfig cosine = TWO_EPOCHS.toBuilder().schedule(LearningRateSchedule.COSINE).build();
         Path straightRun = temp.resolve("straight-cosine");
         Path killedRun = temp.resolve("killed-cosine");
         Path constantRun = temp.resolve("constant");
@@ -126,9 +126,9 @@ class VaeRunTest {
         Torch.seed(5L);
         Vae vae = new Vae(model());
         double before = VaeEvaluator.importanceSampled(vae, test, 20, 5L, (done, total) -> { }).nll();
-        TrainConfig iwae = TWO_EPOCHS.withIwaeSamples(5).withBinarization(true);
+        TrainConfig iwae = TWO_EPOCHS.toBuilder().iwaeSamples(5).binarize(true).build();
         List<EpochMetrics> history = new ArrayList<>();
-        new Trainer(TrainingTask.create(vae, iwae), iwae).train(data.train(), test, TrainingState.start(),
+        new Trainer(TrainingSteps.create(vae, iwae), iwae).train(data.train(), test, TrainingState.start(),
                 new TrainingListener() {
                     @Override
                     public void onEpoch(EpochMetrics m) {
@@ -152,7 +152,7 @@ class VaeRunTest {
         Vae vae = new Vae(config);
         ImageDataset test = new Subset(data.test(), IntStream.range(0, 100).toArray(), "test");
         double before = VaeEvaluator.elbo(vae, test, 3L).negativeElbo();
-        new Trainer(TrainingTask.create(vae, TWO_EPOCHS), TWO_EPOCHS).train(data.train(), test, TrainingState.start(), new TrainingListener() { });
+        new Trainer(TrainingSteps.create(vae, TWO_EPOCHS), TWO_EPOCHS).train(data.train(), test, TrainingState.start(), new TrainingListener() { });
         double after = VaeEvaluator.elbo(vae, test, 3L).negativeElbo();
         assertTrue(after < before - 50, likelihood + ": " + before + " -> " + after);
     }
@@ -161,9 +161,9 @@ class VaeRunTest {
     void klWarmUpLowersTheObjectiveBelowTheElboWhileItRamps() {
         Torch.seed(5L);
         Vae vae = new Vae(model());
-        TrainConfig warm = new TrainConfig(1, 64, 1e-3, 1.0, 10.0, 0.0, 0.0, 5L, 2);
+        TrainConfig warm = TrainConfig.builder().epochs(1).batchSize(64).learningRate(1e-3).klWarmupEpochs(10.0).seed(5L).threads(2).build();
         List<EpochMetrics> epochs = new ArrayList<>();
-        new Trainer(TrainingTask.create(vae, warm), warm).train(data.train(), data.test(), TrainingState.start(), new TrainingListener() {
+        new Trainer(TrainingSteps.create(vae, warm), warm).train(data.train(), data.test(), TrainingState.start(), new TrainingListener() {
             @Override
             public void onEpoch(EpochMetrics metrics) {
                 epochs.add(metrics);

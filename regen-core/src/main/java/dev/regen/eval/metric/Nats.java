@@ -1,4 +1,4 @@
-package dev.regen.eval;
+package dev.regen.eval.metric;
 
 /** Unit conversions for log-likelihoods. */
 public final class Nats {

@@ -1,4 +1,4 @@
-package dev.regen.eval;
+package dev.regen.eval.metric;
 
 /**
  * Eigenvalues and eigenvectors of a symmetric matrix by cyclic Jacobi rotations (Golub and Van

@@ -1,4 +1,4 @@
-package dev.regen.eval;
+package dev.regen.eval.metric;
 
 /**
  * How close generated images come to real ones, measured on a classifier's features.

@@ -1,9 +1,27 @@
-package dev.regen.restore;
+package dev.regen.data.damage;
 
+import dev.regen.config.Check;
 import dev.regen.config.ImageShape;
+
+import java.util.List;
 
 /** Gaussian blur of standard deviation {@code sigma} pixels, edges replicated. */
 public record Blur(double sigma) implements Corruption {
+    /** Validates the range. */
+    public Blur {
+        Check.range("blur sigma", sigma, 0.1, 100.0);
+    }
+
+    /** Blur a user knows to be of {@code sigma} pixels. */
+    public static Blur of(double sigma) {
+        Check.range("sigma", sigma, 0.1, 10);
+        return new Blur(sigma);
+    }
+
+    static Blur parse(Spec spec) {
+        return new Blur(spec.real(0.1, 100));
+    }
+
     @Override
     public Damaged apply(float[] clean, int offset, ImageShape shape, long seed) {
         float[] kernel = kernel();
@@ -53,12 +71,58 @@ public record Blur(double sigma) implements Corruption {
     }
 
     @Override
+    public Damaged observation(float[] pixels, ImageShape shape) {
+        return new Damaged(pixels, shape, null);
+    }
+
+    @Override
+    public ImageShape damagedShape(ImageShape shape) {
+        return shape;
+    }
+
+    @Override
     public Task task() {
         return Task.DEBLUR;
     }
 
     @Override
-    public String toString() {
+    public <T> T forward(ObservationOps<T> ops, T images) {
+        return ops.blur(images, kernel());
+    }
+
+    @Override
+    public <T> T consistent(ObservationOps<T> ops, T images) {
+        return images;
+    }
+
+    @Override
+    public <T> T initialGuess(ObservationOps<T> ops) {
+        return ops.observed();
+    }
+
+    @Override
+    public boolean keepsExactValues() {
+        return false;
+    }
+
+    @Override
+    public Misfit misfit() {
+        return Misfit.exact();
+    }
+
+    /** Unsharp masking with the damage's own blur. */
+    @Override
+    public List<Baseline> baselines() {
+        return List.of(new Baseline(Baseline.Kind.UNSHARP, sigma));
+    }
+
+    @Override
+    public String spec() {
         return "blur:" + sigma;
+    }
+
+    @Override
+    public String toString() {
+        return spec();
     }
 }

@@ -1,4 +1,4 @@
-package dev.regen.eval;
+package dev.regen.eval.metric;
 
 import java.util.Arrays;
 import java.util.Random;

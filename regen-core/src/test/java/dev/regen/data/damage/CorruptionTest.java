@@ -1,8 +1,8 @@
-package dev.regen.restore;
+package dev.regen.data.damage;
 
 import dev.regen.RegenException;
 import dev.regen.config.ImageShape;
-import dev.regen.eval.ImageQuality;
+import dev.regen.eval.metric.ImageQuality;
 import dev.regen.io.ImageWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,7 +114,7 @@ class CorruptionTest {
         assertEquals(new Masking(new Mask.CentreBox(14)), Corruptions.parse("box:14"));
         assertEquals(new Masking(new Mask.RandomBoxes(3, 8)), Corruptions.parse("boxes:3x8"));
         assertEquals(new Downsampling(2), Corruptions.parse("down:2"));
-        assertEquals(Corruption.Task.DEBLUR, Corruptions.parse("blur:1.5").task());
+        assertEquals(Task.DEBLUR, Corruptions.parse("blur:1.5").task());
         for (String bad : new String[]{"fog:1", "noise", "noise:-1", "boxes:3", "down:1", "box:x"}) {
             RegenException e = assertThrows(RegenException.class, () -> Corruptions.parse(bad), bad);
             assertTrue(e.getMessage().contains(bad), e.getMessage());

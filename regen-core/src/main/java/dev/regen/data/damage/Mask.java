@@ -1,4 +1,4 @@
-package dev.regen.restore;
+package dev.regen.data.damage;
 
 import dev.regen.RegenException;
 import dev.regen.config.ImageShape;
@@ -12,8 +12,15 @@ public sealed interface Mask {
     /** 1 for every known pixel of a height x width image, 0 for every missing one; deterministic for a seed. */
     float[] known(int height, int width, long seed);
 
+    /** The written form that {@link Corruptions#parse} reads back. */
+    String spec();
+
     /** A size x size box in the middle of the image. */
     record CentreBox(int size) implements Mask {
+        static CentreBox parse(Spec spec) {
+            return new CentreBox(spec.whole(1, 4096));
+        }
+
         @Override
         public float[] known(int height, int width, long seed) {
             float[] known = allKnown(height, width);
@@ -22,13 +29,17 @@ public sealed interface Mask {
         }
 
         @Override
-        public String toString() {
+        public String spec() {
             return "box:" + size;
         }
     }
 
     /** {@code count} size x size boxes at random places (they may overlap). */
     record RandomBoxes(int count, int size) implements Mask {
+        static RandomBoxes parse(Spec spec) {
+            return new RandomBoxes(spec.first(1, 1000), spec.second(1, 4096));
+        }
+
         @Override
         public float[] known(int height, int width, long seed) {
             SplittableRandom random = new SplittableRandom(seed);
@@ -41,7 +52,7 @@ public sealed interface Mask {
         }
 
         @Override
-        public String toString() {
+        public String spec() {
             return "boxes:" + count + "x" + size;
         }
     }
@@ -52,6 +63,10 @@ public sealed interface Mask {
      */
     record Strokes(int count, int width) implements Mask {
         private static final int SEGMENTS = 4;
+
+        static Strokes parse(Spec spec) {
+            return new Strokes(spec.first(1, 1000), spec.second(1, 4096));
+        }
 
         @Override
         public float[] known(int height, int imageWidth, long seed) {
@@ -94,7 +109,7 @@ public sealed interface Mask {
         }
 
         @Override
-        public String toString() {
+        public String spec() {
             return "strokes:" + count + "x" + width;
         }
     }
@@ -108,7 +123,18 @@ public sealed interface Mask {
     record FromImage(Path path, ImageDecoder.Decoded mask) implements Mask {
         /** Reads the mask at {@code path}. */
         public static FromImage read(Path path) {
+            if (!java.nio.file.Files.isRegularFile(path)) {
+                throw new RegenException("mask file " + path + " does not exist");
+            }
             return new FromImage(path, ImageDecoder.read(path));
+        }
+
+        static FromImage parse(Spec spec) {
+            try {
+                return read(Path.of(spec.value()));
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new RegenException("corruption '" + spec.text() + "' names no valid file path");
+            }
         }
 
         @Override
@@ -138,7 +164,7 @@ public sealed interface Mask {
         }
 
         @Override
-        public String toString() {
+        public String spec() {
             return "mask:" + path;
         }
     }

@@ -1,4 +1,4 @@
-package dev.regen.restore;
+package dev.regen.data.damage;
 
 import dev.regen.config.ImageShape;
 

@@ -1,4 +1,4 @@
-package dev.regen.eval;
+package dev.regen.eval.metric;
 
 /**
  * The importance-sampled negative log-likelihood (the IWAE bound of Burda et al. 2015), in nats

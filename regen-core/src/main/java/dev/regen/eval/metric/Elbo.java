@@ -1,4 +1,4 @@
-package dev.regen.eval;
+package dev.regen.eval.metric;
 
 /**
  * The evidence lower bound on a dataset, as positive costs in nats per image.

@@ -1,0 +1,50 @@
+package dev.regen.model;
+
+import dev.regen.config.ModelConfig;
+import dev.regen.config.ModelKind;
+import dev.regen.config.TrainConfig;
+
+import java.util.List;
+
+/** The registry of model families: one line per family. */
+public final class ModelFamilies {
+    private static final List<ModelFamily<?>> ALL = List.of(Vae.FAMILY, Gan.FAMILY, VaeGan.FAMILY, Classifier.FAMILY);
+
+    private ModelFamilies() {
+    }
+
+    /** The family of {@code kind}. */
+    public static ModelFamily<?> of(ModelKind kind) {
+        return ALL.stream().filter(f -> f.family() == kind.family()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no family registered for " + kind));
+    }
+
+    /** The defaults of {@code kind}. */
+    public static ModelFamily.Defaults defaults(ModelKind kind) {
+        return of(kind).defaults().apply(kind);
+    }
+
+    /** Fails unless {@code training} suits {@code model}. */
+    public static void validate(ModelConfig model, TrainConfig training) {
+        of(model.kind()).validate(model, training);
+    }
+
+    /** An untrained network for {@code config}. */
+    public static Network build(ModelConfig config) {
+        return of(config.kind()).factory().apply(config);
+    }
+
+    /**
+     * Fails when {@code training} asks a family without a VAE objective for one of its settings: the
+     * importance-weighted bound or a restoration task.
+     */
+    static void refuseVaeObjective(ModelConfig model, TrainConfig training) {
+        String kind = model.kind().id();
+        if (training.objective().iwae()) {
+            throw new dev.regen.RegenException("the importance-weighted objective trains a VAE; " + kind + " is not a VAE");
+        }
+        if (training.objective().inputDamage() != null) {
+            throw new dev.regen.RegenException("training for a restoration task trains a VAE; " + kind + " is not a VAE");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.regen.config;
+
+import dev.regen.RegenException;
+import dev.regen.data.damage.Corruptions;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TrainConfigTest {
+    @Test
+    void theBuilderNamesEverySettingAndKeepsTheDefaultsOfWhatItIsNotGiven() {
+        TrainConfig config = TrainConfig.builder().epochs(3).batchSize(64).learningRate(2e-3).criticSteps(5).build();
+        assertEquals(new TrainConfig.Optimisation(3, 64, 2e-3, LearningRateSchedule.CONSTANT, 0.0),
+                config.optimisation());
+        assertEquals(new TrainConfig.Objective(1.0, 0.0, 0.0, 0, null), config.objective());
+        assertEquals(new TrainConfig.Adversarial(5, 10.0, 20.0), config.adversarial());
+        assertEquals(1L, config.seed());
+        assertEquals(0, config.threads());
+        assertEquals(config, config.toBuilder().build());
+        assertEquals(7, config.toBuilder().epochs(7).build().optimisation().epochs());
+    }
+
+    @Test
+    void settingsRoundTripThroughJsonWithTheParsedDamage() throws Exception {
+        TrainConfig config = TrainConfig.builder().inputDamage(Corruptions.parse("boxes:3x8")).iwaeSamples(5)
+                .schedule(LearningRateSchedule.COSINE).binarize(true).build();
+        String json = Json.MAPPER.writeValueAsString(config);
+        assertTrue(json.contains("\"inputDamage\" : \"boxes:3x8\""), json);
+        assertEquals(config, Json.MAPPER.readValue(json, TrainConfig.class));
+        assertNull(Json.MAPPER.readValue(Json.MAPPER.writeValueAsString(TrainConfig.defaults()), TrainConfig.class)
+                .objective().inputDamage());
+    }
+
+    @Test
+    void anOutOfRangeSettingIsNamedInWordsNotAsAFlag() {
+        RegenException e = assertThrows(RegenException.class, () -> TrainConfig.builder().batchSize(0).build());
+        assertEquals("batch size must be between 1 and 65536, got 0", e.getMessage());
+    }
+}

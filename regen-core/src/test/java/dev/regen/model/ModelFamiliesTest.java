@@ -1,0 +1,54 @@
+package dev.regen.model;
+
+import dev.regen.RegenException;
+import dev.regen.config.ImageShape;
+import dev.regen.config.Likelihood;
+import dev.regen.config.ModelConfig;
+import dev.regen.config.ModelKind;
+import dev.regen.config.TrainConfig;
+import dev.regen.data.damage.Corruptions;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ModelFamiliesTest {
+    private static final ImageShape SHAPE = new ImageShape(1, 28, 28);
+
+    @Test
+    void eachKindHasItsFamilysDefaults() {
+        assertEquals(new ModelFamily.Defaults(16, 32, 1e-3, 1), ModelFamilies.defaults(ModelKind.CONV_VAE));
+        assertEquals(new ModelFamily.Defaults(64, 32, 2e-4, 1), ModelFamilies.defaults(ModelKind.DCGAN));
+        assertEquals(new ModelFamily.Defaults(64, 32, 2e-4, 1), ModelFamilies.defaults(ModelKind.SNGAN));
+        assertEquals(new ModelFamily.Defaults(64, 32, 1e-4, 5), ModelFamilies.defaults(ModelKind.WGAN_GP));
+        for (ModelKind kind : ModelKind.values()) {
+            assertEquals(kind.family(), ModelFamilies.of(kind).family());
+        }
+    }
+
+    @Test
+    void settingsAFamilyDoesNotHaveAreRefusedByName() {
+        ModelConfig gan = new ModelConfig(ModelKind.DCGAN, SHAPE, 8, Likelihood.BERNOULLI, 8);
+        RegenException iwae = assertThrows(RegenException.class,
+                () -> ModelFamilies.validate(gan, TrainConfig.builder().iwaeSamples(5).build()));
+        assertEquals("the importance-weighted objective trains a VAE; dcgan is not a VAE", iwae.getMessage());
+        ModelConfig vaeGan = new ModelConfig(ModelKind.VAE_GAN, SHAPE, 8, Likelihood.BERNOULLI, 8);
+        assertThrows(RegenException.class, () -> ModelFamilies.validate(vaeGan,
+                TrainConfig.builder().inputDamage(Corruptions.parse("box:14")).build()));
+        ModelConfig vae = new ModelConfig(ModelKind.CONV_VAE, SHAPE, 8, Likelihood.BERNOULLI, 8, 0, 10);
+        assertThrows(RegenException.class, () -> ModelFamilies.validate(vae,
+                TrainConfig.builder().freeBits(0.1).build()));
+        assertThrows(RegenException.class, () -> ModelFamilies.validate(vae,
+                TrainConfig.builder().iwaeSamples(5).beta(2).build()));
+        ModelFamilies.validate(vae, TrainConfig.builder().iwaeSamples(5).build());
+    }
+
+    @Test
+    void theFactoryBuildsTheFamilysNetwork() {
+        dev.regen.nn.Torch.start(2);
+        assertEquals(Gan.class, ModelFamilies.build(new ModelConfig(ModelKind.WGAN_GP, SHAPE, 8,
+                Likelihood.BERNOULLI, 8)).getClass());
+        assertEquals(Vae.class, ModelFamilies.build(new ModelConfig(ModelKind.MLP_VAE, SHAPE, 8,
+                Likelihood.BERNOULLI, 8)).getClass());
+    }
+}
