@@ -266,6 +266,12 @@ class CliTest {
     }
 
     @Test
+    void theDemoWritesTheRunFolderTheReadmePromises() {
+        assertTrue(CommandLine.populateCommand(new DemoCommand()).folder().toString().matches("runs/demo-\\d{8}-\\d{6}"));
+        assertEquals(run, CommandLine.populateCommand(new DemoCommand(), "--out", run.toString()).folder());
+    }
+
+    @Test
     void firstRunOnAnEmptyNativeCacheDoesNotCrash() throws Exception {
         Path cache = temp.resolve("empty-cache");
         Path out = temp.resolve("fresh.png");
