@@ -5,7 +5,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -34,12 +33,14 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path data = Path.of(System.getProperty(HOME_PROPERTY, "."), "data", "fashion-mnist");
-        List<String> args = new ArrayList<>(List.of("--data", data.toString(), "--epochs", String.valueOf(epochs),
-                "--threads", String.valueOf(threads)));
-        if (out != null) {
-            args.addAll(List.of("--out", out.toString()));
-        }
+        List<String> args = List.of("--data", data.toString(), "--epochs", String.valueOf(epochs), "--threads",
+                String.valueOf(threads), "--out", folder().toString());
         CommandLine train = spec.commandLine().getParent().getSubcommands().get("train");
         return train.execute(args.toArray(String[]::new));
+    }
+
+    /** The run folder: {@code --out}, else {@code runs/demo-<time>} (train's default would name the model). */
+    Path folder() {
+        return out != null ? out : TrainCommand.defaultFolder("demo");
     }
 }

@@ -43,8 +43,7 @@ final class TrainCommand implements Callable<Integer> {
         if (prepared.skipped() > 0) {
             err.println("skipped " + prepared.skipped() + " files that are not readable images (use --strict to fail)");
         }
-        Path folder = out != null ? out : Path.of("runs", options.kind.id() + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path folder = out != null ? out : defaultFolder(options.kind.id());
         err.printf("training %s on %d images %s (test: %d) -> %s%n", options.kind.id(), split.train().size(),
                 split.train().shape(), split.test().size(), folder);
         err.flush();
@@ -53,5 +52,10 @@ final class TrainCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(result.summary());
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
+    }
+
+    /** A new run folder, {@code runs/<name>-<time>}. */
+    static Path defaultFolder(String name) {
+        return Path.of("runs", name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     }
 }

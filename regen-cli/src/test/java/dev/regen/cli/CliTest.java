@@ -6,6 +6,9 @@ import dev.regen.config.ModelConfig;
 import dev.regen.config.Provenance;
 import dev.regen.config.TrainConfig;
 import dev.regen.config.TrainingState;
+import dev.regen.data.ImageDataset;
+import dev.regen.data.IdxReader;
+import dev.regen.io.ImageWriter;
 import dev.regen.io.Manifest;
 import dev.regen.io.ModelFile;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,8 +18,13 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -197,6 +205,70 @@ class CliTest {
         assertEquals(0, extended.code(), extended.err());
         assertTrue(extended.err().contains("epoch 2: train loss"), extended.err());
         assertEquals(2, Files.readAllLines(copy.resolve("metrics.jsonl")).size());
+    }
+
+    @Test
+    void tinyDatasetsTrainAndReportOnTheFewTestImagesTheyHave() throws Exception {
+        ImageDataset real = IdxReader.read(Path.of(DATA), null);
+        // The default test fraction of 10 images holds out one, of 20 two, of 2 one (at least one each way).
+        trainsAndReports("conv-vae", npy(real, 10, temp.resolve("ten.npy")), "tiny-npy");
+        trainsAndReports("conv-vae", pngs(real, 20, temp.resolve("twenty")), "tiny-folder");
+        Path two = pngs(real, 2, temp.resolve("two"));
+        trainsAndReports("conv-vae", two, "tiny-pair");
+        trainsAndReports("dcgan", two, "tiny-pair-gan");
+        Path one = pngs(real, 1, temp.resolve("one"));
+        assertBadInput("needs at least 2 images to hold out a test set (it has 1), or a --test-data set", "train",
+                "--data", one.toString(), "--out", temp.resolve("tiny-one").toString());
+        trainsAndReports("conv-vae", one, "tiny-one", "--test-data", one.toString());
+    }
+
+    /** Trains a {@code model} for one epoch on {@code data}; checks the exit status and the final report's files. */
+    private static void trainsAndReports(String model, Path data, String folder, String... options) {
+        Path out = temp.resolve(folder);
+        List<String> args = new ArrayList<>(List.of("train", "--data", data.toString(), "--model", model, "--epochs",
+                "1", "--width", "8", "--latent", "4", "--out", out.toString()));
+        args.addAll(List.of(options));
+        Result r = regen(args.toArray(String[]::new));
+        assertEquals(0, r.code(), r.err());
+        List<String> files = new ArrayList<>(List.of("model.regen", "samples.png", "interpolation.png", "loss.png",
+                "summary.txt"));
+        if (model.endsWith("vae")) {
+            files.add("reconstructions.png");
+        }
+        for (String file : files) {
+            assertTrue(Files.isRegularFile(out.resolve(file)), folder + ": " + file + " missing");
+        }
+    }
+
+    /** The first {@code n} images of {@code data} as PNG files in {@code folder}. */
+    private static Path pngs(ImageDataset data, int n, Path folder) {
+        for (int i = 0; i < n; i++) {
+            ImageWriter.writePng(data.read(i), data.shape(), folder.resolve(String.format("%02d.png", i)));
+        }
+        return folder;
+    }
+
+    /** The first {@code n} images of {@code data} (one channel) as a uint8 N x H x W NPY array. */
+    private static Path npy(ImageDataset data, int n, Path file) throws Exception {
+        String header = String.format("{'descr': '|u1', 'fortran_order': False, 'shape': (%d, %d, %d), }", n,
+                data.shape().height(), data.shape().width());
+        // Magic, version, header length and header come to a multiple of 64 bytes, the header ending in a newline.
+        header += " ".repeat(63 - (10 + header.length()) % 64) + "\n";
+        float[] pixels = data.read(java.util.stream.IntStream.range(0, n).toArray());
+        ByteBuffer b = ByteBuffer.allocate(10 + header.length() + pixels.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
+        b.putShort((short) header.length()).put(header.getBytes(StandardCharsets.US_ASCII));
+        for (float p : pixels) {
+            b.put((byte) Math.round(p * 255));
+        }
+        Files.write(file, b.array());
+        return file;
+    }
+
+    @Test
+    void theDemoWritesTheRunFolderTheReadmePromises() {
+        assertTrue(CommandLine.populateCommand(new DemoCommand()).folder().toString().matches("runs/demo-\\d{8}-\\d{6}"));
+        assertEquals(run, CommandLine.populateCommand(new DemoCommand(), "--out", run.toString()).folder());
     }
 
     @Test

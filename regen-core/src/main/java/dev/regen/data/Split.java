@@ -12,13 +12,17 @@ import java.util.Random;
  */
 public record Split(ImageDataset train, ImageDataset test) {
 
-    /** Holds out a seeded random {@code fraction} of {@code all} as the test set. */
+    /**
+     * Holds out a seeded random {@code fraction} of {@code all} as the test set, rounded to at least
+     * one image and at most all but one, so that a tiny data set still has both parts.
+     */
     public static Split holdOut(ImageDataset all, double fraction, long seed) {
         int n = all.size();
-        int testCount = (int) Math.round(n * fraction);
-        if (testCount < 1 || testCount >= n) {
-            throw new RegenException("cannot hold out " + fraction + " of " + n + " images: both parts need at least one");
+        if (n < 2) {
+            throw new RegenException(all.source() + ": training needs at least 2 images to hold out a test set (it has "
+                    + n + "), or a --test-data set");
         }
+        int testCount = Math.max(1, Math.min(n - 1, (int) Math.round(n * fraction)));
         int[] order = Shuffle.permutation(n, new Random(seed));
         int[] test = java.util.Arrays.copyOfRange(order, 0, testCount);
         int[] train = java.util.Arrays.copyOfRange(order, testCount, n);

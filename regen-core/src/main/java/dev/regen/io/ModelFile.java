@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,6 +38,8 @@ public record ModelFile(Manifest manifest, Map<String, byte[]> entries) {
     /** Entry holding the per-epoch metrics so far, one JSON object a line. */
     public static final String HISTORY = "history.jsonl";
     private static final String CONFIG = "config.json";
+    /** The date of every entry: the earliest a zip entry can hold. */
+    private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
 
     /** An entry, if present. */
     public Optional<byte[]> entry(String name) {
@@ -55,16 +58,26 @@ public record ModelFile(Manifest manifest, Map<String, byte[]> entries) {
     public void write(Path path) {
         AtomicFiles.write(path, tmp -> {
             try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
-                zip.putNextEntry(new ZipEntry(CONFIG));
+                zip.putNextEntry(zipEntry(CONFIG));
                 zip.write(Json.MAPPER.writeValueAsBytes(manifest));
                 zip.closeEntry();
                 for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                    zip.putNextEntry(new ZipEntry(e.getKey()));
+                    zip.putNextEntry(zipEntry(e.getKey()));
                     zip.write(e.getValue());
                     zip.closeEntry();
                 }
             }
         });
+    }
+
+    /**
+     * A zip entry dated {@link #ENTRY_TIME} rather than the time of writing, so that the same model
+     * gives the same file bytes whenever it is written (the manifest says when it was trained).
+     */
+    private static ZipEntry zipEntry(String name) {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTimeLocal(ENTRY_TIME);
+        return entry;
     }
 
     /** Reads and checks a model file. */

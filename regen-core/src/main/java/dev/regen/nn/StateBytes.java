@@ -22,6 +22,9 @@ import java.util.function.Consumer;
  * so that they can travel inside a model file.
  */
 public final class StateBytes {
+    /** The file name archives are saved under; its stem, "archive", is what libtorch names in-memory archives. */
+    private static final String ARCHIVE = "archive.pt";
+
     private StateBytes() {
     }
 
@@ -67,8 +70,18 @@ public final class StateBytes {
         read(bytes, optimizer::load, "optimizer state");
     }
 
+    /**
+     * libtorch names the folder inside its archive after the file it saves to, so the file has a
+     * fixed name in a private temporary folder: the same state always gives the same bytes.
+     */
     private static byte[] write(Consumer<OutputArchive> saver) {
-        Path tmp = tempFile();
+        Path folder;
+        try {
+            folder = Files.createTempDirectory("regen-state");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path tmp = folder.resolve(ARCHIVE);
         try (OutputArchive archive = new OutputArchive()) {
             saver.accept(archive);
             archive.save_to(tmp.toString());
@@ -77,6 +90,7 @@ public final class StateBytes {
             throw new UncheckedIOException(e);
         } finally {
             delete(tmp);
+            delete(folder);
         }
     }
 

@@ -72,7 +72,8 @@ public final class Run {
     }
 
     /**
-     * Continues the run in {@code folder} from its last checkpoint, exactly.
+     * Continues the run in {@code folder} from its last checkpoint, exactly; a run stopped after its
+     * last epoch's checkpoint but before its final model and report gets them, and nothing more.
      *
      * @param epochs new total epoch count, or 0 to keep the run's own
      */
@@ -85,9 +86,16 @@ public final class Run {
         Manifest manifest = saved.file().manifest();
         TrainConfig training = epochs > 0 ? manifest.training().toBuilder().epochs(epochs).build()
                 : manifest.training();
-        if (manifest.state().epoch() >= training.optimisation().epochs()) {
-            throw new RegenException(folder + " already finished its " + training.optimisation().epochs()
-                    + " epochs; give a larger total of epochs to train on");
+        int done = manifest.state().epoch();
+        if (done >= training.optimisation().epochs()) {
+            // The summary is the report's last file, written after the model.
+            boolean finalFilesWritten = Files.exists(files.model()) && Files.exists(files.summary());
+            if (done < manifest.training().optimisation().epochs() || finalFilesWritten) {
+                throw new RegenException(folder + " already finished its " + training.optimisation().epochs()
+                        + " epochs; give a larger total of epochs to train on");
+            }
+            // Trained to its end: with no epoch left, the run only writes its final files.
+            training = manifest.training();
         }
         Torch.start(training.threads());
         Split data = DataSource.prepare(manifest.data(), training.seed()).split();

@@ -33,9 +33,7 @@ final class VaeReport {
                         long seed, double seconds) {
         RunReport.samples(files, vae, seed);
         writeReconstructions(files, vae, test);
-        if (test.size() >= 2) {
-            RunReport.interpolation(files, vae, Sampler.encode(vae, test.read(0, 1), labels(vae, test, 0, 1), 2));
-        }
+        RunReport.interpolation(files, vae, interpolationEnds(vae, train, test));
         RunReport.lossCurve(files, history, "-elbo", "-iwae");
         Elbo elbo = VaeEvaluator.elbo(vae, test, seed);
         return RunReport.summary(files, vae, train, test, history, seconds, String.format(Locale.ROOT,
@@ -48,10 +46,28 @@ final class VaeReport {
         return vae.config().conditional() ? IntStream.of(indices).map(data::label).toArray() : null;
     }
 
-    /** Rows of test images, each followed by a row of their reconstructions. */
+    /**
+     * The codes of the first two test images; with a single test image, of it and the first training
+     * image, so that a tiny data set still shows its latent space.
+     */
+    private static float[] interpolationEnds(Vae vae, ImageDataset train, ImageDataset test) {
+        ImageDataset other = test.size() >= 2 ? test : train;
+        int second = test.size() >= 2 ? 1 : 0;
+        int size = test.shape().size();
+        float[] images = new float[2 * size];
+        test.read(0, images, 0);
+        other.read(second, images, size);
+        int[] labels = vae.config().conditional() ? new int[]{test.label(0), other.label(second)} : null;
+        return Sampler.encode(vae, images, labels, 2);
+    }
+
+    /**
+     * Rows of test images, each followed by a row of their reconstructions: two rows of eight, or as
+     * many full rows as a small test set fills (a single row as wide as a test set below eight).
+     */
     private static void writeReconstructions(RunFiles files, Vae vae, ImageDataset test) {
-        int columns = RunReport.COLUMNS;
-        int n = Math.min(2 * columns, test.size());
+        int columns = Math.min(RunReport.COLUMNS, test.size());
+        int n = Math.min(2 * columns, test.size()) / columns * columns;
         int size = test.shape().size();
         int[] indices = IntStream.range(0, n).toArray();
         float[] originals = test.read(indices);

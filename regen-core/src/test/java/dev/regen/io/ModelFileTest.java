@@ -34,6 +34,18 @@ class ModelFileTest {
     }
 
     @Test
+    void theSameFileWrittenLaterHasTheSameBytes() throws Exception {
+        ModelFile file = new ModelFile(TestData.manifest("vae"), Map.of("weights.pt", new byte[]{1, 2, 3}));
+        Path first = temp.resolve("first.regen");
+        Path second = temp.resolve("second.regen");
+        file.write(first);
+        // Zip entry times count in steps of two seconds: wait past one, so that a time of writing would show.
+        Thread.sleep(2100);
+        file.write(second);
+        assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
+    }
+
+    @Test
     void wrongTypeIsNamed() {
         Path path = temp.resolve("gan.regen");
         new ModelFile(TestData.manifest("gan"), Map.of()).write(path);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -61,6 +62,17 @@ class SavedModelTest {
             assertEquals(a.get(i).key().getString(), b.get(i).key().getString());
             assertArrayEquals(Tensors.floats(a.get(i).value()), Tensors.floats(b.get(i).value()));
         }
+    }
+
+    @Test
+    void theSameModelSavedTwiceGivesTheSameFileByteForByte() throws Exception {
+        Torch.seed(5L);
+        Vae vae = new Vae(new ModelConfig(ModelKind.CONV_VAE, new ImageShape(1, 28, 28), 4, Likelihood.BERNOULLI, 8));
+        Path first = temp.resolve("first.regen");
+        Path second = temp.resolve("second.regen");
+        SavedModel.toFile(vae, dev.regen.TestData.manifest("vae").withModel(vae.config()), Map.of()).write(first);
+        SavedModel.toFile(vae, dev.regen.TestData.manifest("vae").withModel(vae.config()), Map.of()).write(second);
+        assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
     }
 
     @Test

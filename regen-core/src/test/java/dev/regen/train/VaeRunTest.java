@@ -1,5 +1,6 @@
 package dev.regen.train;
 
+import dev.regen.RegenException;
 import dev.regen.TestData;
 import dev.regen.config.DataConfig;
 import dev.regen.config.ImageShape;
@@ -24,6 +25,7 @@ import dev.regen.config.ModelConfig;
 import dev.regen.config.TrainConfig;
 import dev.regen.data.Split;
 import dev.regen.eval.VaeEvaluator;
+import dev.regen.io.ModelFile;
 import dev.regen.model.SavedModel;
 import dev.regen.model.Vae;
 import dev.regen.nn.Tensors;
@@ -94,6 +96,42 @@ class VaeRunTest {
         assertArrayEquals(weights(straightRun.resolve("model.regen")), weights(stoppedRun.resolve("model.regen")));
         assertEquals(Files.readString(straightRun.resolve("metrics.jsonl")).lines().count(),
                 Files.readString(stoppedRun.resolve("metrics.jsonl")).lines().count());
+    }
+
+    @Test
+    void aRunKilledAfterItsLastCheckpointIsFinishedByResumeWithTheSameFiles() throws Exception {
+        TrainConfig oneEpoch = TWO_EPOCHS.toBuilder().epochs(1).build();
+        Path straightRun = temp.resolve("straight-finish");
+        Path killedRun = temp.resolve("killed-finish");
+        Run.start(model(), oneEpoch, dataConfig, data, straightRun, "test", new TrainingListener() { });
+        RunFiles killed = Run.start(model(), oneEpoch, dataConfig, data, killedRun, "test",
+                new TrainingListener() { }).files();
+        // Killed after the last checkpoint: none of the final files were written.
+        Path[] finalFiles = {killed.model(), killed.samples(), killed.reconstructions(), killed.interpolation(),
+                killed.lossCurve(), killed.summary()};
+        for (Path p : finalFiles) {
+            Files.delete(p);
+        }
+        Run.Result finished = Run.resume(killedRun, 0, new TrainingListener() { });
+        for (Path p : finalFiles) {
+            assertTrue(Files.isRegularFile(p), p + " missing");
+        }
+        assertTrue(finished.summary().contains("test -ELBO"), finished.summary());
+        assertEquals(1, finished.history().size());
+        assertArrayEquals(weights(straightRun.resolve("model.regen")), weights(killed.model()));
+        // The same run twice gives the same weights bytes, in the final model and the checkpoint (not the
+        // optimizer state: libtorch keys it by the parameters' memory addresses).
+        assertArrayEquals(entry(straightRun.resolve("model.regen"), ModelFile.WEIGHTS), entry(killed.model(),
+                ModelFile.WEIGHTS));
+        assertArrayEquals(entry(straightRun.resolve("checkpoint.regen"), ModelFile.WEIGHTS),
+                entry(killed.checkpoint(), ModelFile.WEIGHTS));
+        RegenException e = assertThrows(RegenException.class,
+                () -> Run.resume(killedRun, 0, new TrainingListener() { }));
+        assertTrue(e.getMessage().contains("already finished its 1 epochs"), e.getMessage());
+    }
+
+    private static byte[] entry(Path file, String name) {
+        return ModelFile.read(file).entry(name).orElseThrow();
     }
 
     @Test
