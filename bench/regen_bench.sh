@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Set-up shared by the benchmarks that run Regen's engine on Fashion-MNIST, sourced after they set
 # ROOT and DATA: checks the data, builds Regen, and makes a work folder ($WORK) removed on exit.
 [ -f "$DATA/train-images-idx3-ubyte.gz" ] || { echo "needs Fashion-MNIST at $DATA" >&2; exit 1; }

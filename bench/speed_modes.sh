@@ -5,9 +5,12 @@
 # blocks) and the slow ones (lower quartile), and Regen's training FLOP/s as a share of the matmul
 # ceiling measured right after each of its blocks (bench/StepTrace.java).
 #
+# First it prints which BLAS each side loads; the reference runs on OpenBLAS's OpenMP build or not
+# at all (bench/reference_bench.sh).
+#
 # Needs what bench/vae_speed.sh needs (Debian's dataset-fashion-mnist, python3-torch,
 # libopenblas0-openmp) and a JDK's javac.
-# Usage: bench/speed_modes.sh [ROUNDS=2] [THREADS=2] [DATA=/usr/share/datasets/fashion-mnist]
+# Usage: [SAME_ALLOCATOR=1] bench/speed_modes.sh [ROUNDS=2] [THREADS=2] [DATA=/usr/share/datasets/fashion-mnist]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ROUNDS=${1:-2}
@@ -22,7 +25,7 @@ javac -d "$WORK/classes" -cp "$LIB" "$ROOT/bench/MatmulCeiling.java" "$ROOT/benc
 for round in $(seq 1 "$ROUNDS"); do
   (source "$ROOT/etc/allocator.sh" && java -cp "$WORK/classes:$LIB" StepTrace "$THREADS" "$BLOCKS" "$DATA") \
     >"$WORK/regen-$round.jsonl"
-  "$PY" "$ROOT/bench/reference_vae.py" --data "$DATA" --epochs 2 --threads "$THREADS" --trace-every 50 \
+  reference "$PY" "$ROOT/bench/reference_vae.py" --data "$DATA" --epochs 2 --threads "$THREADS" --trace-every 50 \
     2>"$WORK/torch-$round.jsonl" >/dev/null
 done
 

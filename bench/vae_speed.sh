@@ -3,11 +3,12 @@
 # Fashion-MNIST, same batch and thread count, runs alternated A/B so that machine noise hits both.
 # Prints images/s, their ratio, test -ELBO, peak memory, the share of Regen's training time spent
 # waiting for data, each side's minor page faults, and the fraction of the machine's fp32 matmul
-# ceiling that its training reaches.
+# ceiling that its training reaches. First it prints which BLAS each side loads; the reference runs
+# on OpenBLAS's OpenMP build or not at all (bench/reference_bench.sh).
 #
 # Needs: Debian's dataset-fashion-mnist, python3-torch and libopenblas0-openmp
 #   (apt-get install dataset-fashion-mnist python3-torch libopenblas0-openmp)
-# Usage: bench/vae_speed.sh [EPOCHS=3] [THREADS=2] [ROUNDS=2] [DATA=/usr/share/datasets/fashion-mnist]
+# Usage: [SAME_ALLOCATOR=1] bench/vae_speed.sh [EPOCHS=3] [THREADS=2] [ROUNDS=2] [DATA=/usr/share/datasets/fashion-mnist]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 EPOCHS=${1:-3}
@@ -21,8 +22,8 @@ for round in $(seq 1 "$ROUNDS"); do
     --threads "$THREADS" --batch 128 --out "$WORK/run-$round" >"$WORK/regen-$round.log" 2>&1
   cp "$WORK/run-$round/metrics.jsonl" "$WORK/regen-$round.jsonl"
   rm -rf "$WORK/run-$round"
-  /usr/bin/time -f "%M %R" -o "$WORK/torch-$round.usage" "$PY" "$ROOT/bench/reference_vae.py" --data "$DATA" \
-    --epochs "$EPOCHS" --threads "$THREADS" >"$WORK/torch-$round.jsonl"
+  reference /usr/bin/time -f "%M %R" -o "$WORK/torch-$round.usage" "$PY" "$ROOT/bench/reference_vae.py" \
+    --data "$DATA" --epochs "$EPOCHS" --threads "$THREADS" >"$WORK/torch-$round.jsonl"
 done
 CEILING=$(java -cp "$ROOT/regen-cli/target/lib/*" "$ROOT/bench/MatmulCeiling.java" "$THREADS")
 
