@@ -1,5 +1,6 @@
 # glibc malloc settings for processes that run libtorch; sourced by ./regen (and by
-# bench/reference_bench.sh for the PyTorch reference when SAME_ALLOCATOR=1). pom.xml gives the tests the same values.
+# bench/reference_bench.sh for the PyTorch reference when SAME_ALLOCATOR=1). pom.xml gives the
+# tests the same values.
 #
 # One arena for all threads. One per thread lets native memory creep up across epochs; with two,
 # some runs fell at random into a mode of 1.4-2.9 million page faults where others had 0.1-0.2
