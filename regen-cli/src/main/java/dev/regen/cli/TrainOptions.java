@@ -139,7 +139,10 @@ final class TrainOptions {
         };
     }
 
-    /** The damage of {@code --task}: {@code --corruption}, checked against the task, or the task's default; null without a task. */
+    /**
+     * The damage of {@code --task}: {@code --corruption}, checked against the task, or the task's
+     * default; null without a task.
+     */
     private Corruption inputDamage() {
         if (task == null) {
             if (corruption != null) {

@@ -86,7 +86,8 @@ public final class DataSource {
             return new Prepared(new Split(loaded.train(), loaded.test().get()), loaded.skipped());
         }
         if (config.testFraction() <= 0) {
-            throw new RegenException(config.path() + " has no test set beside it: give a separate test set or a test fraction above 0");
+            throw new RegenException(config.path() + " has no test set beside it: give a separate test set or a "
+                    + "test fraction above 0");
         }
         return new Prepared(Split.holdOut(loaded.train(), config.testFraction(), seed), loaded.skipped());
     }

@@ -24,7 +24,10 @@ final class Descent {
         return step(optimizer, loss, context, null, 0);
     }
 
-    /** As {@link #step(Optimizer, Tensor, StepContext)}, clipping the global gradient norm of {@code clipped} to {@code maxNorm} (when above 0) before the step. */
+    /**
+     * As {@link #step(Optimizer, Tensor, StepContext)}, clipping the global gradient norm of
+     * {@code clipped} to {@code maxNorm} (when above 0) before the step.
+     */
     static double step(Optimizer optimizer, Tensor loss, StepContext context, TensorVector clipped, double maxNorm) {
         double value = TrainingDivergedException.check(loss.item_double(), context);
         optimizer.zero_grad();

@@ -45,7 +45,8 @@ class ScorerTest {
         Split split = DataSource.prepare(data, 1L).split();
         ModelConfig config = new ModelConfig(ModelKind.CLASSIFIER, split.train().shape(), 64, Likelihood.BERNOULLI, 16,
                 10);
-        run = Run.start(config, TrainConfig.builder().epochs(2).batchSize(64).learningRate(1e-3).seed(1L).threads(2).build(), data, split, temp.resolve("clf"),
+        run = Run.start(config, TrainConfig.builder().epochs(2).batchSize(64).learningRate(1e-3)
+                .seed(1L).threads(2).build(), data, split, temp.resolve("clf"),
                 "test", new TrainingListener() { });
         classifier = SavedModel.load(run.files().model()).classifier();
     }

@@ -13,7 +13,6 @@ import dev.regen.data.damage.Damaged;
 import dev.regen.data.damage.Downsampling;
 import dev.regen.data.damage.GaussianNoise;
 import dev.regen.data.damage.Mask;
-import dev.regen.data.damage.Masking;
 import dev.regen.model.Gan;
 import dev.regen.model.Vae;
 import dev.regen.nn.Torch;
@@ -161,7 +160,8 @@ class RestorationTest {
     void latentOptimisationWorksWithAGanGeneratorAndLowersTheMisfit() {
         ModelConfig config = new ModelConfig(dev.regen.config.ModelKind.DCGAN, SHAPE, 8,
                 dev.regen.config.Likelihood.BERNOULLI, 8, 0);
-        Run.Result run = Run.start(config, TrainConfig.builder().epochs(1).batchSize(64).learningRate(2e-4).seed(1L).threads(2).build(), data.config(), data.split(),
+        Run.Result run = Run.start(config, TrainConfig.builder().epochs(1).batchSize(64).learningRate(2e-4)
+                .seed(1L).threads(2).build(), data.config(), data.split(),
                 temp.resolve("gan"), "test", new TrainingListener() { });
         Gan gan = (Gan) dev.regen.model.SavedModel.load(run.files().model()).generative();
         Corruption noise = new GaussianNoise(0.1);

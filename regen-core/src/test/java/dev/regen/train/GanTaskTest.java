@@ -64,7 +64,8 @@ class GanTaskTest {
     void aDiscriminatorStepLeavesTheGeneratorAloneAndNoGradientOutlivesAGeneratorStep(ModelKind kind) {
         Torch.seed(2L);
         Gan gan = new Gan(config(kind, 0));
-        TrainConfig training = TrainConfig.builder().epochs(1).batchSize(32).learningRate(1e-4).seed(2L).threads(2).criticSteps(2).build();
+        TrainConfig training = TrainConfig.builder().epochs(1).batchSize(32).learningRate(1e-4)
+                .seed(2L).threads(2).criticSteps(2).build();
         TrainingTask task = TrainingSteps.create(gan, training);
         try (PointerScope scope = new PointerScope()) {
             Tensor real = Tensors.images(data.train().read(0, 1, 2, 3), 4, data.train().shape());

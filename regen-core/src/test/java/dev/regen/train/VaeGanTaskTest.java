@@ -34,7 +34,8 @@ class VaeGanTaskTest {
         ModelConfig config = new ModelConfig(ModelKind.VAE_GAN, new ImageShape(1, 28, 28), 8, Likelihood.BERNOULLI, 8);
         Torch.seed(1L);
         double untrained = VaeEvaluator.elbo(new VaeGan(config).vae(), split.test(), 1L).negativeElbo();
-        Run.Result result = Run.start(config, TrainConfig.builder().epochs(2).batchSize(64).learningRate(1e-3).seed(1L).threads(2).build(), data, split,
+        Run.Result result = Run.start(config, TrainConfig.builder().epochs(2).batchSize(64).learningRate(1e-3)
+                .seed(1L).threads(2).build(), data, split,
                 temp.resolve("run"), "test", new TrainingListener() { });
         EpochMetrics last = result.history().get(1);
         assertTrue(last.train().containsKey("adversarial") && last.train().containsKey("d"), last.toString());

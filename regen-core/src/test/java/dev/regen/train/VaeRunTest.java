@@ -45,7 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class VaeRunTest {
-    private static final TrainConfig TWO_EPOCHS = TrainConfig.builder().epochs(2).batchSize(64).learningRate(1e-3).seed(7L).threads(2).build();
+    private static final TrainConfig TWO_EPOCHS = TrainConfig.builder().epochs(2).batchSize(64).learningRate(1e-3)
+            .seed(7L).threads(2).build();
 
     @TempDir
     static Path temp;
@@ -199,7 +200,8 @@ class VaeRunTest {
     void klWarmUpLowersTheObjectiveBelowTheElboWhileItRamps() {
         Torch.seed(5L);
         Vae vae = new Vae(model());
-        TrainConfig warm = TrainConfig.builder().epochs(1).batchSize(64).learningRate(1e-3).klWarmupEpochs(10.0).seed(5L).threads(2).build();
+        TrainConfig warm = TrainConfig.builder().epochs(1).batchSize(64).learningRate(1e-3).klWarmupEpochs(10.0)
+                .seed(5L).threads(2).build();
         List<EpochMetrics> epochs = new ArrayList<>();
         new Trainer(TrainingSteps.create(vae, warm), warm).train(data.train(), data.test(), TrainingState.start(), new TrainingListener() {
             @Override
