@@ -20,4 +20,13 @@ final class DeclaredShape {
                     + " (channels x height x width): " + e.getMessage(), e);
         }
     }
+
+    /** Checks the size of the one image in {@code source} before it is decoded. */
+    static void checkSize(Object source, int width, int height) {
+        try {
+            new ImageShape(1, height, width);
+        } catch (RegenException e) {
+            throw new RegenException(source + " is " + width + " x " + height + " pixels: " + e.getMessage(), e);
+        }
+    }
 }
