@@ -10,6 +10,8 @@ import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -21,6 +23,11 @@ import java.util.Iterator;
 public final class ImageDecoder {
     /** The formats read, for messages. */
     public static final String FORMATS = "PNG, JPEG, BMP, GIF, TIFF or WebP";
+    /** Where a BMP file's info header starts with its own size, at least 40 bytes when it has the fields below. */
+    private static final int BMP_INFO_SIZE_AT = 14;
+    private static final int BMP_INFO_SIZE = 40;
+    /** Where a BMP info header of 40 bytes or more holds the size of the compressed image data. */
+    private static final int BMP_DATA_SIZE_AT = 34;
 
     private ImageDecoder() {
     }
@@ -35,17 +42,10 @@ public final class ImageDecoder {
             throw new RegenException("no such image file: " + path);
         }
         BufferedImage image;
-        try (ImageInputStream in = ImageIO.createImageInputStream(path.toFile())) {
-            ImageReader reader = in == null ? null : reader(in);
-            if (reader == null) {
-                throw new RegenException("cannot decode image " + path + ": not a " + FORMATS + " file");
-            }
-            try {
-                DeclaredShape.checkSize(path, reader.getWidth(0), reader.getHeight(0));
-                image = reader.read(0);
-            } finally {
-                reader.dispose();
-            }
+        try {
+            byte[] bytes = Files.readAllBytes(path);
+            checkBmpDataSize(path, bytes);
+            image = decode(path, bytes);
         } catch (RegenException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -56,6 +56,38 @@ public final class ImageDecoder {
             return fromImage(image);
         } catch (RegenException e) {
             throw new RegenException("cannot decode image " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static BufferedImage decode(Path path, byte[] bytes) throws IOException {
+        try (ImageInputStream in = new GuardedImageInput(bytes)) {
+            ImageReader reader = reader(in);
+            if (reader == null) {
+                throw new RegenException("cannot decode image " + path + ": not a " + FORMATS + " file");
+            }
+            try {
+                DeclaredShape.checkSize(path, reader.getWidth(0), reader.getHeight(0));
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    /**
+     * The JDK's BMP reader allocates the image-data size its header declares (for run-length and
+     * embedded JPEG or PNG data) before it reads a byte of it: a size beyond the file is refused
+     * first.
+     */
+    private static void checkBmpDataSize(Path path, byte[] bytes) {
+        if (bytes.length < BMP_DATA_SIZE_AT + Integer.BYTES || bytes[0] != 'B' || bytes[1] != 'M') {
+            return;
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        long declared = Integer.toUnsignedLong(b.getInt(BMP_DATA_SIZE_AT));
+        if (b.getInt(BMP_INFO_SIZE_AT) >= BMP_INFO_SIZE && declared > bytes.length) {
+            throw new RegenException("cannot decode image " + path + ": its BMP header declares " + declared
+                    + " bytes of image data, more than the file's " + bytes.length);
         }
     }
 

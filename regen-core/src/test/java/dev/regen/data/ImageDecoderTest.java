@@ -14,11 +14,14 @@ import java.awt.image.DataBuffer;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ImageDecoderTest {
@@ -66,6 +69,32 @@ class ImageDecoderTest {
         RegenException e = assertThrows(RegenException.class, () -> ImageDecoder.read(file));
         assertEquals(file + " is 100000 x 100000 pixels: height must be between 1 and 4096, got 100000",
                 e.getMessage());
+    }
+
+    @Test
+    void losslessWebpThatSendsTheDecoderPastItsEndIsRefused() throws Exception {
+        // Found by ImageDecoderFuzzTest: TwelveMonkeys' VP8L decoder took each end of this corrupt
+        // file as more bits to come and never returned.
+        Path file = temp.resolve("looping.webp");
+        try (var in = ImageDecoderTest.class.getResourceAsStream("/images/looping-lossless.webp")) {
+            Files.copy(in, file);
+        }
+        RegenException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThrows(RegenException.class, () -> ImageDecoder.read(file)));
+        assertEquals("cannot decode image " + file + ": the decoder reads on past the end of the data", e.getMessage());
+    }
+
+    @Test
+    void bmpDeclaringMoreDataThanItHoldsIsRefusedBeforeTheDecoderAllocatesIt() throws Exception {
+        // Found by MaskFuzzTest: the JDK's BMP reader allocated the 864 MiB this 1 KiB file declared.
+        ByteArrayOutputStream bmp = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(16, 12, BufferedImage.TYPE_BYTE_GRAY), "bmp", bmp);
+        byte[] bytes = bmp.toByteArray();
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(30, 1).putInt(34, 0x36000000);
+        Path file = Files.write(temp.resolve("rle.bmp"), bytes);
+        RegenException e = assertThrows(RegenException.class, () -> ImageDecoder.read(file));
+        assertEquals("cannot decode image " + file + ": its BMP header declares 905969664 bytes of image data, more "
+                + "than the file's " + bytes.length, e.getMessage());
     }
 
     @Test
