@@ -37,6 +37,7 @@ public final class NpyReader {
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
     private static final Pattern DTYPE = Pattern.compile("([<>|=])([a-zA-Z]\\d+)");
     private static final int MAX_CHANNELS = 4;
+    private static final int MAX_QUOTED = 40;
     private static final double BYTE_LEVELS = 255;
     private static final double SHORT_LEVELS = 65535;
 
@@ -246,7 +247,7 @@ public final class NpyReader {
                 }
             }
         }
-        throw new RegenException(path + " holds dtype '" + descr + "'; bool, integers (int8 to int64, uint8 to "
+        throw new RegenException(path + " holds dtype '" + printable(descr) + "'; bool, integers (int8 to int64, uint8 to "
                 + "uint64) and floats (float16, float32, float64) are supported");
     }
 
@@ -257,13 +258,19 @@ public final class NpyReader {
                 // Python 2 wrote long integers with an L suffix.
                 long v = Long.parseLong(s.endsWith("L") ? s.substring(0, s.length() - 1) : s);
                 if (v < 0 || v > Integer.MAX_VALUE) {
-                    throw new RegenException(path + " has an invalid dimension " + s + " in its NPY header");
+                    throw new RegenException(path + " has an invalid dimension " + printable(s) + " in its NPY header");
                 }
                 return v;
             } catch (NumberFormatException e) {
-                throw new RegenException(path + " has an unreadable shape (" + s + ") in its NPY header");
+                throw new RegenException(path + " has an unreadable shape (" + printable(s) + ") in its NPY header");
             }
         }).toArray();
+    }
+
+    /** Header text as a message may quote it: on one line, short, control characters as '?'. */
+    private static String printable(String text) {
+        String shown = text.length() > MAX_QUOTED ? text.substring(0, MAX_QUOTED) + "..." : text;
+        return shown.replaceAll("[\\p{C}\\p{Zl}\\p{Zp}]", "?");
     }
 
     private static String group(Path path, Pattern pattern, String header, String key) {

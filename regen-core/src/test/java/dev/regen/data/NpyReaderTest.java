@@ -262,6 +262,14 @@ class NpyReaderTest {
     }
 
     @Test
+    void headerTextIsQuotedOnOneLine() throws Exception {
+        // Found by NpyReaderFuzzTest: a mangled shape or descr was quoted with its newline.
+        assertRefused(npy(1, "|u1", false, "2, 4, K\n6 5", new byte[40]), "unreadable shape (K?6 5)");
+        assertRefused(npy(1, "<u2\n" + "x".repeat(50), false, "1, 1, 1", new byte[2]),
+                "holds dtype '<u2?" + "x".repeat(36) + "...'");
+    }
+
+    @Test
     void hugeDimensionsAreRefusedBeforeAnythingIsAllocated() throws Exception {
         assertRefused(npy(1, "|u1", false, "1, 5000, 2", new byte[10_000]),
                 "holds images of 1 x 5000 x 2 (channels x height x width): height must be between");
