@@ -6,11 +6,9 @@ import dev.regen.config.ImageShape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,7 +42,7 @@ class IdxReaderTest {
         Path plain = temp.resolve("train-images-idx3-ubyte");
         TestData.writeIdx(TestData.fashionTest(), 20, plain, temp.resolve("train-labels-idx1-ubyte"));
         Path gz = temp.resolve("copy-images-idx3-ubyte.gz");
-        Files.write(gz, gzip(Files.readAllBytes(plain)));
+        Files.write(gz, TestData.gzip(Files.readAllBytes(plain)));
         ArrayDataset a = IdxReader.read(plain, null);
         ArrayDataset b = IdxReader.read(gz, null);
         float[] pa = new float[784];
@@ -84,7 +82,7 @@ class IdxReaderTest {
 
     @Test
     void corruptGzipIsRejected() throws Exception {
-        byte[] gz = gzip(new byte[5000]);
+        byte[] gz = TestData.gzip(new byte[5000]);
         Path file = temp.resolve("bad-images-idx3-ubyte.gz");
         Files.write(file, Arrays.copyOf(gz, gz.length / 2));
         RegenException e = assertThrows(RegenException.class, () -> IdxReader.read(file, null));
@@ -107,13 +105,5 @@ class IdxReaderTest {
         RegenException e = assertThrows(RegenException.class,
                 () -> IdxReader.read(images, temp.resolve("a-labels-idx1-ubyte")));
         assertTrue(e.getMessage().contains("4 labels for 5 images"), e.getMessage());
-    }
-
-    private static byte[] gzip(byte[] raw) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(raw);
-        }
-        return out.toByteArray();
     }
 }
