@@ -4,8 +4,8 @@ import dev.regen.RegenException;
 import dev.regen.config.ImageShape;
 
 /**
- * The image shape a file's header declares. {@link ImageShape} refuses an out-of-range side with
- * the field's name only; a reader's user also needs to know which file declared it.
+ * What a file's header declares: the image shape, and the pixel array for all its images, each
+ * refused in one line that names the file. {@link ImageShape} alone names only the field.
  */
 final class DeclaredShape {
     private DeclaredShape() {
@@ -28,5 +28,19 @@ final class DeclaredShape {
         } catch (RegenException e) {
             throw new RegenException(source + " is " + width + " x " + height + " pixels: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The array for {@code count} pixel values, refused before it is allocated when it could not
+     * fit this JVM's heap at all (an out-of-memory error says nothing of the file or of -Xmx).
+     */
+    static float[] pixels(Object source, long count) {
+        long bytes = count * Float.BYTES;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (count > FileBytes.MAX_BYTES || bytes > heap) {
+            throw new RegenException(source + " holds " + count + " pixel values, " + (bytes >> 20) + " MiB as floats, "
+                    + "more than the " + (heap >> 20) + " MiB this Java process may use (java -Xmx sets it)");
+        }
+        return new float[(int) count];
     }
 }

@@ -66,7 +66,7 @@ public final class NpyReader {
         }
         ByteBuffer data = ByteBuffer.wrap(bytes).order(header.order);
         double divisor = divisor(path, header, data, (int) elements);
-        float[] pixels = new float[(int) elements];
+        float[] pixels = DeclaredShape.pixels(path, elements);
         long[] strides = strides(dims, header.fortranOrder);
         long[] outStrides = new long[4];
         for (int k = 0; k < 4; k++) {

@@ -6,6 +6,7 @@ import dev.regen.config.ImageShape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -87,6 +88,24 @@ class IdxReaderTest {
         Files.write(file, Arrays.copyOf(gz, gz.length / 2));
         RegenException e = assertThrows(RegenException.class, () -> IdxReader.read(file, null));
         assertTrue(e.getMessage().contains("corrupt or truncated gzip"), e.getMessage());
+    }
+
+    @Test
+    void gzipInflatingPastTheLimitIsRefused() throws Exception {
+        Path file = Files.write(temp.resolve("zeros.gz"), TestData.gzip(new byte[1000]));
+        assertEquals(1000, FileBytes.read(file, 1000).length);
+        RegenException e = assertThrows(RegenException.class, () -> FileBytes.read(file, 999));
+        assertEquals(file + " inflates to more than 999 bytes, more than a data file may hold", e.getMessage());
+    }
+
+    @Test
+    void sideOutOfRangeNamesTheFile() throws Exception {
+        byte[] bytes = new byte[16 + 5000];
+        ByteBuffer.wrap(bytes).putInt(0x00000803).putInt(1).putInt(5000).putInt(1);
+        Path file = Files.write(temp.resolve("tall-images-idx3-ubyte"), bytes);
+        RegenException e = assertThrows(RegenException.class, () -> IdxReader.read(file, null));
+        assertEquals(file + " holds images of 1 x 5000 x 1 (channels x height x width): height must be between 1 "
+                + "and 4096, got 5000", e.getMessage());
     }
 
     @Test
