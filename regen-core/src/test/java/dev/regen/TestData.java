@@ -80,4 +80,15 @@ public final class TestData {
         Files.write(images, img.array());
         Files.write(labels, lab.array());
     }
+
+    /** {@code raw} gzipped. */
+    public static byte[] gzip(byte[] raw) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+            gz.write(raw);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 final class DataOptions {
     @Option(names = "--data", required = true, paramLabel = "PATH",
             description = "IDX file or folder (plain or .gz), .npy array (NHW, NHWC or NCHW), or a folder of "
-                    + "PNG/JPEG/BMP images (sub-folders are class labels)")
+                    + "PNG/JPEG/BMP/GIF/TIFF/WebP images (sub-folders are class labels)")
     String path;
 
     @Option(names = "--size", paramLabel = "HxW", description = "resize images, e.g. 32 or 64x48 (default: as stored)")

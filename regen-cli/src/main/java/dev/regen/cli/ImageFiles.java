@@ -41,7 +41,7 @@ final class ImageFiles {
                 throw new RegenException("cannot list " + input + ": " + e.getMessage(), e);
             }
             if (files.isEmpty()) {
-                throw new RegenException(input + " holds no PNG, JPEG, BMP or GIF files");
+                throw new RegenException(input + " holds no " + ImageDecoder.FORMATS + " files");
             }
         } else {
             files = List.of(input);

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  *   <li>a folder of IDX files, such as the Fashion-MNIST package: {@code train-*} and
  *       {@code t10k-*}/{@code test-*} become the training and test sets;</li>
  *   <li>an {@code .npy} array of images;</li>
- *   <li>a single PNG, JPEG, BMP or GIF image;</li>
+ *   <li>a single PNG, JPEG, BMP, GIF, TIFF or WebP image;</li>
  *   <li>any other folder: image files, streamed from disk, sub-folders as labels.</li>
  * </ul>
  */

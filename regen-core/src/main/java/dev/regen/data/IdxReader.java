@@ -25,10 +25,10 @@ public final class IdxReader {
             throw new RegenException(images + " holds a rank-" + dims.length + " array; images need rank 3 or 4");
         }
         int channels = dims.length == 4 ? dims[3] : 1;
-        ImageShape shape = new ImageShape(channels, dims[1], dims[2]);
+        ImageShape shape = DeclaredShape.of(images, channels, dims[1], dims[2]);
         int count = dims[0];
         int offset = 4 + 4 * dims.length;
-        float[] pixels = new float[Math.multiplyExact(count, shape.size())];
+        float[] pixels = DeclaredShape.pixels(images, (long) count * shape.size());
         int pixelsPerPlane = shape.height() * shape.width();
         for (int i = 0; i < count; i++) {
             int base = offset + i * shape.size();

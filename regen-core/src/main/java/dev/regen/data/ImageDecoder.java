@@ -5,29 +5,109 @@ import dev.regen.config.ImageShape;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 
-/** Decodes PNG, JPEG, BMP and GIF files into channels-first floats in [0, 1]. */
+/**
+ * Decodes PNG, JPEG, BMP, GIF and TIFF files (the JDK's ImageIO readers) and WebP files (the
+ * TwelveMonkeys plugin on the class path) into channels-first floats in [0, 1].
+ */
 public final class ImageDecoder {
+    /** The formats read, for messages. */
+    public static final String FORMATS = "PNG, JPEG, BMP, GIF, TIFF or WebP";
+    /** Where a BMP file's info header starts with its own size, at least 40 bytes when it has the fields below. */
+    private static final int BMP_INFO_SIZE_AT = 14;
+    private static final int BMP_INFO_SIZE = 40;
+    /** Where a BMP info header of 40 bytes or more holds the size of the compressed image data. */
+    private static final int BMP_DATA_SIZE_AT = 34;
+
     private ImageDecoder() {
     }
 
-    /** Decodes {@code path}; grey images give one channel, colour images three (alpha is dropped). */
+    /**
+     * Decodes {@code path}; grey images give one channel, colour images three (alpha is dropped).
+     * The size is checked from the header first, so that a corrupt or hostile header cannot make
+     * the decoder allocate a giant raster.
+     */
     public static Decoded read(Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new RegenException("no such image file: " + path);
+        }
         BufferedImage image;
         try {
-            image = ImageIO.read(path.toFile());
+            byte[] bytes = Files.readAllBytes(path);
+            checkBmpDataSize(path, bytes);
+            image = decode(path, bytes);
+        } catch (RegenException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
+            // Decoders report corrupt data with whatever exception they meet, not only IOException.
+            throw new RegenException("cannot decode image " + path + ": " + detail(e), e);
+        }
+        try {
+            return fromImage(image);
+        } catch (RegenException e) {
             throw new RegenException("cannot decode image " + path + ": " + e.getMessage(), e);
         }
-        if (image == null) {
-            throw new RegenException("cannot decode image " + path + ": not a PNG, JPEG, BMP or GIF file");
+    }
+
+    private static BufferedImage decode(Path path, byte[] bytes) throws IOException {
+        try (ImageInputStream in = new GuardedImageInput(bytes)) {
+            ImageReader reader = reader(in);
+            if (reader == null) {
+                throw new RegenException("cannot decode image " + path + ": not a " + FORMATS + " file");
+            }
+            try {
+                DeclaredShape.checkSize(path, reader.getWidth(0), reader.getHeight(0));
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
         }
-        return fromImage(image);
+    }
+
+    /**
+     * The JDK's BMP reader allocates the image-data size its header declares (for run-length and
+     * embedded JPEG or PNG data) before it reads a byte of it: a size beyond the file is refused
+     * first.
+     */
+    private static void checkBmpDataSize(Path path, byte[] bytes) {
+        if (bytes.length < BMP_DATA_SIZE_AT + Integer.BYTES || bytes[0] != 'B' || bytes[1] != 'M') {
+            return;
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        long declared = Integer.toUnsignedLong(b.getInt(BMP_DATA_SIZE_AT));
+        if (b.getInt(BMP_INFO_SIZE_AT) >= BMP_INFO_SIZE && declared > bytes.length) {
+            throw new RegenException("cannot decode image " + path + ": its BMP header declares " + declared
+                    + " bytes of image data, more than the file's " + bytes.length);
+        }
+    }
+
+    /** A decoder's message, on one line, or the exception's name where it gave none. */
+    private static String detail(Exception e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName()
+                : message.strip().replaceAll("\\s+", " ");
+    }
+
+    /** The first installed reader that recognises the stream, set to read it, or null. */
+    private static ImageReader reader(ImageInputStream in) {
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            return null;
+        }
+        ImageReader reader = readers.next();
+        // Forward only and without metadata, as ImageIO.read reads.
+        reader.setInput(in, true, true);
+        return reader;
     }
 
     /** Converts a decoded AWT image. */
@@ -39,12 +119,20 @@ public final class ImageDecoder {
         float[] pixels = new float[shape.size()];
         int plane = h * w;
         if (grey) {
+            // Integer samples run from 0 to 2^bits - 1 (bits up to 32, as in TIFF); float samples
+            // are already in [0, 1], or beyond it in HDR files.
             var raster = image.getRaster();
-            int bits = image.getColorModel().getComponentSize(0);
-            float max = (1 << bits) - 1;
+            int type = raster.getDataBuffer().getDataType();
+            boolean floating = type == DataBuffer.TYPE_FLOAT || type == DataBuffer.TYPE_DOUBLE;
+            double max = floating ? 1 : (1L << image.getColorModel().getComponentSize(0)) - 1;
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
-                    pixels[y * w + x] = raster.getSample(x, y, 0) / max;
+                    double v = floating ? raster.getSampleDouble(x, y, 0)
+                            : Integer.toUnsignedLong(raster.getSample(x, y, 0));
+                    if (Double.isNaN(v)) {
+                        throw new RegenException("pixel (" + x + ", " + y + ") is not a number");
+                    }
+                    pixels[y * w + x] = (float) Math.min(1, Math.max(0, v / max));
                 }
             }
         } else {
@@ -62,22 +150,17 @@ public final class ImageDecoder {
 
     /**
      * Reads only the header of {@code path}: its shape, or null when no installed reader can
-     * decode it. Cheap enough to check every file of a large folder.
+     * decode it or its size is out of range. Cheap enough to check every file of a large folder.
      */
     public static ImageShape probe(Path path) {
         try (ImageInputStream in = ImageIO.createImageInputStream(path.toFile())) {
-            if (in == null) {
+            ImageReader reader = in == null ? null : reader(in);
+            if (reader == null) {
                 return null;
             }
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                return null;
-            }
-            ImageReader reader = readers.next();
             try {
-                reader.setInput(in);
-                int channels = reader.getRawImageType(0) == null
-                        ? 3 : reader.getRawImageType(0).getColorModel().getNumColorComponents() == 1 ? 1 : 3;
+                ImageTypeSpecifier type = reader.getRawImageType(0);
+                int channels = type == null || type.getColorModel().getNumColorComponents() != 1 ? 3 : 1;
                 return new ImageShape(channels, reader.getHeight(0), reader.getWidth(0));
             } finally {
                 reader.dispose();

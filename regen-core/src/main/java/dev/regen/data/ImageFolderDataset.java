@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * rejected in strict mode.
  */
 public final class ImageFolderDataset implements ImageDataset {
-    private static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".bmp", ".gif");
+    private static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff",
+            ".webp");
 
     private final Path root;
     private final List<Path> files;
@@ -59,7 +60,8 @@ public final class ImageFolderDataset implements ImageDataset {
             ImageShape probed = hasImageExtension(file) ? ImageDecoder.probe(file) : null;
             if (probed == null) {
                 if (strict) {
-                    throw new RegenException(file + " is not a readable PNG, JPEG, BMP or GIF image (--strict)");
+                    throw new RegenException(file + " is not a readable " + ImageDecoder.FORMATS
+                            + " image of at most 4096 x 4096 pixels (--strict)");
                 }
                 skipped++;
                 continue;

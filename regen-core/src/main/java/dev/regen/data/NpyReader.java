@@ -3,26 +3,43 @@ package dev.regen.data;
 import dev.regen.RegenException;
 import dev.regen.config.ImageShape;
 
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads NumPy {@code .npy} image arrays of uint8, float32 or float64.
+ * Reads NumPy {@code .npy} image arrays: format versions 1 to 3, C or Fortran order, either byte
+ * order, and every boolean, integer and float dtype numpy saves images in.
  *
  * <p>Rank 3 is N x H x W. Rank 4 is N x H x W x C when the last axis has at most 4 entries,
- * otherwise N x C x H x W. Integers are scaled from 0..255; floats are taken as [0, 1] unless
- * their maximum exceeds 1, in which case they are scaled from 0..255 too.
+ * otherwise N x C x H x W. Values map to [0, 1] by their dtype:
+ * <ul>
+ *   <li>bool: false 0, true 1;</li>
+ *   <li>uint8 and uint16: their full range, 0..255 and 0..65535, as in 8- and 16-bit image files;</li>
+ *   <li>the other integers (int8 to int64, uint32, uint64), which have no image convention but are
+ *       what numpy makes of plain Python lists: levels 0..255, or 0..65535 when a value exceeds
+ *       255; a negative value or one above 65535 is refused;</li>
+ *   <li>floats (float16, float32, float64): [0, 1], unless their maximum exceeds 1, then 0..255;
+ *       values outside the range are clipped and non-finite ones refused.</li>
+ * </ul>
  */
 public final class NpyReader {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+    private static final Pattern DTYPE = Pattern.compile("([<>|=])([a-zA-Z]\\d+)");
     private static final int MAX_CHANNELS = 4;
+    private static final int MAX_QUOTED = 40;
+    private static final double BYTE_LEVELS = 255;
+    private static final double SHORT_LEVELS = 65535;
 
     private NpyReader() {
     }
@@ -35,78 +52,150 @@ public final class NpyReader {
         if (dims.length != 3 && dims.length != 4) {
             throw new RegenException(path + " has shape of rank " + dims.length + "; images need NHW, NHWC or NCHW");
         }
-        boolean channelsLast = dims.length == 4 && dims[3] <= MAX_CHANNELS;
-        int channels = dims.length == 3 ? 1 : (int) (channelsLast ? dims[3] : dims[1]);
-        int height = (int) (channelsLast || dims.length == 3 ? dims[1] : dims[2]);
-        int width = (int) (channelsLast || dims.length == 3 ? dims[2] : dims[3]);
-        ImageShape shape = new ImageShape(channels, height, width);
-        int count = (int) dims[0];
-        long elements = (long) count * shape.size();
+        // Source axis of each output axis N, C, H, W; -1 for the channel axis of a rank-3 array.
+        int[] axes = dims.length == 3 ? new int[]{0, -1, 1, 2}
+                : dims[3] <= MAX_CHANNELS ? new int[]{0, 3, 1, 2} : new int[]{0, 1, 2, 3};
+        ImageShape shape = DeclaredShape.of(path, axes[1] < 0 ? 1 : (int) dims[axes[1]], (int) dims[axes[2]],
+                (int) dims[axes[3]]);
+        // At most 2^31 images of 2^30 values of 8 bytes: below 2^64, so exact as an unsigned long.
+        long elements = dims[0] * shape.size();
         long needed = header.dataOffset + elements * header.type.bytes;
-        if (bytes.length != needed) {
+        if (Long.compareUnsigned(bytes.length, needed) != 0) {
             throw new RegenException(path + " has " + bytes.length + " bytes but its header (shape "
-                    + java.util.Arrays.toString(dims) + ", " + header.type.descr + ") needs " + needed);
+                    + Arrays.toString(dims) + ", " + header.type.name + ") needs " + Long.toUnsignedString(needed));
         }
-        ByteBuffer data = ByteBuffer.wrap(bytes, header.dataOffset, bytes.length - header.dataOffset)
-                .order(header.order);
-        float[] values = new float[(int) elements];
-        float max = 0;
-        for (int i = 0; i < values.length; i++) {
-            float v = header.type.get(data);
-            if (!Float.isFinite(v)) {
-                throw new RegenException(path + " holds a non-finite value at element " + i);
-            }
-            values[i] = v;
-            max = Math.max(max, v);
+        ByteBuffer data = ByteBuffer.wrap(bytes).order(header.order);
+        double divisor = divisor(path, header, data, (int) elements);
+        float[] pixels = DeclaredShape.pixels(path, elements);
+        long[] strides = strides(dims, header.fortranOrder);
+        long[] outStrides = new long[4];
+        for (int k = 0; k < 4; k++) {
+            outStrides[k] = axes[k] < 0 ? 0 : strides[axes[k]];
         }
-        float scale = header.type == Type.U1 || max > 1f ? 1f / 255f : 1f;
-        float[] pixels = channelsLast ? toChannelsFirst(values, count, shape, scale) : scaled(values, scale);
-        return new ArrayDataset(shape, pixels, null, path.toString());
-    }
-
-    private static float[] scaled(float[] values, float scale) {
-        for (int i = 0; i < values.length; i++) {
-            values[i] = Math.min(1f, Math.max(0f, values[i] * scale));
-        }
-        return values;
-    }
-
-    private static float[] toChannelsFirst(float[] hwc, int count, ImageShape shape, float scale) {
-        float[] chw = new float[hwc.length];
-        int plane = shape.height() * shape.width();
-        int c = shape.channels();
-        for (int i = 0; i < count; i++) {
-            int base = i * shape.size();
-            for (int p = 0; p < plane; p++) {
-                for (int k = 0; k < c; k++) {
-                    chw[base + k * plane + p] = Math.min(1f, Math.max(0f, hwc[base + p * c + k] * scale));
+        int o = 0;
+        for (int n = 0; n < dims[0]; n++) {
+            for (int c = 0; c < shape.channels(); c++) {
+                for (int y = 0; y < shape.height(); y++) {
+                    long row = n * outStrides[0] + c * outStrides[1] + y * outStrides[2];
+                    for (int x = 0; x < shape.width(); x++) {
+                        int at = header.dataOffset + (int) (row + x * outStrides[3]) * header.type.bytes;
+                        double v = header.type.get(data, at) / divisor;
+                        pixels[o++] = (float) Math.min(1, Math.max(0, v));
+                    }
                 }
             }
         }
-        return chw;
+        return new ArrayDataset(shape, pixels, null, path.toString());
     }
 
-    private enum Type {
-        U1("u1", 1), F4("f4", 4), F8("f8", 8);
+    /** Element strides of each axis: the last axis varies fastest in C order, the first in Fortran order. */
+    private static long[] strides(long[] dims, boolean fortranOrder) {
+        long[] strides = new long[dims.length];
+        long step = 1;
+        for (int k = 0; k < dims.length; k++) {
+            int axis = fortranOrder ? k : dims.length - 1 - k;
+            strides[axis] = step;
+            step *= dims[axis];
+        }
+        return strides;
+    }
 
-        final String descr;
+    /** What each value is divided by to map it to [0, 1], by the rules of the class comment. */
+    private static double divisor(Path path, Header header, ByteBuffer data, int elements) {
+        DType type = header.type;
+        if (type.levels > 0) {
+            return type.levels;
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < elements; i++) {
+            double v = type.get(data, header.dataOffset + i * type.bytes);
+            if (!Double.isFinite(v)) {
+                throw new RegenException(path + " holds a non-finite value (" + v + ")");
+            }
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        if (type.floating()) {
+            return max > 1 ? BYTE_LEVELS : 1;
+        }
+        if (min < 0 || max > SHORT_LEVELS) {
+            throw new RegenException(path + " holds " + type.name + " values from " + integer(min) + " to "
+                    + integer(max) + "; integer pixels must be levels 0..255 or 0..65535 (or save floats in [0, 1])");
+        }
+        return max > BYTE_LEVELS ? SHORT_LEVELS : BYTE_LEVELS;
+    }
+
+    private static String integer(double v) {
+        return new BigDecimal(v).toPlainString();
+    }
+
+    /**
+     * The dtypes read, each named by its descr without the byte order ({@code f4}) and by its
+     * numpy name; {@code levels} is the fixed divisor of those with one, else 0.
+     */
+    private enum DType {
+        B1("bool", 1, 1), U1("uint8", 1, BYTE_LEVELS), I1("int8", 1, 0), U2("uint16", 2, SHORT_LEVELS),
+        I2("int16", 2, 0), U4("uint32", 4, 0), I4("int32", 4, 0), U8("uint64", 8, 0), I8("int64", 8, 0),
+        F2("float16", 2, 0), F4("float32", 4, 0), F8("float64", 8, 0);
+
+        final String name;
         final int bytes;
+        final double levels;
 
-        Type(String descr, int bytes) {
-            this.descr = descr;
+        DType(String name, int bytes, double levels) {
+            this.name = name;
             this.bytes = bytes;
+            this.levels = levels;
         }
 
-        float get(ByteBuffer b) {
+        boolean floating() {
+            return name.startsWith("float");
+        }
+
+        /** The value at byte {@code at}. */
+        double get(ByteBuffer b, int at) {
             return switch (this) {
-                case U1 -> b.get() & 0xff;
-                case F4 -> b.getFloat();
-                case F8 -> (float) b.getDouble();
+                case B1 -> b.get(at) != 0 ? 1 : 0;
+                case U1 -> b.get(at) & 0xff;
+                case I1 -> b.get(at);
+                case U2 -> b.getShort(at) & 0xffff;
+                case I2 -> b.getShort(at);
+                case U4 -> b.getInt(at) & 0xffffffffL;
+                case I4 -> b.getInt(at);
+                case U8 -> unsigned(b.getLong(at));
+                case I8 -> b.getLong(at);
+                case F2 -> half(b.getShort(at));
+                case F4 -> b.getFloat(at);
+                case F8 -> b.getDouble(at);
             };
         }
+
+        private static double unsigned(long v) {
+            return v >= 0 ? v : 0x1p64 + v;
+        }
     }
 
-    private record Header(Type type, ByteOrder order, long[] shape, int dataOffset) {
+    /**
+     * An IEEE 754 half-precision value (Java 17 has no {@code Float.float16ToFloat}): 1 sign bit,
+     * 5 exponent bits biased by 15, 10 fraction bits.
+     */
+    static double half(short bits) {
+        int sign = (bits >> 15) & 1;
+        int exponent = (bits >> 10) & 0x1f;
+        int fraction = bits & 0x3ff;
+        double magnitude;
+        if (exponent == 0x1f) {
+            magnitude = fraction == 0 ? Double.POSITIVE_INFINITY : Double.NaN;
+        } else if (exponent == 0) {
+            magnitude = fraction * 0x1p-24;    // subnormal: 0.fraction x 2^-14
+        } else {
+            magnitude = (1024 + fraction) * Math.scalb(1.0, exponent - 25);
+        }
+        return sign == 1 ? -magnitude : magnitude;
+    }
+
+    private record Header(DType type, ByteOrder order, boolean fortranOrder, long[] shape, int dataOffset) {
     }
 
     private static Header header(Path path, byte[] bytes) {
@@ -120,57 +209,68 @@ public final class NpyReader {
         }
         int major = bytes[6] & 0xff;
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int headerLength;
+        long headerLength;
         int start;
+        Charset charset;
         if (major == 1) {
             headerLength = b.getShort(8) & 0xffff;
             start = 10;
+            charset = StandardCharsets.ISO_8859_1;
         } else if (major == 2 || major == 3) {
             if (bytes.length < 12) {
                 throw new RegenException(path + " is truncated inside its NPY header");
             }
-            headerLength = b.getInt(8);
+            // Versions 2 and 3 widen the length to 4 bytes; version 3 also allows UTF-8 in the header.
+            headerLength = b.getInt(8) & 0xffffffffL;
             start = 12;
+            charset = major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
         } else {
             throw new RegenException(path + " uses NPY format version " + major + "; versions 1 to 3 are supported");
         }
-        if (headerLength < 0 || start + (long) headerLength > bytes.length) {
+        if (start + headerLength > bytes.length) {
             throw new RegenException(path + " is truncated inside its NPY header");
         }
-        String text = new String(bytes, start, headerLength, StandardCharsets.ISO_8859_1);
-        return new Header(type(path, text), order(path, text), shape(path, text), start + headerLength);
+        String text = new String(bytes, start, (int) headerLength, charset);
+        String descr = group(path, DESCR, text, "descr");
+        return new Header(type(path, descr), descr.startsWith(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN,
+                "True".equals(group(path, FORTRAN, text, "fortran_order")), shape(path, text),
+                start + (int) headerLength);
     }
 
-    private static Type type(Path path, String header) {
-        String descr = group(path, DESCR, header, "descr");
-        for (Type t : Type.values()) {
-            if (descr.substring(1).equals(t.descr)) {
-                return t;
+    private static DType type(Path path, String descr) {
+        Matcher m = DTYPE.matcher(descr);
+        if (m.matches()) {
+            for (DType t : DType.values()) {
+                // Case matters: '<U1' is a unicode string, '|u1' a byte.
+                if (t.name().toLowerCase(Locale.ROOT).equals(m.group(2))) {
+                    return t;
+                }
             }
         }
-        throw new RegenException(path + " holds dtype '" + descr + "'; uint8, float32 and float64 are supported");
-    }
-
-    private static ByteOrder order(Path path, String header) {
-        if ("True".equals(group(path, FORTRAN, header, "fortran_order"))) {
-            throw new RegenException(path + " is stored in Fortran order; save it in C order");
-        }
-        return group(path, DESCR, header, "descr").charAt(0) == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        throw new RegenException(path + " holds dtype '" + printable(descr) + "'; bool, integers (int8 to int64, uint8 to "
+                + "uint64) and floats (float16, float32, float64) are supported");
     }
 
     private static long[] shape(Path path, String header) {
         String[] parts = group(path, SHAPE, header, "shape").split(",");
-        return java.util.Arrays.stream(parts).map(String::trim).filter(s -> !s.isEmpty()).mapToLong(s -> {
+        return Arrays.stream(parts).map(String::trim).filter(s -> !s.isEmpty()).mapToLong(s -> {
             try {
-                long v = Long.parseLong(s);
-                if (v <= 0 || v > Integer.MAX_VALUE) {
-                    throw new RegenException(path + " has an invalid dimension " + s + " in its NPY header");
+                // Python 2 wrote long integers with an L suffix.
+                long v = Long.parseLong(s.endsWith("L") ? s.substring(0, s.length() - 1) : s);
+                if (v < 0 || v > Integer.MAX_VALUE) {
+                    throw new RegenException(path + " has an invalid dimension " + printable(s) + " in its NPY header");
                 }
                 return v;
             } catch (NumberFormatException e) {
-                throw new RegenException(path + " has an unreadable shape in its NPY header");
+                throw new RegenException(path + " has an unreadable shape (" + printable(s) + ") in its NPY header");
             }
         }).toArray();
+    }
+
+    /** Header text as a message may quote it: on one line, short, control characters as '?'. */
+    private static String printable(String text) {
+        String shown = text.length() > MAX_QUOTED ? text.substring(0, MAX_QUOTED) + "..." : text;
+        return shown.replaceAll("[\\p{C}\\p{Zl}\\p{Zp}]", "?");
     }
 
     private static String group(Path path, Pattern pattern, String header, String key) {

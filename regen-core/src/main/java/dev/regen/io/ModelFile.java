@@ -1,8 +1,10 @@
 package dev.regen.io;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regen.RegenException;
 import dev.regen.config.Json;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +16,7 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -40,6 +43,14 @@ public record ModelFile(Manifest manifest, Map<String, byte[]> entries) {
     private static final String CONFIG = "config.json";
     /** The date of every entry: the earliest a zip entry can hold. */
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
+    /** The largest Java array: each entry is read into one. */
+    private static final long MAX_ENTRY_BYTES = Integer.MAX_VALUE - 8;
+    /**
+     * Weights and optimizer state barely compress, and text a few times: an entry past
+     * {@link #BOMB_FLOOR_BYTES} that inflates more than this is a zip bomb, not a model.
+     */
+    private static final long MAX_INFLATION = 100;
+    private static final long BOMB_FLOOR_BYTES = 1 << 20;
 
     /** An entry, if present. */
     public Optional<byte[]> entry(String name) {
@@ -90,15 +101,14 @@ public record ModelFile(Manifest manifest, Map<String, byte[]> entries) {
             if (config == null) {
                 throw new RegenException(path + " is not a Regen model file (no " + CONFIG + ")");
             }
+            checkSizes(path, zip);
             Manifest manifest = readManifest(path, zip, config);
             Map<String, byte[]> entries = new LinkedHashMap<>();
             Enumeration<? extends ZipEntry> all = zip.entries();
             while (all.hasMoreElements()) {
                 ZipEntry e = all.nextElement();
                 if (!e.getName().equals(CONFIG)) {
-                    try (InputStream in = zip.getInputStream(e)) {
-                        entries.put(e.getName(), in.readAllBytes());
-                    }
+                    entries.put(e.getName(), readEntry(path, zip, e));
                 }
             }
             return new ModelFile(manifest, entries);
@@ -111,6 +121,47 @@ public record ModelFile(Manifest manifest, Map<String, byte[]> entries) {
                 throw new RegenException("no such model file: " + path);
             }
             throw new RegenException("cannot read model file " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses, before anything is inflated, entries that declare more than an array holds or than
+     * this JVM may allocate, or that inflate like a zip bomb.
+     */
+    private static void checkSizes(Path path, ZipFile zip) {
+        long total = 0;
+        Enumeration<? extends ZipEntry> all = zip.entries();
+        while (all.hasMoreElements()) {
+            ZipEntry e = all.nextElement();
+            long size = e.getSize();
+            if (size > MAX_ENTRY_BYTES) {
+                throw new RegenException(path + " is corrupt or not a Regen model file: its entry " + e.getName()
+                        + " declares " + size + " bytes, more than one entry may hold");
+            }
+            if (size > BOMB_FLOOR_BYTES && size > MAX_INFLATION * Math.max(1, e.getCompressedSize())) {
+                throw new RegenException(path + " is not a Regen model file: its entry " + e.getName() + " inflates "
+                        + e.getCompressedSize() + " bytes to " + size + ", as a zip bomb does");
+            }
+            total += Math.max(0, size);
+        }
+        long memory = Runtime.getRuntime().maxMemory();
+        if (total > memory) {
+            throw new RegenException(path + " declares " + (total >> 20) + " MiB of contents, more than the "
+                    + (memory >> 20) + " MiB this Java process may use");
+        }
+    }
+
+    /** An entry's bytes, which must be as many as its header declares (the zip reader does not check). */
+    private static byte[] readEntry(Path path, ZipFile zip, ZipEntry e) throws IOException {
+        long declared = e.getSize();
+        try (InputStream in = zip.getInputStream(e)) {
+            byte[] bytes = in.readNBytes((int) (declared < 0 ? MAX_ENTRY_BYTES : declared + 1));
+            if (declared >= 0 && bytes.length != declared) {
+                throw new RegenException(path + " is corrupt: its entry " + e.getName() + " holds " + bytes.length
+                        + (bytes.length > declared ? " bytes or more" : " bytes") + ", not the " + declared
+                        + " its header declares");
+            }
+            return bytes;
         }
     }
 
@@ -127,14 +178,42 @@ public record ModelFile(Manifest manifest, Map<String, byte[]> entries) {
         if (version < 1) {
             throw new RegenException(path + " has an invalid format version " + version);
         }
+        Manifest manifest;
         try {
             if (tree.path("training").isObject() && !tree.path("training").has("optimisation")) {
                 tree.set("training", sectioned(Json.MAPPER.treeToValue(tree.get("training"), LegacyTraining.class)));
             }
-            return Json.MAPPER.treeToValue(tree, Manifest.class);
-        } catch (IOException | RegenException e) {
+            manifest = Json.MAPPER.treeToValue(tree, Manifest.class);
+        } catch (JsonProcessingException e) {
+            throw new RegenException(path + " has an invalid " + CONFIG + ": " + reason(e), e);
+        } catch (RegenException e) {
             throw new RegenException(path + " has an invalid " + CONFIG + ": " + e.getMessage(), e);
         }
+        // Every file written has every part, and the uses read them without checking.
+        Object[] parts = {manifest.type(), manifest.model(), manifest.training(), manifest.data(), manifest.state(),
+                manifest.provenance()};
+        String[] names = {"type", "model", "training", "data", "state", "provenance"};
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i] == null) {
+                throw new RegenException(path + " has an invalid " + CONFIG + ": it has no '" + names[i] + "'");
+            }
+        }
+        return manifest;
+    }
+
+    /**
+     * Jackson's reason on one line: a settings record's own refusal, which names the setting, or
+     * Jackson's message with the field's path instead of the source location and reference chain
+     * it appends on further lines.
+     */
+    private static String reason(JsonProcessingException e) {
+        if (e.getCause() instanceof RegenException refusal) {
+            return refusal.getMessage();
+        }
+        String field = e instanceof JsonMappingException mapping ? mapping.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
+                .collect(Collectors.joining(".")) : "";
+        return (field.isEmpty() ? "" : field + ": ") + e.getOriginalMessage();
     }
 
     /** The settings of a file written before 0.2, in the sections this build reads. */
@@ -148,12 +227,12 @@ public record ModelFile(Manifest manifest, Map<String, byte[]> entries) {
 
     private static ObjectNode readTree(Path path, ZipFile zip, ZipEntry config)
             throws IOException {
-        try (InputStream in = zip.getInputStream(config)) {
-            if (!(Json.MAPPER.readTree(in) instanceof ObjectNode object)) {
+        try {
+            if (!(Json.MAPPER.readTree(readEntry(path, zip, config)) instanceof ObjectNode object)) {
                 throw new RegenException(path + " has a " + CONFIG + " that is not a JSON object");
             }
             return object;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new RegenException(path + " has an unreadable " + CONFIG, e);
         }
     }

@@ -6,11 +6,10 @@ import dev.regen.config.ImageShape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,7 +43,7 @@ class IdxReaderTest {
         Path plain = temp.resolve("train-images-idx3-ubyte");
         TestData.writeIdx(TestData.fashionTest(), 20, plain, temp.resolve("train-labels-idx1-ubyte"));
         Path gz = temp.resolve("copy-images-idx3-ubyte.gz");
-        Files.write(gz, gzip(Files.readAllBytes(plain)));
+        Files.write(gz, TestData.gzip(Files.readAllBytes(plain)));
         ArrayDataset a = IdxReader.read(plain, null);
         ArrayDataset b = IdxReader.read(gz, null);
         float[] pa = new float[784];
@@ -84,11 +83,29 @@ class IdxReaderTest {
 
     @Test
     void corruptGzipIsRejected() throws Exception {
-        byte[] gz = gzip(new byte[5000]);
+        byte[] gz = TestData.gzip(new byte[5000]);
         Path file = temp.resolve("bad-images-idx3-ubyte.gz");
         Files.write(file, Arrays.copyOf(gz, gz.length / 2));
         RegenException e = assertThrows(RegenException.class, () -> IdxReader.read(file, null));
         assertTrue(e.getMessage().contains("corrupt or truncated gzip"), e.getMessage());
+    }
+
+    @Test
+    void gzipInflatingPastTheLimitIsRefused() throws Exception {
+        Path file = Files.write(temp.resolve("zeros.gz"), TestData.gzip(new byte[1000]));
+        assertEquals(1000, FileBytes.read(file, 1000).length);
+        RegenException e = assertThrows(RegenException.class, () -> FileBytes.read(file, 999));
+        assertEquals(file + " inflates to more than 999 bytes, more than a data file may hold", e.getMessage());
+    }
+
+    @Test
+    void sideOutOfRangeNamesTheFile() throws Exception {
+        byte[] bytes = new byte[16 + 5000];
+        ByteBuffer.wrap(bytes).putInt(0x00000803).putInt(1).putInt(5000).putInt(1);
+        Path file = Files.write(temp.resolve("tall-images-idx3-ubyte"), bytes);
+        RegenException e = assertThrows(RegenException.class, () -> IdxReader.read(file, null));
+        assertEquals(file + " holds images of 1 x 5000 x 1 (channels x height x width): height must be between 1 "
+                + "and 4096, got 5000", e.getMessage());
     }
 
     @Test
@@ -107,13 +124,5 @@ class IdxReaderTest {
         RegenException e = assertThrows(RegenException.class,
                 () -> IdxReader.read(images, temp.resolve("a-labels-idx1-ubyte")));
         assertTrue(e.getMessage().contains("4 labels for 5 images"), e.getMessage());
-    }
-
-    private static byte[] gzip(byte[] raw) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(raw);
-        }
-        return out.toByteArray();
     }
 }

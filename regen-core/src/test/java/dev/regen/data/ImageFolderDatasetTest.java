@@ -49,6 +49,32 @@ class ImageFolderDatasetTest {
     }
 
     @Test
+    void tiffAndWebpFilesAreRead() throws Exception {
+        image(temp.resolve("a.tiff"), 16, 16, 0x336699, "tiff");
+        // 16 x 16, lossy (cwebp -q 90): the top half (230, 40, 30), the bottom left (40, 200, 60),
+        // the bottom right (30, 60, 220).
+        try (var webp = ImageFolderDatasetTest.class.getResourceAsStream("/images/three-colours.webp")) {
+            Files.copy(webp, temp.resolve("b.webp"));
+        }
+        ImageFolderDataset data = ImageFolderDataset.open(temp, own -> own, true);
+        assertEquals(2, data.size());
+        assertEquals(new ImageShape(3, 16, 16), data.shape());
+        float[] pixels = new float[3 * 256];
+        data.read(0, pixels, 0);
+        assertEquals(0x33 / 255f, pixels[0], 1e-6, "TIFF is lossless");
+        assertEquals(0x99 / 255f, pixels[2 * 256 + 255], 1e-6);
+        data.read(1, pixels, 0);
+        int[][] expected = {{230, 40, 30}, {40, 200, 60}, {30, 60, 220}};
+        int[] probes = {2 * 16 + 4, 12 * 16 + 3, 12 * 16 + 12};
+        for (int region = 0; region < 3; region++) {
+            for (int c = 0; c < 3; c++) {
+                assertEquals(expected[region][c] / 255f, pixels[c * 256 + probes[region]], 4 / 255f,
+                        "region " + region + ", channel " + c);
+            }
+        }
+    }
+
+    @Test
     void colourBecomesGreyWithLumaWeights() throws Exception {
         image(temp.resolve("x.png"), 4, 4, 0xff0000, "png");
         ImageFolderDataset data = ImageFolderDataset.open(temp, own -> new ImageShape(1, 4, 4), false);

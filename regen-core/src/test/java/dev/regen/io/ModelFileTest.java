@@ -1,15 +1,20 @@
 package dev.regen.io;
 
 import dev.regen.RegenException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regen.TestData;
+import dev.regen.config.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -56,7 +61,7 @@ class ModelFileTest {
     @Test
     void newerFormatVersionIsRefused() throws Exception {
         Path path = temp.resolve("future.regen");
-        String json = dev.regen.config.Json.MAPPER.writeValueAsString(TestData.manifest("vae"))
+        String json = Json.MAPPER.writeValueAsString(TestData.manifest("vae"))
                 .replace("\"formatVersion\" : 1", "\"formatVersion\" : 99");
         zip(path, json);
         RegenException e = assertThrows(RegenException.class, () -> ModelFile.read(path));
@@ -82,6 +87,76 @@ class ModelFileTest {
             z.write("x".getBytes(StandardCharsets.UTF_8));
         }
         assertTrue(assertThrows(RegenException.class, () -> ModelFile.read(otherZip)).getMessage().contains("no config.json"));
+    }
+
+    /** The refusal of the model file at {@code path}, checked to be one line that names the file. */
+    private static String refusal(Path path) {
+        String message = assertThrows(RegenException.class, () -> ModelFile.read(path)).getMessage();
+        assertTrue(message.contains(path.toString()) && !message.contains("\n"), message);
+        return message;
+    }
+
+    @Test
+    void invalidSettingsAreNamedInOneLine() throws Exception {
+        // Found by ModelFileFuzzTest: Jackson's messages add the source and reference chain on more lines.
+        String json = Json.MAPPER.writeValueAsString(TestData.manifest("vae"));
+        Path lr = temp.resolve("lr.regen");
+        zip(lr, json.replace("\"learningRate\" : 0.001", "\"learningRate\" : -1.0"));
+        assertEquals(lr + " has an invalid config.json: lr must be between 1.0E-8 and 10.0, got -1.0", refusal(lr));
+        Path wide = temp.resolve("wide.regen");
+        zip(wide, json.replace("\"latent\" : 16", "\"latent\" : 9223372036854775807"));
+        assertEquals(wide + " has an invalid config.json: model.latent: Numeric value (9223372036854775807) out of "
+                + "range of int (-2147483648 - 2147483647)", refusal(wide));
+    }
+
+    @Test
+    void missingPartsAreNamed() throws Exception {
+        var tree = (ObjectNode) Json.MAPPER
+                .valueToTree(TestData.manifest("vae"));
+        tree.remove("model");
+        Path path = temp.resolve("no-model.regen");
+        zip(path, tree.toString());
+        assertEquals(path + " has an invalid config.json: it has no 'model'", refusal(path));
+    }
+
+    @Test
+    void zipBombsAndLyingSizesAreRefusedBeforeInflating() throws Exception {
+        Path bomb = temp.resolve("bomb.regen");
+        new ModelFile(TestData.manifest("vae"), Map.of("weights.pt", new byte[8 << 20])).write(bomb);
+        assertTrue(refusal(bomb).contains("its entry weights.pt inflates"));
+
+        Path good = temp.resolve("good.regen");
+        byte[] weights = new byte[4096];
+        new Random(1).nextBytes(weights);
+        new ModelFile(TestData.manifest("vae"), Map.of("weights.pt", weights)).write(good);
+        byte[] bytes = Files.readAllBytes(good);
+        Path huge = Files.write(temp.resolve("huge.regen"), patchSize(bytes, "weights.pt", 0xfffffff0L, -1));
+        assertTrue(refusal(huge).contains("its entry weights.pt declares 4294967280 bytes, more than one entry"));
+        // 2 GiB of incompressible weights: more than the suite's JVM (-Xmx2g) may allocate.
+        Path big = Files.write(temp.resolve("big.regen"), patchSize(bytes, "weights.pt", 0x7ffffff0L, 0x7ffffff0L));
+        assertTrue(refusal(big).matches(".* declares \\d+ MiB of contents, more than the \\d+ MiB this Java .*"));
+        Path lying = Files.write(temp.resolve("lying.regen"), patchSize(bytes, "weights.pt", 100, -1));
+        assertTrue(refusal(lying).contains("its entry weights.pt holds 101 bytes or more, not the 100 its header"));
+    }
+
+    /**
+     * {@code zip} with the central directory's uncompressed (and, unless negative, compressed) size
+     * of {@code entry} replaced: what a zip bomb or a damaged file declares.
+     */
+    private static byte[] patchSize(byte[] zip, String entry, long size, long compressed) {
+        byte[] out = zip.clone();
+        ByteBuffer b = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
+        for (int at = 0; at + 46 <= out.length; at++) {
+            if (b.getInt(at) == 0x02014b50
+                    && new String(out, at + 46, b.getShort(at + 28), StandardCharsets.UTF_8).equals(entry)) {
+                b.putInt(at + 24, (int) size);
+                if (compressed >= 0) {
+                    b.putInt(at + 20, (int) compressed);
+                }
+                return out;
+            }
+        }
+        throw new IllegalArgumentException("no entry " + entry);
     }
 
     private static void zip(Path path, String json) throws Exception {
