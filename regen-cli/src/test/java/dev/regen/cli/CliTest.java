@@ -217,7 +217,7 @@ class CliTest {
         trainsAndReports("conv-vae", two, "tiny-pair");
         trainsAndReports("dcgan", two, "tiny-pair-gan");
         Path one = pngs(real, 1, temp.resolve("one"));
-        assertBadInput("needs at least 2 images to hold out a test set (it has 1), or a --test-data set", "train",
+        assertBadInput("needs at least 2 images to hold out a test set (it has 1), or a separate test set", "train",
                 "--data", one.toString(), "--out", temp.resolve("tiny-one").toString());
         trainsAndReports("conv-vae", one, "tiny-one", "--test-data", one.toString());
     }

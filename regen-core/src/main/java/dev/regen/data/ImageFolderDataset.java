@@ -61,7 +61,7 @@ public final class ImageFolderDataset implements ImageDataset {
             if (probed == null) {
                 if (strict) {
                     throw new RegenException(file + " is not a readable " + ImageDecoder.FORMATS
-                            + " image of at most 4096 x 4096 pixels (--strict)");
+                            + " image of at most 4096 x 4096 pixels (strict mode)");
                 }
                 skipped++;
                 continue;

@@ -20,7 +20,7 @@ public record Split(ImageDataset train, ImageDataset test) {
         int n = all.size();
         if (n < 2) {
             throw new RegenException(all.source() + ": training needs at least 2 images to hold out a test set (it has "
-                    + n + "), or a --test-data set");
+                    + n + "), or a separate test set");
         }
         int testCount = Math.max(1, Math.min(n - 1, (int) Math.round(n * fraction)));
         int[] order = Shuffle.permutation(n, new Random(seed));

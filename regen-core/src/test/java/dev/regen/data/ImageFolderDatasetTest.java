@@ -93,7 +93,7 @@ class ImageFolderDatasetTest {
         assertEquals(1, data.size());
         assertEquals(2, data.skipped());
         RegenException e = assertThrows(RegenException.class, () -> ImageFolderDataset.open(temp, own -> own, true));
-        assertTrue(e.getMessage().contains("--strict"), e.getMessage());
+        assertTrue(e.getMessage().contains("(strict mode)"), e.getMessage());
     }
 
     @Test

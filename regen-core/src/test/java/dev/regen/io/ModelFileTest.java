@@ -102,7 +102,7 @@ class ModelFileTest {
         String json = Json.MAPPER.writeValueAsString(TestData.manifest("vae"));
         Path lr = temp.resolve("lr.regen");
         zip(lr, json.replace("\"learningRate\" : 0.001", "\"learningRate\" : -1.0"));
-        assertEquals(lr + " has an invalid config.json: lr must be between 1.0E-8 and 10.0, got -1.0", refusal(lr));
+        assertEquals(lr + " has an invalid config.json: learning rate must be between 1.0E-8 and 10.0, got -1.0", refusal(lr));
         Path wide = temp.resolve("wide.regen");
         zip(wide, json.replace("\"latent\" : 16", "\"latent\" : 9223372036854775807"));
         assertEquals(wide + " has an invalid config.json: model.latent: Numeric value (9223372036854775807) out of "
