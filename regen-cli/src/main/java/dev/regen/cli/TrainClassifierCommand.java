@@ -7,6 +7,8 @@ import dev.regen.config.ModelKind;
 import dev.regen.config.TrainConfig;
 import dev.regen.data.DataSource;
 import dev.regen.data.Split;
+import dev.regen.model.ModelFamilies;
+import dev.regen.model.ModelFamily;
 import dev.regen.train.Run;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,14 +31,14 @@ final class TrainClassifierCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "128", description = "images per step (default: ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--lr", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
-    double lr;
+    @Option(names = "--lr", description = "Adam learning rate (default: 1e-3)")
+    Double lr;
 
-    @Option(names = "--width", defaultValue = "32", description = "filters of the first conv layer (default: ${DEFAULT-VALUE})")
-    int width;
+    @Option(names = "--width", description = "filters of the first conv layer (default: 32)")
+    Integer width;
 
-    @Option(names = "--features", defaultValue = "128", description = "units of the feature layer (default: ${DEFAULT-VALUE})")
-    int features;
+    @Option(names = "--features", description = "units of the feature layer (default: 128)")
+    Integer features;
 
     @Option(names = "--seed", defaultValue = "1", description = "seed of everything random (default: ${DEFAULT-VALUE})")
     long seed;
@@ -54,11 +56,14 @@ final class TrainClassifierCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DataConfig dataConfig = data.toConfig();
-        TrainConfig training = TrainConfig.builder().epochs(epochs).batchSize(batch).learningRate(lr).seed(seed)
+        ModelFamily.Defaults defaults = ModelFamilies.defaults(ModelKind.CLASSIFIER);
+        TrainConfig training = TrainConfig.builder().epochs(epochs).batchSize(batch)
+                .learningRate(lr != null ? lr : defaults.learningRate()).seed(seed)
                 .threads(threads).build();
         Split split = DataSource.prepare(dataConfig, seed).split();
-        ModelConfig model = new ModelConfig(ModelKind.CLASSIFIER, split.train().shape(), features,
-                Likelihood.BERNOULLI, width, split.train().classes());
+        ModelConfig model = new ModelConfig(ModelKind.CLASSIFIER, split.train().shape(),
+                features != null ? features : defaults.latent(),
+                Likelihood.BERNOULLI, width != null ? width : defaults.width(), split.train().classes());
         String command = "regen " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs());
         Run.Result result = Run.start(model, training, dataConfig, split, out, command, Progress.bar(spec));
         spec.commandLine().getOut().print(result.summary());

@@ -38,7 +38,7 @@ final class TrainCommand implements Callable<Integer> {
         DataSource.Prepared prepared = DataSource.prepare(dataConfig, training.seed());
         var split = prepared.split();
         ModelConfig model = options.model(split.train().shape(), split.train().classes());
-        ModelFamilies.validate(model, training);
+        ModelFamilies.validate(model, training);   // as Run.start does, but before the line that announces training
         var err = spec.commandLine().getErr();
         if (prepared.skipped() > 0) {
             err.println("skipped " + prepared.skipped() + " files that are not readable images (use --strict to fail)");

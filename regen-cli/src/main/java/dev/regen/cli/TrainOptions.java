@@ -1,6 +1,7 @@
 package dev.regen.cli;
 
 import dev.regen.RegenException;
+import dev.regen.config.Check;
 import dev.regen.config.ImageShape;
 import dev.regen.config.LearningRateSchedule;
 import dev.regen.config.Likelihood;
@@ -8,6 +9,7 @@ import dev.regen.config.ModelConfig;
 import dev.regen.config.ModelKind;
 import dev.regen.config.TrainConfig;
 import dev.regen.data.damage.Corruption;
+import dev.regen.data.damage.Corruptions;
 import dev.regen.data.damage.Task;
 import dev.regen.model.ModelFamilies;
 import dev.regen.model.ModelFamily;
@@ -101,9 +103,9 @@ final class TrainOptions {
                     + "targets")
     Task task;
 
-    @Option(names = "--corruption", paramLabel = "SPEC", converter = Converters.CorruptionSpec.class,
+    @Option(names = "--corruption", paramLabel = "SPEC",
             description = "the damage for --task (default: noise:0.3, box:14, down:2 or blur:1.0 by task)")
-    Corruption corruption;
+    String corruption;
 
     @Option(names = "--seed", defaultValue = "1", description = "seed of everything random (default: ${DEFAULT-VALUE})")
     long seed;
@@ -134,7 +136,10 @@ final class TrainOptions {
     private int iwaeSamples() {
         return switch (objective) {
             case "elbo" -> 0;
-            case "iwae" -> k;
+            case "iwae" -> {
+                Check.range("--k", k, 2, 5000);
+                yield k;
+            }
             default -> throw new RegenException("--objective must be one of elbo|iwae, got '" + objective + "'");
         };
     }
@@ -150,6 +155,6 @@ final class TrainOptions {
             }
             return null;
         }
-        return task.check(corruption != null ? corruption : task.defaultTrainingDamage());
+        return task.check(corruption != null ? Corruptions.parse(corruption) : task.defaultTrainingDamage());
     }
 }

@@ -303,7 +303,7 @@ class CliTest {
         assertBadInput("not a Regen model file", "sample", text.toString());
 
         Path gan = temp.resolve("gan.regen");
-        new ModelFile(new Manifest(ModelFile.FORMAT, 1, "gan", ModelConfig.convVae(new ImageShape(1, 28, 28)),
+        new ModelFile(new Manifest(ModelFile.FORMAT, ModelFile.FORMAT_VERSION, "gan", ModelConfig.convVae(new ImageShape(1, 28, 28)),
                 TrainConfig.defaults(), DataConfig.of("x"), TrainingState.start(),
                 new Provenance("x", "x", "0", "e", "17", "now")), Map.of()).write(gan);
         assertBadInput("holds a 'gan' model", "sample", gan.toString());
@@ -312,6 +312,8 @@ class CliTest {
 
         assertBadInput("dcgan is not a VAE", "train", "--data", DATA, "--model", "dcgan", "--objective", "iwae");
         assertBadInput("takes no beta", "train", "--data", DATA, "--objective", "iwae", "--beta", "4");
+        assertBadInput("--k must be between 2 and 5000, got 1", "train", "--data", DATA, "--objective", "iwae",
+                "--k", "1");
 
         assertBadInput("belongs to a VAE, not to dcgan", "train", "--data", DATA, "--model", "dcgan",
                 "--prior-components", "10");

@@ -19,7 +19,7 @@ public record DataConfig(String path, int channels, int height, int width, Strin
         Check.range("channels", channels, 0, 64);
         Check.range("height", height, 0, 4096);
         Check.range("width", width, 0, 4096);
-        Check.range("test-fraction", testFraction, 0.0, 0.9);
+        Check.range("test fraction", testFraction, 0.0, 0.9);
     }
 
     /** Data read as it is, with a tenth held out when it has no test set. */

@@ -37,6 +37,6 @@ public enum LearningRateSchedule implements Named {
     /** Parses a setting name such as {@code cosine}. */
     @JsonCreator
     public static LearningRateSchedule parse(String name) {
-        return Named.parse(LearningRateSchedule.class, "lr-schedule", name);
+        return Named.parse(LearningRateSchedule.class, "learning-rate schedule", name);
     }
 }

@@ -24,7 +24,7 @@ public record ModelConfig(ModelKind kind, ImageShape shape, int latent, Likeliho
         Check.range("latent", latent, 1, 4096);
         Check.range("width", width, 1, 8192);
         Check.range("classes", classes, 0, 100_000);
-        Check.range("prior-components", priorComponents, 0, 100_000);
+        Check.range("prior components", priorComponents, 0, 100_000);
         boolean hasVae = kind.family() == ModelKind.Family.VAE || kind.family() == ModelKind.Family.VAE_GAN;
         if (priorComponents > 0 && !hasVae) {
             throw new RegenException("a learned prior belongs to a VAE, not to " + kind.id());

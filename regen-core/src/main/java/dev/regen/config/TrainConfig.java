@@ -100,7 +100,7 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
     static final class DamageSpec extends StdConverter<String, Corruption> {
         @Override
         public Corruption convert(String spec) {
-            return Corruptions.parse(spec);
+            return Corruptions.parseStored(spec);
         }
     }
 

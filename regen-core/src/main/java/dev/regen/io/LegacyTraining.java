@@ -18,7 +18,7 @@ record LegacyTraining(int epochs, int batchSize, double learningRate, double bet
         TrainConfig.Builder builder = TrainConfig.builder().epochs(epochs).batchSize(batchSize)
                 .learningRate(learningRate).schedule(schedule == null ? LearningRateSchedule.CONSTANT : schedule)
                 .gradClip(gradClip).beta(beta).klWarmupEpochs(klWarmupEpochs).freeBits(freeBits)
-                .iwaeSamples(iwaeSamples).criticSteps(Math.max(1, criticSteps)).binarize(binarize).seed(seed)
+                .iwaeSamples(iwaeSamples).criticSteps(criticSteps == 0 ? 1 : criticSteps).binarize(binarize).seed(seed)
                 .threads(threads);
         if (gradientPenalty != null) {
             builder.gradientPenalty(gradientPenalty);

@@ -32,8 +32,12 @@ import java.util.zip.ZipOutputStream;
 public record ModelFile(Manifest manifest, Map<String, byte[]> entries) {
     /** Value of {@link Manifest#format()} in every Regen model file. */
     public static final String FORMAT = "regen-model";
-    /** The layout version this build writes and the newest it reads. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The layout version this build writes and the newest it reads: 2 keeps the training settings
+     * in sections; 1 (Regen 0.1) kept them as one flat object, which files of version 1 still load as.
+     */
+    public static final int FORMAT_VERSION = 2;
+    private static final int FLAT_TRAINING_VERSION = 1;
     /** Entry holding the network weights. */
     public static final String WEIGHTS = "weights.pt";
     /** Entry holding the optimizer state, in checkpoints only. */
@@ -180,7 +184,7 @@ public record ModelFile(Manifest manifest, Map<String, byte[]> entries) {
         }
         Manifest manifest;
         try {
-            if (tree.path("training").isObject() && !tree.path("training").has("optimisation")) {
+            if (version == FLAT_TRAINING_VERSION && tree.path("training").isObject()) {
                 tree.set("training", sectioned(Json.MAPPER.treeToValue(tree.get("training"), LegacyTraining.class)));
             }
             manifest = Json.MAPPER.treeToValue(tree, Manifest.class);

@@ -3,6 +3,8 @@ package dev.regen.model;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 
+import java.util.Optional;
+
 import static dev.regen.nn.Tensors.scalar;
 
 /** A model that turns latent codes drawn from its prior (and, if conditional, class labels) into images. */
@@ -19,8 +21,8 @@ public interface Generative extends Network {
      * The VAE whose encoder maps images into this model's latent space: the model itself, the VAE
      * inside a VAE-GAN, or none for a GAN.
      */
-    default java.util.Optional<Vae> autoencoder() {
-        return java.util.Optional.empty();
+    default Optional<Vae> autoencoder() {
+        return Optional.empty();
     }
 
     /** {@code n} latent codes [n, latent] drawn from the prior p(z): the standard normal unless the model learns its own. */

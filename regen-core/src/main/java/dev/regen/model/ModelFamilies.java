@@ -1,5 +1,6 @@
 package dev.regen.model;
 
+import dev.regen.RegenException;
 import dev.regen.config.ModelConfig;
 import dev.regen.config.ModelKind;
 import dev.regen.config.TrainConfig;
@@ -41,10 +42,10 @@ public final class ModelFamilies {
     static void refuseVaeObjective(ModelConfig model, TrainConfig training) {
         String kind = model.kind().id();
         if (training.objective().iwae()) {
-            throw new dev.regen.RegenException("the importance-weighted objective trains a VAE; " + kind + " is not a VAE");
+            throw new RegenException("the importance-weighted objective trains a VAE; " + kind + " is not a VAE");
         }
         if (training.objective().inputDamage() != null) {
-            throw new dev.regen.RegenException("training for a restoration task trains a VAE; " + kind + " is not a VAE");
+            throw new RegenException("training for a restoration task trains a VAE; " + kind + " is not a VAE");
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.regen.nn.Torch;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A model loaded from a model file, whatever its family.
@@ -55,7 +56,7 @@ public record SavedModel(Path path, Network model, ModelFile file) {
 
     /** The model as a VAE, for uses only a VAE has (encoding, likelihoods); a VAE-GAN gives its VAE. */
     public Vae vae() {
-        return (model instanceof Generative generative ? generative.autoencoder() : java.util.Optional.<Vae>empty())
+        return (model instanceof Generative generative ? generative.autoencoder() : Optional.<Vae>empty())
                 .orElseThrow(() -> wrongType("vae"));
     }
 

@@ -19,6 +19,8 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 
+import java.util.Optional;
+
 import static dev.regen.nn.Tensors.scalar;
 
 /**
@@ -107,8 +109,8 @@ public final class Vae extends Module implements Generative {
     }
 
     @Override
-    public java.util.Optional<Vae> autoencoder() {
-        return java.util.Optional.of(this);
+    public Optional<Vae> autoencoder() {
+        return Optional.of(this);
     }
 
     @Override

@@ -8,6 +8,8 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 
+import java.util.Optional;
+
 import static dev.regen.nn.Tensors.scalar;
 
 /**
@@ -60,8 +62,8 @@ public final class VaeGan extends Module implements Generative {
     }
 
     @Override
-    public java.util.Optional<Vae> autoencoder() {
-        return java.util.Optional.of(vae);
+    public Optional<Vae> autoencoder() {
+        return Optional.of(vae);
     }
 
     /** The VAE inside: encoder, decoder and likelihoods. */

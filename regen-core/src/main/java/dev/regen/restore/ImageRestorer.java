@@ -37,16 +37,26 @@ public final class ImageRestorer {
     /**
      * A damaged image.
      *
-     * @param name   what the user calls it, for messages
+     * @param name   what the user calls it, for messages and file names
      * @param pixels channels first, values in [0, 1]
+     * @param shape  its own shape
      */
     public record Input(String name, float[] pixels, ImageShape shape) {
+        /** Checks that the pixels fill the shape. */
+        public Input {
+            if (pixels.length != shape.size()) {
+                throw new RegenException(name + " has " + pixels.length + " values, not the " + shape.size()
+                        + " of a " + shape + " image");
+            }
+        }
     }
 
     /**
      * A restored image.
      *
+     * @param name            the input's name
      * @param restored        at {@code shape}
+     * @param shape           the input's own size, or for super-resolution that size times the factor
      * @param samples         {@code samplesPerImage} posterior samples at the model's size, or empty
      * @param resizedFrom     the damaged image's own shape when it was resized for the model, else null
      * @param resizedTo       the shape it was resized to, else null

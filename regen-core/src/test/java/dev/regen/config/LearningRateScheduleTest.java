@@ -23,7 +23,7 @@ class LearningRateScheduleTest {
     @Test
     void namesParseAndUnknownOnesAreRefused() {
         assertEquals(LearningRateSchedule.COSINE, LearningRateSchedule.parse("Cosine"));
-        assertEquals("lr-schedule must be one of constant|cosine, got 'step'",
+        assertEquals("learning-rate schedule must be one of constant|cosine, got 'step'",
                 assertThrows(dev.regen.RegenException.class, () -> LearningRateSchedule.parse("step")).getMessage());
     }
 }

@@ -35,6 +35,21 @@ class TrainConfigTest {
     }
 
     @Test
+    void aStoredMaskIsReadOnlyWhenUsedSoTheSettingsLoadAfterTheMaskHasGone() throws Exception {
+        String json = "{\"optimisation\":{\"epochs\":1,\"batchSize\":8,\"learningRate\":0.001,"
+                + "\"schedule\":\"constant\",\"gradClip\":0.0},\"objective\":{\"beta\":1.0,\"klWarmupEpochs\":0.0,"
+                + "\"freeBits\":0.0,\"iwaeSamples\":0,\"inputDamage\":\"mask:/no/such/mask.png\"},"
+                + "\"adversarial\":{\"criticSteps\":1,\"gradientPenalty\":10.0,\"adversarialWeight\":20.0},"
+                + "\"binarize\":false,\"seed\":1,\"threads\":0}";
+        TrainConfig config = Json.MAPPER.readValue(json, TrainConfig.class);
+        assertEquals("mask:/no/such/mask.png", config.objective().inputDamage().spec());
+        RegenException use = assertThrows(RegenException.class,
+                () -> config.objective().inputDamage().apply(new float[4], 0, new ImageShape(1, 2, 2), 1L));
+        assertEquals("mask file /no/such/mask.png does not exist", use.getMessage());
+        assertThrows(RegenException.class, () -> Corruptions.parse("mask:/no/such/mask.png"));
+    }
+
+    @Test
     void anOutOfRangeSettingIsNamedInWordsNotAsAFlag() {
         RegenException e = assertThrows(RegenException.class, () -> TrainConfig.builder().batchSize(0).build());
         assertEquals("batch size must be between 1 and 65536, got 0", e.getMessage());

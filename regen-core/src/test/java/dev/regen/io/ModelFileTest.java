@@ -62,7 +62,7 @@ class ModelFileTest {
     void newerFormatVersionIsRefused() throws Exception {
         Path path = temp.resolve("future.regen");
         String json = Json.MAPPER.writeValueAsString(TestData.manifest("vae"))
-                .replace("\"formatVersion\" : 1", "\"formatVersion\" : 99");
+                .replace("\"formatVersion\" : " + ModelFile.FORMAT_VERSION, "\"formatVersion\" : 99");
         zip(path, json);
         RegenException e = assertThrows(RegenException.class, () -> ModelFile.read(path));
         assertTrue(e.getMessage().contains("newer Regen (format version 99)"), e.getMessage());

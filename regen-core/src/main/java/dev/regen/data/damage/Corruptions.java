@@ -28,13 +28,25 @@ public final class Corruptions {
     private Corruptions() {
     }
 
-    /** Parses one corruption, e.g. {@code noise:0.3}, {@code box:14} or {@code down:2}. */
+    /** Parses one corruption, e.g. {@code noise:0.3}, {@code box:14} or {@code down:2}; a mask image is read now. */
     public static Corruption parse(String spec) {
+        return parse(spec, false);
+    }
+
+    /**
+     * Parses a corruption written in a model file: a mask image it names is read only when the
+     * damage is used (training on), so the model loads, samples and restores wherever it is.
+     */
+    public static Corruption parseStored(String spec) {
+        return parse(spec, true);
+    }
+
+    private static Corruption parse(String spec, boolean stored) {
         int colon = spec.indexOf(':');
         Function<Spec, Corruption> kind = colon < 0 ? null : KINDS.get(spec.substring(0, colon));
         if (kind == null) {
             throw new RegenException("unknown corruption '" + spec + "': use one of " + FORMS);
         }
-        return kind.apply(new Spec(spec, spec.substring(colon + 1)));
+        return kind.apply(new Spec(spec, spec.substring(colon + 1), stored));
     }
 }

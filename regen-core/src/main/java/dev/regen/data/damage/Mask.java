@@ -12,6 +12,12 @@ public sealed interface Mask {
     /** 1 for every known pixel of a height x width image, 0 for every missing one; deterministic for a seed. */
     float[] known(int height, int width, long seed);
 
+    /**
+     * What someone who brings an image masked this way knows of its missing pixels, at its size:
+     * the mask itself, unless it was drawn at random.
+     */
+    float[] knownOf(int height, int width);
+
     /** The written form that {@link Corruptions#parse} reads back. */
     String spec();
 
@@ -19,6 +25,11 @@ public sealed interface Mask {
     record CentreBox(int size) implements Mask {
         static CentreBox parse(Spec spec) {
             return new CentreBox(spec.whole(1, 4096));
+        }
+
+        @Override
+        public float[] knownOf(int height, int width) {
+            return known(height, width, 0L);
         }
 
         @Override
@@ -38,6 +49,13 @@ public sealed interface Mask {
     record RandomBoxes(int count, int size) implements Mask {
         static RandomBoxes parse(Spec spec) {
             return new RandomBoxes(spec.first(1, 1000), spec.second(1, 4096));
+        }
+
+        /** Random boxes are known only to whoever drew them: such images need their mask as an image. */
+        @Override
+        public float[] knownOf(int height, int width) {
+            throw new RegenException("the missing pixels of " + spec() + " were drawn at random: give the mask as an "
+                    + "image");
         }
 
         @Override
@@ -66,6 +84,13 @@ public sealed interface Mask {
 
         static Strokes parse(Spec spec) {
             return new Strokes(spec.first(1, 1000), spec.second(1, 4096));
+        }
+
+        /** Random strokes are known only to whoever drew them: such images need their mask as an image. */
+        @Override
+        public float[] knownOf(int height, int width) {
+            throw new RegenException("the missing pixels of " + spec() + " were drawn at random: give the mask as an "
+                    + "image");
         }
 
         @Override
@@ -115,30 +140,71 @@ public sealed interface Mask {
     }
 
     /**
-     * A user's black-and-white mask image: white pixels are missing.
-     *
-     * @param path where it was read from, for messages
-     * @param mask the decoded image, read once however many images it masks
+     * A user's black-and-white mask image: white pixels are missing. Decoded once however many
+     * images it masks; a mask named in a model file is decoded only when it is used, so a model
+     * whose training mask has moved still loads.
      */
-    record FromImage(Path path, ImageDecoder.Decoded mask) implements Mask {
-        /** Reads the mask at {@code path}. */
+    final class FromImage implements Mask {
+        private final Path path;
+        private ImageDecoder.Decoded decoded;
+
+        private FromImage(Path path, ImageDecoder.Decoded decoded) {
+            this.path = path;
+            this.decoded = decoded;
+        }
+
+        /** Reads the mask at {@code path} now. */
         public static FromImage read(Path path) {
-            if (!java.nio.file.Files.isRegularFile(path)) {
-                throw new RegenException("mask file " + path + " does not exist");
-            }
-            return new FromImage(path, ImageDecoder.read(path));
+            return new FromImage(path, decode(path));
         }
 
         static FromImage parse(Spec spec) {
             try {
-                return read(Path.of(spec.value()));
+                Path path = Path.of(spec.value());
+                return spec.stored() ? new FromImage(path, null) : read(path);
             } catch (java.nio.file.InvalidPathException e) {
                 throw new RegenException("corruption '" + spec.text() + "' names no valid file path");
             }
         }
 
+        private static ImageDecoder.Decoded decode(Path path) {
+            if (!java.nio.file.Files.isRegularFile(path)) {
+                throw new RegenException("mask file " + path + " does not exist");
+            }
+            return ImageDecoder.read(path);
+        }
+
+        /** Where the mask is read from. */
+        public Path path() {
+            return path;
+        }
+
+        /** The decoded image. */
+        public synchronized ImageDecoder.Decoded mask() {
+            if (decoded == null) {
+                decoded = decode(path);
+            }
+            return decoded;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof FromImage f && f.path.equals(path);
+        }
+
+        @Override
+        public int hashCode() {
+            return path.hashCode();
+        }
+
+        @Override
+        public float[] knownOf(int height, int width) {
+            return known(height, width, 0L);
+        }
+
         @Override
         public float[] known(int height, int width, long seed) {
+            ImageDecoder.Decoded mask = mask();
             ImageShape shape = mask.shape();
             if (shape.height() != height || shape.width() != width) {
                 throw new RegenException("mask " + path + " is " + shape.height() + "x" + shape.width()

@@ -1,5 +1,6 @@
 package dev.regen.data.damage;
 
+import dev.regen.RegenException;
 import dev.regen.config.ImageShape;
 
 import java.nio.file.Path;
@@ -10,7 +11,7 @@ public record Masking(Mask mask) implements Corruption {
     /** Pixels missing where the black-and-white image at {@code path} is white. */
     public static Masking fromImage(Path path) {
         if (path == null) {
-            throw new dev.regen.RegenException("inpainting needs a mask image (white where pixels are missing)");
+            throw new RegenException("inpainting needs a mask image (white where pixels are missing)");
         }
         return new Masking(Mask.FromImage.read(path));
     }
@@ -26,10 +27,10 @@ public record Masking(Mask mask) implements Corruption {
         return new Damaged(out, shape, known);
     }
 
-    /** The mask read at the image's size, which it must have. */
+    /** The mask at the image's size, which a mask image must have. */
     @Override
     public Damaged observation(float[] pixels, ImageShape shape) {
-        return new Damaged(pixels, shape, mask.known(shape.height(), shape.width(), 0L));
+        return new Damaged(pixels, shape, mask.knownOf(shape.height(), shape.width()));
     }
 
     @Override

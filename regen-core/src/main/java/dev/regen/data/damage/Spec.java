@@ -6,10 +6,12 @@ import dev.regen.RegenException;
  * A corruption's written form, {@code kind:value}, and the readers each kind parses its value
  * with; every failure names the whole form and what it needs.
  *
- * @param text  the whole form, for messages
- * @param value what follows the colon
+ * @param text   the whole form, for messages
+ * @param value  what follows the colon
+ * @param stored whether it was read back from a model file, where files it names are read only
+ *               when used
  */
-record Spec(String text, String value) {
+record Spec(String text, String value, boolean stored) {
     /** The value as a number in [min, max]. */
     double real(double min, double max) {
         try {

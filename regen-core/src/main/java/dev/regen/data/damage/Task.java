@@ -1,5 +1,6 @@
 package dev.regen.data.damage;
 
+import dev.regen.RegenException;
 import dev.regen.config.Named;
 
 import java.nio.file.Path;
@@ -58,7 +59,7 @@ public enum Task implements Named {
     /** Fails unless {@code damage} is damage that this task undoes. */
     public Corruption check(Corruption damage) {
         if (damage.task() != this) {
-            throw new dev.regen.RegenException("the damage " + damage.spec() + " is not damage that the task " + id()
+            throw new RegenException("the damage " + damage.spec() + " is not damage that the task " + id()
                     + " undoes");
         }
         return damage;

@@ -27,6 +27,23 @@ class TaskTest {
     }
 
     @Test
+    void anImageWithRandomlyDrawnMissingPixelsNeedsItsMaskAsAnImage() {
+        ImageShape shape = new ImageShape(1, 28, 28);
+        RegenException e = assertThrows(RegenException.class,
+                () -> Corruptions.parse("boxes:3x8").observation(new float[784], shape));
+        assertTrue(e.getMessage().contains("drawn at random"), e.getMessage());
+        assertEquals(196, countMissing(Corruptions.parse("box:14").observation(new float[784], shape).known()));
+    }
+
+    private static int countMissing(float[] known) {
+        int missing = 0;
+        for (float k : known) {
+            missing += k == 0f ? 1 : 0;
+        }
+        return missing;
+    }
+
+    @Test
     void damageOfAnotherTaskIsRefusedByName() {
         RegenException e = assertThrows(RegenException.class, () -> Task.INPAINT.check(Corruptions.parse("noise:0.3")));
         assertEquals("the damage noise:0.3 is not damage that the task inpaint undoes", e.getMessage());
