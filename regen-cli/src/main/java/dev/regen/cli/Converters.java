@@ -1,5 +1,6 @@
 package dev.regen.cli;
 
+import dev.regen.config.Background;
 import dev.regen.config.LearningRateSchedule;
 import dev.regen.config.Likelihood;
 import dev.regen.config.ModelKind;
@@ -60,6 +61,14 @@ final class Converters {
         @Override
         public Method convert(String value) {
             return Converters.parse(() -> Method.parse(value));
+        }
+    }
+
+    /** {@code --background}. */
+    static final class BackgroundColour implements ITypeConverter<Background> {
+        @Override
+        public Background convert(String value) {
+            return Converters.parse(() -> Background.parse(value));
         }
     }
 

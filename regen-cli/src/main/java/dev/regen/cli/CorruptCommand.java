@@ -1,5 +1,6 @@
 package dev.regen.cli;
 
+import dev.regen.config.Background;
 import dev.regen.config.Check;
 import dev.regen.config.ImageShape;
 import dev.regen.data.DataSource;
@@ -29,6 +30,11 @@ final class CorruptCommand implements Callable<Integer> {
             description = "one of " + Corruptions.FORMS)
     Corruption corruption;
 
+    @Option(names = "--background", paramLabel = "white|black|#rrggbb", defaultValue = "white",
+            converter = Converters.BackgroundColour.class,
+            description = "what transparent pixels are composited onto (default: ${DEFAULT-VALUE})")
+    Background background;
+
     @Option(names = "--n", defaultValue = "16", description = "images to damage (default: ${DEFAULT-VALUE})")
     int count;
 
@@ -44,7 +50,7 @@ final class CorruptCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Check.range("--n", count, 1, 1_000_000);
-        ImageDataset images = DataSource.open(input, own -> own, false).train();
+        ImageDataset images = DataSource.open(input, own -> own, false, background).train();
         int n = Math.min(count, images.size());
         ImageShape shape = images.shape();
         float[] pixels = new float[shape.size()];

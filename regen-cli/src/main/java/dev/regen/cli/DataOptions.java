@@ -1,5 +1,6 @@
 package dev.regen.cli;
 
+import dev.regen.config.Background;
 import dev.regen.config.DataConfig;
 import picocli.CommandLine.Option;
 
@@ -27,8 +28,14 @@ final class DataOptions {
     @Option(names = "--strict", description = "fail on unreadable files in image folders instead of skipping them")
     boolean strict;
 
+    @Option(names = "--background", paramLabel = "white|black|#rrggbb", defaultValue = "white",
+            converter = Converters.BackgroundColour.class,
+            description = "what transparent pixels are composited onto, in training and for every use of the "
+                    + "model (default: ${DEFAULT-VALUE})")
+    Background background;
+
     DataConfig toConfig() {
         int[] hw = Sizes.parse(size);
-        return new DataConfig(path, channels, hw[0], hw[1], testPath, testFraction, strict);
+        return new DataConfig(path, channels, hw[0], hw[1], testPath, testFraction, strict, background);
     }
 }

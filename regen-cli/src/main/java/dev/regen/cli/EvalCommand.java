@@ -51,7 +51,7 @@ final class EvalCommand implements Callable<Integer> {
         Check.range("--limit", limit, 0, Integer.MAX_VALUE);
         SavedModel saved = model.loadSaved();
         Vae vae = saved.vae();
-        ImageDataset images = ModelOption.images(data, vae, true);
+        ImageDataset images = model.images(data, vae, true);
         if (limit > 0 && limit < images.size()) {
             images = new Subset(images, IntStream.range(0, limit).toArray(), "first " + limit);
         }

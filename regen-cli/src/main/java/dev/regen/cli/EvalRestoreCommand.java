@@ -60,7 +60,7 @@ final class EvalRestoreCommand implements Callable<Integer> {
         Check.range("--n", count, 1, 1_000_000);
         SavedModel saved = model.loadSaved();
         Generative generative = saved.generative();
-        ImageDataset images = ModelOption.images(data, generative, true);
+        ImageDataset images = model.images(data, generative, true);
         int n = Math.min(count, images.size());
         List<Method> chosen = methods != null ? methods : generative.autoencoder().isPresent()
                 ? List.of(Method.PROJECTION, Method.OPTIMISATION) : List.of(Method.OPTIMISATION);

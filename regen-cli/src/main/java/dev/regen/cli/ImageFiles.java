@@ -1,6 +1,7 @@
 package dev.regen.cli;
 
 import dev.regen.RegenException;
+import dev.regen.config.Background;
 import dev.regen.data.ImageDecoder;
 import dev.regen.data.ImageFolderDataset;
 
@@ -25,11 +26,11 @@ final class ImageFiles {
     }
 
     /**
-     * Decodes {@code input}: the file itself, or every image file directly inside the folder, in
-     * name order. Every file is decoded before anything is returned, so a bad one stops the command
-     * before it writes anything.
+     * Decodes {@code input}, transparent pixels composited onto {@code background}: the file
+     * itself, or every image file directly inside the folder, in name order. Every file is decoded
+     * before anything is returned, so a bad one stops the command before it writes anything.
      */
-    static List<Input> read(Path input) {
+    static List<Input> read(Path input, Background background) {
         if (!Files.exists(input)) {
             throw new RegenException("input " + input + " does not exist");
         }
@@ -50,7 +51,7 @@ final class ImageFiles {
         for (Path file : files) {
             String name = file.getFileName().toString();
             int dot = name.lastIndexOf('.');
-            images.add(new Input(dot > 0 ? name.substring(0, dot) : name, ImageDecoder.read(file)));
+            images.add(new Input(dot > 0 ? name.substring(0, dot) : name, ImageDecoder.read(file, background)));
         }
         return images;
     }

@@ -67,7 +67,7 @@ final class InterpolateCommand implements Callable<Integer> {
     }
 
     private float[] encodedEnds(Vae vae) {
-        ImageDataset images = ModelOption.images(data, vae, false);
+        ImageDataset images = model.images(data, vae, false);
         Check.range("--from", from, 0, images.size() - 1);
         Check.range("--to", to, 0, images.size() - 1);
         return Sampler.encode(vae, images.read(from, to), ModelOption.labels(vae, images, from, to), 2);

@@ -36,7 +36,7 @@ final class ReconstructCommand implements Callable<Integer> {
     public Integer call() {
         Check.range("--n", count, 1, 10_000);
         Vae vae = model.loadVae();
-        ImageDataset images = ModelOption.images(data, vae, true);
+        ImageDataset images = model.images(data, vae, true);
         int n = Math.min(count, images.size());
         int size = images.shape().size();
         float[] pairs = new float[2 * n * size];

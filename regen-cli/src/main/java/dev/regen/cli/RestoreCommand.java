@@ -58,8 +58,8 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Corruption damage = task.observedDamage(sigma, mask, factor);
-        List<ImageFiles.Input> files = ImageFiles.read(input);
         SavedModel saved = model.loadSaved();
+        List<ImageFiles.Input> files = ImageFiles.read(input, model.background());
         ImageRestorer restorer = new ImageRestorer(saved.generative(), damage, method, options.settings(saved));
         List<ImageRestorer.Input> inputs = files.stream().map(f -> new ImageRestorer.Input(f.name(),
                 f.image().pixels(), f.image().shape())).toList();

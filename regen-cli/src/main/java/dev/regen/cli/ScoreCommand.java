@@ -1,10 +1,11 @@
 package dev.regen.cli;
 
+import dev.regen.config.Background;
 import dev.regen.config.Check;
 import dev.regen.data.DataSource;
 import dev.regen.data.ImageDataset;
-import dev.regen.eval.metric.GenerationScore;
 import dev.regen.eval.Scorer;
+import dev.regen.eval.metric.GenerationScore;
 import dev.regen.model.Classifier;
 import dev.regen.model.Generative;
 import dev.regen.model.SavedModel;
@@ -47,7 +48,8 @@ final class ScoreCommand implements Callable<Integer> {
         Check.range("--n", count, 2, 1_000_000);
         Generative generator = SavedModel.load(model.path).generative();
         Classifier classifier = SavedModel.load(classifierPath).classifier();
-        DataSource.Loaded loaded = DataSource.open(data, own -> classifier.config().shape(), false);
+        Background background = SavedModel.load(classifierPath).file().manifest().data().background();
+        DataSource.Loaded loaded = DataSource.open(data, own -> classifier.config().shape(), false, background);
         ImageDataset real = loaded.test().orElse(loaded.train());
         GenerationScore score = Scorer.score(generator, classifier, real, count, seed);
         PrintWriter out = spec.commandLine().getOut();

@@ -43,6 +43,7 @@ final class TrainCommand implements Callable<Integer> {
         if (prepared.skipped() > 0) {
             err.println("skipped " + prepared.skipped() + " files that are not readable images (use --strict to fail)");
         }
+        prepared.adjustments().forEach(err::println);
         Path folder = out != null ? out : defaultFolder(options.kind.id());
         err.printf("training %s on %d images %s (test: %d) -> %s%n", options.kind.id(), split.train().size(),
                 split.train().shape(), split.test().size(), folder);

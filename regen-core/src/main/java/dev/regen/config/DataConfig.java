@@ -10,9 +10,11 @@ package dev.regen.config;
  * @param testPath     a separate test set, or null to use the one beside the data or hold some out
  * @param testFraction fraction held out as a test set when no test set is available
  * @param strict       fail on unreadable files in image folders instead of skipping them
+ * @param background   what transparent pixels are composited onto (null, as in files written
+ *                     before it existed: white)
  */
 public record DataConfig(String path, int channels, int height, int width, String testPath, double testFraction,
-                         boolean strict) {
+                         boolean strict, Background background) {
     /** Validates the fields. */
     public DataConfig {
         Check.present("data", path);
@@ -20,11 +22,12 @@ public record DataConfig(String path, int channels, int height, int width, Strin
         Check.range("height", height, 0, 4096);
         Check.range("width", width, 0, 4096);
         Check.range("test fraction", testFraction, 0.0, 0.9);
+        background = background == null ? Background.WHITE : background;
     }
 
     /** Data read as it is, with a tenth held out when it has no test set. */
     public static DataConfig of(String path) {
-        return new DataConfig(path, 0, 0, 0, null, 0.1, false);
+        return new DataConfig(path, 0, 0, 0, null, 0.1, false, Background.WHITE);
     }
 
     /** The shape images of shape {@code own} are converted to. */

@@ -1,12 +1,14 @@
 package dev.regen.data;
 
 import dev.regen.RegenException;
+import dev.regen.config.Background;
 import dev.regen.config.DataConfig;
 import dev.regen.config.ImageShape;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,8 +24,11 @@ import java.util.stream.Stream;
  *       {@code t10k-*}/{@code test-*} become the training and test sets;</li>
  *   <li>an {@code .npy} array of images;</li>
  *   <li>a single PNG, JPEG, BMP, GIF, TIFF or WebP image;</li>
+ *   <li>a folder holding {@code train} and {@code test} image folders: the training and test
+ *       sets, labelled alike by the training set's sub-folders;</li>
  *   <li>any other folder: image files, streamed from disk, sub-folders as labels.</li>
  * </ul>
+ * Images with alpha are composited onto the data's background.
  */
 public final class DataSource {
     private DataSource() {
@@ -32,20 +37,29 @@ public final class DataSource {
     /**
      * The loaded data.
      *
-     * @param train   the training images (all images when there is no separate test set)
-     * @param test    the test images shipped beside them, if any
-     * @param skipped files skipped as unreadable
+     * @param train       the training images (all images when there is no separate test set)
+     * @param test        the test images shipped beside them, if any
+     * @param skipped     files skipped as unreadable
+     * @param adjustments how reading changed images to the one shape (resized, channels
+     *                    converted), one line each
      */
-    public record Loaded(ImageDataset train, Optional<ImageDataset> test, int skipped) {
+    public record Loaded(ImageDataset train, Optional<ImageDataset> test, int skipped, List<String> adjustments) {
     }
 
     /**
      * Opens {@code path}.
      *
-     * @param target maps the data's own shape to the shape images are converted to
-     * @param strict fail on unreadable files in image folders instead of skipping them
+     * @param target     maps the data's own shape to the shape images are converted to
+     * @param strict     fail on unreadable files in image folders instead of skipping them
+     * @param background what transparent pixels of images are composited onto
      */
-    public static Loaded open(Path path, UnaryOperator<ImageShape> target, boolean strict) {
+    public static Loaded open(Path path, UnaryOperator<ImageShape> target, boolean strict, Background background) {
+        return open(path, target, strict, background, null);
+    }
+
+    /** As the public {@code open}, image folders labelled by {@code classes} when not null. */
+    private static Loaded open(Path path, UnaryOperator<ImageShape> target, boolean strict, Background background,
+                               List<String> classes) {
         if (!Files.exists(path)) {
             throw new RegenException("no such file or folder: " + path);
         }
@@ -54,18 +68,32 @@ public final class DataSource {
             if (!idx.isEmpty()) {
                 return openIdxFolder(path, idx, target);
             }
-            ImageFolderDataset folder = ImageFolderDataset.open(path, target, strict);
-            return new Loaded(folder, Optional.empty(), folder.skipped());
+            if (Files.isDirectory(path.resolve("train")) && Files.isDirectory(path.resolve("test"))) {
+                return openTrainAndTest(path, target, strict, background);
+            }
+            ImageFolderDataset folder = ImageFolderDataset.open(path, target, strict, background, classes);
+            return new Loaded(folder, Optional.empty(), folder.skipped(), folder.adjustments());
         }
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         ImageDataset data = name.endsWith(".npy") ? NpyReader.read(path)
-                : ImageFolderDataset.hasImageExtension(path) ? singleImage(path)
+                : ImageFolderDataset.hasImageExtension(path) ? singleImage(path, background)
                 : IdxReader.read(path, labelFile(path));
-        return new Loaded(Reshaped.to(data, target.apply(data.shape())), Optional.empty(), 0);
+        return new Loaded(Reshaped.to(data, target.apply(data.shape())), Optional.empty(), 0, List.of());
     }
 
-    private static ImageDataset singleImage(Path path) {
-        ImageDecoder.Decoded image = ImageDecoder.read(path);
+    /** A folder's {@code train} and {@code test} image folders, the test images at the training shape and labels. */
+    private static Loaded openTrainAndTest(Path path, UnaryOperator<ImageShape> target, boolean strict,
+                                           Background background) {
+        ImageFolderDataset train = ImageFolderDataset.open(path.resolve("train"), target, strict, background);
+        ImageFolderDataset test = ImageFolderDataset.open(path.resolve("test"), own -> train.shape(), strict,
+                background, train.classNames().isEmpty() ? null : train.classNames());
+        List<String> adjustments = new ArrayList<>(train.adjustments());
+        test.adjustments().forEach(line -> adjustments.add("test set: " + line));
+        return new Loaded(train, Optional.of(test), train.skipped() + test.skipped(), List.copyOf(adjustments));
+    }
+
+    private static ImageDataset singleImage(Path path, Background background) {
+        ImageDecoder.Decoded image = ImageDecoder.read(path, background);
         return new ArrayDataset(image.shape(), image.pixels(), null, path.toString());
     }
 
@@ -76,29 +104,37 @@ public final class DataSource {
      * @return the split and the number of unreadable files skipped
      */
     public static Prepared prepare(DataConfig config, long seed) {
-        Loaded loaded = open(Path.of(config.path()), config::target, config.strict());
+        Loaded loaded = open(Path.of(config.path()), config::target, config.strict(), config.background());
         if (config.testPath() != null) {
             ImageShape shape = loaded.train().shape();
-            Loaded test = open(Path.of(config.testPath()), own -> shape, config.strict());
-            return new Prepared(new Split(loaded.train(), test.train()), loaded.skipped() + test.skipped());
+            List<String> classes = loaded.train() instanceof ImageFolderDataset f && f.classes() > 0
+                    ? f.classNames() : null;
+            Loaded test = open(Path.of(config.testPath()), own -> shape, config.strict(), config.background(),
+                    classes);
+            List<String> adjustments = new ArrayList<>(loaded.adjustments());
+            test.adjustments().forEach(line -> adjustments.add("test set: " + line));
+            return new Prepared(new Split(loaded.train(), test.train()), loaded.skipped() + test.skipped(),
+                    List.copyOf(adjustments));
         }
         if (loaded.test().isPresent()) {
-            return new Prepared(new Split(loaded.train(), loaded.test().get()), loaded.skipped());
+            return new Prepared(new Split(loaded.train(), loaded.test().get()), loaded.skipped(), loaded.adjustments());
         }
         if (config.testFraction() <= 0) {
             throw new RegenException(config.path() + " has no test set beside it: give a separate test set or a "
                     + "test fraction above 0");
         }
-        return new Prepared(Split.holdOut(loaded.train(), config.testFraction(), seed), loaded.skipped());
+        return new Prepared(Split.holdOut(loaded.train(), config.testFraction(), seed), loaded.skipped(),
+                loaded.adjustments());
     }
 
     /**
      * Data ready for a run.
      *
-     * @param split   training and test sets
-     * @param skipped unreadable files left out
+     * @param split       training and test sets
+     * @param skipped     unreadable files left out
+     * @param adjustments how reading changed images to the one shape, one line each
      */
-    public record Prepared(Split split, int skipped) {
+    public record Prepared(Split split, int skipped, List<String> adjustments) {
     }
 
     private static Loaded openIdxFolder(Path folder, List<Path> idx, UnaryOperator<ImageShape> target) {
@@ -112,7 +148,7 @@ public final class DataSource {
         ImageShape shape = target.apply(own.shape());
         ImageDataset trainSet = Reshaped.to(own, shape);
         Optional<ImageDataset> testSet = test.map(p -> Reshaped.to(IdxReader.read(p, labelFile(p)), shape));
-        return new Loaded(trainSet, testSet, 0);
+        return new Loaded(trainSet, testSet, 0, List.of());
     }
 
     private static List<Path> idxImageFiles(Path folder) {

@@ -1,6 +1,7 @@
 package dev.regen.data;
 
 import dev.regen.RegenException;
+import dev.regen.config.Background;
 import dev.regen.config.ImageShape;
 
 import javax.imageio.ImageIO;
@@ -32,12 +33,18 @@ public final class ImageDecoder {
     private ImageDecoder() {
     }
 
-    /**
-     * Decodes {@code path}; grey images give one channel, colour images three (alpha is dropped).
-     * The size is checked from the header first, so that a corrupt or hostile header cannot make
-     * the decoder allocate a giant raster.
-     */
+    /** Decodes {@code path}, transparent pixels composited onto white. */
     public static Decoded read(Path path) {
+        return read(path, Background.WHITE);
+    }
+
+    /**
+     * Decodes {@code path}; grey images give one channel, colour images (palette ones included)
+     * three, and pixels with alpha are composited onto {@code background}. The size is checked
+     * from the header first, so that a corrupt or hostile header cannot make the decoder allocate
+     * a giant raster.
+     */
+    public static Decoded read(Path path, Background background) {
         if (!Files.isRegularFile(path)) {
             throw new RegenException("no such image file: " + path);
         }
@@ -53,7 +60,7 @@ public final class ImageDecoder {
             throw new RegenException("cannot decode image " + path + ": " + detail(e), e);
         }
         try {
-            return fromImage(image);
+            return fromImage(image, background);
         } catch (RegenException e) {
             throw new RegenException("cannot decode image " + path + ": " + e.getMessage(), e);
         }
@@ -110,9 +117,10 @@ public final class ImageDecoder {
         return reader;
     }
 
-    /** Converts a decoded AWT image. */
-    public static Decoded fromImage(BufferedImage image) {
+    /** Converts a decoded AWT image, transparent pixels composited onto {@code background}. */
+    public static Decoded fromImage(BufferedImage image, Background background) {
         boolean grey = image.getColorModel().getNumColorComponents() == 1;
+        boolean alpha = image.getColorModel().hasAlpha();
         int h = image.getHeight();
         int w = image.getWidth();
         ImageShape shape = new ImageShape(grey ? 1 : 3, h, w);
@@ -125,6 +133,7 @@ public final class ImageDecoder {
             int type = raster.getDataBuffer().getDataType();
             boolean floating = type == DataBuffer.TYPE_FLOAT || type == DataBuffer.TYPE_DOUBLE;
             double max = floating ? 1 : (1L << image.getColorModel().getComponentSize(0)) - 1;
+            double alphaMax = alpha && !floating ? (1L << image.getColorModel().getComponentSize(1)) - 1 : 1;
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     double v = floating ? raster.getSampleDouble(x, y, 0)
@@ -132,20 +141,31 @@ public final class ImageDecoder {
                     if (Double.isNaN(v)) {
                         throw new RegenException("pixel (" + x + ", " + y + ") is not a number");
                     }
-                    pixels[y * w + x] = (float) Math.min(1, Math.max(0, v / max));
+                    double value = Math.min(1, Math.max(0, v / max));
+                    if (alpha) {
+                        double a = Math.min(1, Math.max(0, raster.getSampleDouble(x, y, 1) / alphaMax));
+                        value = a * value + (1 - a) * background.grey();
+                    }
+                    pixels[y * w + x] = (float) value;
                 }
             }
         } else {
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
-                    int rgb = image.getRGB(x, y);
-                    pixels[y * w + x] = ((rgb >> 16) & 0xff) / 255f;
-                    pixels[plane + y * w + x] = ((rgb >> 8) & 0xff) / 255f;
-                    pixels[2 * plane + y * w + x] = (rgb & 0xff) / 255f;
+                    int argb = image.getRGB(x, y);   // sRGB, not premultiplied, whatever the file's layout
+                    float a = alpha ? (argb >>> 24) / 255f : 1f;
+                    pixels[y * w + x] = composite(((argb >> 16) & 0xff) / 255f, a, background.red());
+                    pixels[plane + y * w + x] = composite(((argb >> 8) & 0xff) / 255f, a, background.green());
+                    pixels[2 * plane + y * w + x] = composite((argb & 0xff) / 255f, a, background.blue());
                 }
             }
         }
         return new Decoded(shape, pixels);
+    }
+
+    /** Porter and Duff's "over": a colour of opacity {@code alpha} over an opaque background. */
+    private static float composite(float colour, float alpha, double background) {
+        return (float) (alpha * colour + (1 - alpha) * background);
     }
 
     /**

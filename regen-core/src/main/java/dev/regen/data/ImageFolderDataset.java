@@ -1,6 +1,7 @@
 package dev.regen.data;
 
 import dev.regen.RegenException;
+import dev.regen.config.Background;
 import dev.regen.config.ImageShape;
 
 import java.io.IOException;
@@ -28,25 +29,42 @@ public final class ImageFolderDataset implements ImageDataset {
     private final int[] labels;
     private final List<String> classNames;
     private final ImageShape shape;
+    private final Background background;
     private final int skipped;
+    private final List<String> adjustments;
 
     private ImageFolderDataset(Path root, List<Path> files, int[] labels, List<String> classNames, ImageShape shape,
-                               int skipped) {
+                               Background background, int skipped, List<String> adjustments) {
         this.root = root;
         this.files = files;
         this.labels = labels;
         this.classNames = classNames;
         this.shape = shape;
+        this.background = background;
         this.skipped = skipped;
+        this.adjustments = adjustments;
     }
 
     /**
-     * Scans {@code root}.
+     * Scans {@code root}, labelling images by their sub-folders' sorted names.
      *
-     * @param target maps the first image's shape to the shape every image is converted to
-     * @param strict fail on the first file that is not a readable image instead of skipping it
+     * @param target     maps the folder's own shape (the first image's size; colour if any image
+     *                   is colour) to the shape every image is converted to
+     * @param strict     fail on the first file that is not a readable image instead of skipping it
+     * @param background what transparent pixels are composited onto
      */
-    public static ImageFolderDataset open(Path root, UnaryOperator<ImageShape> target, boolean strict) {
+    public static ImageFolderDataset open(Path root, UnaryOperator<ImageShape> target, boolean strict,
+                                          Background background) {
+        return open(root, target, strict, background, null);
+    }
+
+    /**
+     * Scans {@code root} as {@link #open(Path, UnaryOperator, boolean, Background)}, labelling
+     * images by {@code classes} (another part of the same data's class names, so that a test
+     * set's labels mean what its training set's do), or by its own sub-folders when null.
+     */
+    static ImageFolderDataset open(Path root, UnaryOperator<ImageShape> target, boolean strict, Background background,
+                                   List<String> classes) {
         List<Path> candidates;
         try (Stream<Path> walk = Files.walk(root)) {
             candidates = walk.filter(Files::isRegularFile).sorted().toList();
@@ -54,7 +72,7 @@ public final class ImageFolderDataset implements ImageDataset {
             throw new RegenException("cannot list " + root + ": " + e.getMessage(), e);
         }
         List<Path> images = new ArrayList<>();
-        ImageShape first = null;
+        List<ImageShape> shapes = new ArrayList<>();
         int skipped = 0;
         for (Path file : candidates) {
             ImageShape probed = hasImageExtension(file) ? ImageDecoder.probe(file) : null;
@@ -66,20 +84,56 @@ public final class ImageFolderDataset implements ImageDataset {
                 skipped++;
                 continue;
             }
-            first = first == null ? probed : first;
+            shapes.add(probed);
             images.add(file);
         }
         if (images.isEmpty()) {
             throw new RegenException(root + " holds no readable images" + (skipped > 0 ? " (" + skipped + " files skipped)" : ""));
         }
         boolean labelled = images.stream().allMatch(p -> !p.getParent().equals(root));
-        List<String> classNames = labelled
-                ? images.stream().map(p -> root.relativize(p).getName(0).toString()).distinct().sorted().toList()
-                : List.of();
-        int[] labels = labelled
-                ? images.stream().mapToInt(p -> classNames.indexOf(root.relativize(p).getName(0).toString())).toArray()
-                : null;
-        return new ImageFolderDataset(root, List.copyOf(images), labels, classNames, target.apply(first), skipped);
+        List<String> classNames = !labelled ? List.of() : classes != null ? classes
+                : images.stream().map(p -> root.relativize(p).getName(0).toString()).distinct().sorted().toList();
+        int[] labels = labelled ? labels(root, images, classNames) : null;
+        boolean colour = shapes.stream().anyMatch(p -> p.channels() > 1);
+        ImageShape shape = target.apply(new ImageShape(colour ? 3 : 1, shapes.get(0).height(), shapes.get(0).width()));
+        return new ImageFolderDataset(root, List.copyOf(images), labels, classNames, shape, background, skipped,
+                adjustments(shapes, shape));
+    }
+
+    private static int[] labels(Path root, List<Path> images, List<String> classNames) {
+        int[] labels = new int[images.size()];
+        for (int i = 0; i < labels.length; i++) {
+            String name = root.relativize(images.get(i)).getName(0).toString();
+            labels[i] = classNames.indexOf(name);
+            if (labels[i] < 0) {
+                throw new RegenException(images.get(i) + " is in a class, " + name + ", that the training images do "
+                        + "not have (they have " + String.join(", ", classNames) + ")");
+            }
+        }
+        return labels;
+    }
+
+    /** What reading converts, one line each: sizes resized, channels expanded or converted. */
+    private static List<String> adjustments(List<ImageShape> shapes, ImageShape target) {
+        long resized = shapes.stream().filter(s -> s.height() != target.height() || s.width() != target.width()).count();
+        long expanded = shapes.stream().filter(s -> s.channels() < target.channels()).count();
+        long reduced = shapes.stream().filter(s -> s.channels() > target.channels()).count();
+        List<String> lines = new ArrayList<>();
+        if (resized > 0) {
+            lines.add(resized + " of " + shapes.size() + " images resized to " + target.height() + "x" + target.width());
+        }
+        if (expanded > 0) {
+            lines.add(expanded + " images of fewer channels expanded to " + target.channels());
+        }
+        if (reduced > 0) {
+            lines.add(reduced + " images of more channels converted to " + target.channels());
+        }
+        return List.copyOf(lines);
+    }
+
+    /** How reading changes the images to the one shape, one line per kind of change; empty when it changes none. */
+    public List<String> adjustments() {
+        return adjustments;
     }
 
     /** Whether the file name ends in an image extension this reader knows. */
@@ -110,7 +164,7 @@ public final class ImageFolderDataset implements ImageDataset {
 
     @Override
     public void read(int index, float[] dst, int offset) {
-        ImageDecoder.Decoded image = ImageDecoder.read(files.get(index));
+        ImageDecoder.Decoded image = ImageDecoder.read(files.get(index), background);
         float[] converted = PixelOps.convert(image.pixels(), image.shape(), shape);
         System.arraycopy(converted, 0, dst, offset, converted.length);
     }

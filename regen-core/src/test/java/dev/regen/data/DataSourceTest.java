@@ -2,12 +2,17 @@ package dev.regen.data;
 
 import dev.regen.RegenException;
 import dev.regen.TestData;
+import dev.regen.config.Background;
 import dev.regen.config.DataConfig;
 import dev.regen.config.ImageShape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,7 +25,7 @@ class DataSourceTest {
     @Test
     void idxFolderGivesItsOwnTestSetAndResizes() {
         DataSource.Prepared p = DataSource.prepare(new DataConfig(TestData.FASHION.toString(), 3, 32, 32, null, 0.1,
-                false), 1);
+                false, Background.WHITE), 1);
         assertEquals(10_000, p.split().train().size());
         assertEquals(2_000, p.split().test().size());
         assertEquals(new ImageShape(3, 32, 32), p.split().train().shape());
@@ -30,8 +35,8 @@ class DataSourceTest {
     @Test
     void singleFileWithoutTestSetIsSplitBySeed() {
         Path file = TestData.FASHION.resolve("t10k-images-idx3-ubyte.gz");
-        Split a = DataSource.prepare(new DataConfig(file.toString(), 0, 0, 0, null, 0.25, false), 3).split();
-        Split b = DataSource.prepare(new DataConfig(file.toString(), 0, 0, 0, null, 0.25, false), 3).split();
+        Split a = DataSource.prepare(new DataConfig(file.toString(), 0, 0, 0, null, 0.25, false, null), 3).split();
+        Split b = DataSource.prepare(new DataConfig(file.toString(), 0, 0, 0, null, 0.25, false, null), 3).split();
         assertEquals(500, a.test().size());
         assertEquals(1500, a.train().size());
         float[] x = new float[784];
@@ -45,7 +50,7 @@ class DataSourceTest {
     @Test
     void missingPathIsOneClearLine() {
         RegenException e = assertThrows(RegenException.class,
-                () -> DataSource.open(temp.resolve("nope"), own -> own, false));
+                () -> DataSource.open(temp.resolve("nope"), own -> own, false, Background.WHITE));
         assertEquals("no such file or folder: " + temp.resolve("nope"), e.getMessage());
     }
 
@@ -66,5 +71,49 @@ class DataSourceTest {
             s += f;
         }
         return s / v.length;
+    }
+
+    @Test
+    void aFolderOfTrainAndTestFoldersGivesBothSetsLabelledAlike() throws Exception {
+        Path root = temp.resolve("design");
+        writePng(root.resolve("train/animals/a.png"), 8, 8, 0xff336699);
+        writePng(root.resolve("train/flags/b.png"), 8, 8, 0xff996633);
+        writePng(root.resolve("train/food/c.png"), 8, 8, 0xff000000);
+        writePng(root.resolve("test/food/d.png"), 8, 8, 0xffffffff);   // no test animals or flags
+        Files.writeString(root.resolve("LICENSE"), "licence text beside the sets");
+        DataSource.Prepared p = DataSource.prepare(DataConfig.of(root.toString()), 1);
+        assertEquals(3, p.split().train().size());
+        assertEquals(1, p.split().test().size());
+        assertEquals(3, p.split().test().classes());
+        assertEquals(2, p.split().test().label(0), "food is the training set's third class");
+
+        writePng(root.resolve("test/plants/e.png"), 8, 8, 0xff00ff00);
+        RegenException e = assertThrows(RegenException.class, () -> DataSource.prepare(DataConfig.of(root.toString()), 1));
+        assertTrue(e.getMessage().contains("is in a class, plants, that the training images do not have"),
+                e.getMessage());
+    }
+
+    @Test
+    void imagesOfOtherSizesAndChannelsAreConvertedAndCounted() throws Exception {
+        Path folder = temp.resolve("mixed");
+        writePng(folder.resolve("a.png"), 8, 8, 0xff336699);
+        writePng(folder.resolve("b.png"), 16, 12, 0xff996633);
+        BufferedImage grey = new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY);
+        assertTrue(ImageIO.write(grey, "png", folder.resolve("c.png").toFile()));
+        DataSource.Loaded loaded = DataSource.open(folder, own -> own, false, Background.WHITE);
+        assertEquals(new ImageShape(3, 8, 8), loaded.train().shape(), "colour, since some images are");
+        assertEquals(List.of("1 of 3 images resized to 8x8", "1 images of fewer channels expanded to 3"),
+                loaded.adjustments());
+    }
+
+    private static void writePng(Path file, int width, int height, int argb) throws Exception {
+        Files.createDirectories(file.getParent());
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, argb);
+            }
+        }
+        assertTrue(ImageIO.write(image, "png", file.toFile()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.regen.data;
 
+import dev.regen.config.Background;
 import dev.regen.RegenException;
 import dev.regen.config.ImageShape;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class ImageFolderDatasetTest {
         image(temp.resolve("cats/a.png"), 10, 8, 0xff0000, "png");
         image(temp.resolve("cats/b.jpg"), 12, 12, 0x00ff00, "jpg");
         image(temp.resolve("dogs/c.bmp"), 6, 6, 0x0000ff, "bmp");
-        ImageFolderDataset data = ImageFolderDataset.open(temp, own -> new ImageShape(3, 4, 4), false);
+        ImageFolderDataset data = ImageFolderDataset.open(temp, own -> new ImageShape(3, 4, 4), false, Background.WHITE);
         assertEquals(3, data.size());
         assertEquals(2, data.classes());
         assertEquals(java.util.List.of("cats", "dogs"), data.classNames());
@@ -56,7 +57,7 @@ class ImageFolderDatasetTest {
         try (var webp = ImageFolderDatasetTest.class.getResourceAsStream("/images/three-colours.webp")) {
             Files.copy(webp, temp.resolve("b.webp"));
         }
-        ImageFolderDataset data = ImageFolderDataset.open(temp, own -> own, true);
+        ImageFolderDataset data = ImageFolderDataset.open(temp, own -> own, true, Background.WHITE);
         assertEquals(2, data.size());
         assertEquals(new ImageShape(3, 16, 16), data.shape());
         float[] pixels = new float[3 * 256];
@@ -77,7 +78,7 @@ class ImageFolderDatasetTest {
     @Test
     void colourBecomesGreyWithLumaWeights() throws Exception {
         image(temp.resolve("x.png"), 4, 4, 0xff0000, "png");
-        ImageFolderDataset data = ImageFolderDataset.open(temp, own -> new ImageShape(1, 4, 4), false);
+        ImageFolderDataset data = ImageFolderDataset.open(temp, own -> new ImageShape(1, 4, 4), false, Background.WHITE);
         assertEquals(-1, data.label(0));
         float[] pixels = new float[16];
         data.read(0, pixels, 0);
@@ -89,17 +90,17 @@ class ImageFolderDatasetTest {
         image(temp.resolve("good.png"), 4, 4, 0xffffff, "png");
         Files.writeString(temp.resolve("notes.txt"), "not an image");
         Files.write(temp.resolve("broken.png"), new byte[]{1, 2, 3, 4});
-        ImageFolderDataset data = ImageFolderDataset.open(temp, own -> own, false);
+        ImageFolderDataset data = ImageFolderDataset.open(temp, own -> own, false, Background.WHITE);
         assertEquals(1, data.size());
         assertEquals(2, data.skipped());
-        RegenException e = assertThrows(RegenException.class, () -> ImageFolderDataset.open(temp, own -> own, true));
+        RegenException e = assertThrows(RegenException.class, () -> ImageFolderDataset.open(temp, own -> own, true, Background.WHITE));
         assertTrue(e.getMessage().contains("(strict mode)"), e.getMessage());
     }
 
     @Test
     void folderWithoutImagesIsRejected() throws Exception {
         Files.writeString(temp.resolve("readme.md"), "nothing here");
-        RegenException e = assertThrows(RegenException.class, () -> ImageFolderDataset.open(temp, own -> own, false));
+        RegenException e = assertThrows(RegenException.class, () -> ImageFolderDataset.open(temp, own -> own, false, Background.WHITE));
         assertTrue(e.getMessage().contains("no readable images"), e.getMessage());
     }
 }
