@@ -106,6 +106,29 @@ class DataSourceTest {
                 loaded.adjustments());
     }
 
+    @Test
+    void theShippedEmojiSampleIsTwoDesignsOfTheSameLabelledColourImages() throws Exception {
+        Path emoji = TestData.FASHION.resolveSibling("emoji");
+        DataSource.Prepared google = DataSource.prepare(DataConfig.of(emoji.resolve("google").toString()), 1);
+        DataSource.Prepared twitter = DataSource.prepare(DataConfig.of(emoji.resolve("twitter").toString()), 1);
+        for (DataSource.Prepared design : List.of(google, twitter)) {
+            assertEquals(new ImageShape(3, 64, 64), design.split().train().shape());
+            assertEquals(400, design.split().train().size());
+            assertEquals(95, design.split().test().size());
+            assertEquals(9, design.split().train().classes());
+        }
+        assertEquals(files(emoji.resolve("google")), files(emoji.resolve("twitter")));
+        // Transparent corners composite onto the background: white by default.
+        float[] first = google.split().train().read(new int[]{0});
+        assertEquals(1f, first[0], 1e-6f);
+    }
+
+    private static List<Path> files(Path design) throws Exception {
+        try (var walk = Files.walk(design)) {
+            return walk.filter(p -> p.toString().endsWith(".png")).map(design::relativize).sorted().toList();
+        }
+    }
+
     private static void writePng(Path file, int width, int height, int argb) throws Exception {
         Files.createDirectories(file.getParent());
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
