@@ -2,17 +2,17 @@ package dev.regen.cli;
 
 import dev.regen.config.Background;
 import dev.regen.config.Check;
+import dev.regen.config.ImageShape;
 import dev.regen.data.DataSource;
 import dev.regen.data.ImageDataset;
 import dev.regen.eval.Scorer;
 import dev.regen.eval.metric.GenerationScore;
 import dev.regen.model.Classifier;
-import dev.regen.model.Generative;
 import dev.regen.model.SavedModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,10 +22,13 @@ import java.util.concurrent.Callable;
 /** {@code regen score}: generation quality against real images. */
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = "Compare generated and real images on a classifier's features: Frechet distance, kernel "
-                + "distance (KID), precision and recall, and per-label accuracy for conditional models.")
+                + "distance (KID), precision and recall, and per-label accuracy for conditional models. The "
+                + "generated images come from a model, or from any tool as a folder, NPY or IDX file.")
 final class ScoreCommand implements Callable<Integer> {
-    @Mixin
-    ModelOption model;
+    @Parameters(index = "0", paramLabel = "MODEL|IMAGES",
+            description = "a model file (.regen) to sample, or generated images: a folder (class sub-folders give "
+                    + "per-label accuracy), an NPY or an IDX file")
+    Path source;
 
     @Option(names = "--classifier", required = true, paramLabel = "FILE", description = "from 'regen train-classifier'")
     Path classifierPath;
@@ -46,12 +49,16 @@ final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Check.range("--n", count, 2, 1_000_000);
-        Generative generator = SavedModel.load(model.path).generative();
-        Classifier classifier = SavedModel.load(classifierPath).classifier();
-        Background background = SavedModel.load(classifierPath).file().manifest().data().background();
-        DataSource.Loaded loaded = DataSource.open(data, own -> classifier.config().shape(), false, background);
+        SavedModel saved = SavedModel.load(classifierPath);
+        Classifier classifier = saved.classifier();
+        Background background = saved.file().manifest().data().background();
+        ImageShape shape = classifier.config().shape();
+        DataSource.Loaded loaded = DataSource.open(data, own -> shape, false, background);
         ImageDataset real = loaded.test().orElse(loaded.train());
-        GenerationScore score = Scorer.score(generator, classifier, real, count, seed);
+        GenerationScore score = source.getFileName().toString().endsWith(".regen")
+                ? Scorer.score(SavedModel.load(source).generative(), classifier, real, count, seed)
+                : Scorer.scoreImages(DataSource.open(source, own -> shape, false, background).train(), classifier,
+                        real, count, seed);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "images         %d generated, %d real from %s%n", score.images(), score.images(),
                 real.source());

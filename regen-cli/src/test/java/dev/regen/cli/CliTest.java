@@ -163,6 +163,9 @@ class CliTest {
                 "--n", "300");
         assertEquals(0, score.code(), score.err());
         assertTrue(score.out().contains("Frechet") && score.out().contains("precision"), score.out());
+        Result images = regen("score", DATA, "--classifier", clf, "--data", DATA, "--n", "100");
+        assertEquals(0, images.code(), images.err());
+        assertTrue(images.out().contains("Frechet") && images.out().contains("label 9"), images.out());
 
         assertBadInput("holds a 'classifier' model; this needs a 'vae' or 'gan' model", "score", clf,
                 "--classifier", clf, "--data", DATA, "--n", "300");

@@ -47,10 +47,44 @@ public final class Scorer {
         }
         int[] labels = classes == 0 ? null : IntStream.range(0, count).map(i -> i % classes).toArray();
         float[] generated = generate(model, count, labels, seed);
-        float[] fakeFeatures = ClassifierEvaluator.features(classifier,
-                new ArrayDataset(shape, generated, labels, "generated"));
-        double[] accuracy = classes == 0 ? new double[0]
-                : labelAccuracy(ClassifierEvaluator.predict(classifier, fakeFeatures, count), labels, classes);
+        return compare(realFeatures, new ArrayDataset(shape, generated, labels, "generated"), classifier, seed);
+    }
+
+    /**
+     * Scores the first {@code n} images of {@code generated}, made by any tool, against the first
+     * {@code n} of {@code real}, as pytorch-fid compares two folders; with labels (a folder of class
+     * sub-folders, in the classifier's class order) it also gives each label's accuracy.
+     *
+     * @param generated images of the classifier's shape
+     * @param real      images of the classifier's shape
+     */
+    public static GenerationScore scoreImages(ImageDataset generated, Classifier classifier, ImageDataset real, int n,
+                                              long seed) {
+        ImageShape shape = classifier.config().shape();
+        if (!generated.shape().equals(shape)) {
+            throw new RegenException("the classifier was trained on " + shape + " images; the generated images are "
+                    + generated.shape());
+        }
+        if (generated.classes() > classifier.config().classes()) {
+            throw new RegenException("the generated images have " + generated.classes() + " classes, the classifier "
+                    + "only " + classifier.config().classes());
+        }
+        int count = Math.min(n, Math.min(real.size(), generated.size()));
+        int[] first = IntStream.range(0, count).toArray();
+        float[] realFeatures = ClassifierEvaluator.features(classifier, new Subset(real, first, "first " + count));
+        return compare(realFeatures, new Subset(generated, first, "first " + count), classifier, seed);
+    }
+
+    /** The scores of {@code fake} against real features, with each label's accuracy when {@code fake} has labels. */
+    private static GenerationScore compare(float[] realFeatures, ImageDataset fake, Classifier classifier, long seed) {
+        float[] fakeFeatures = ClassifierEvaluator.features(classifier, fake);
+        int classes = fake.classes();
+        double[] accuracy = new double[0];
+        if (classes > 0) {
+            int[] labels = IntStream.range(0, fake.size()).map(fake::label).toArray();
+            accuracy = labelAccuracy(ClassifierEvaluator.predict(classifier, fakeFeatures, fake.size()), labels,
+                    classes);
+        }
         return compare(realFeatures, fakeFeatures, classifier.config().latent(), seed, accuracy);
     }
 

@@ -84,6 +84,23 @@ class ScorerTest {
     }
 
     @Test
+    void imagesFromAnyToolAreScoredWithTheirLabelsAccuracy() {
+        ArrayDataset test = TestData.fashionTest();
+        Subset second = new Subset(test, IntStream.range(1000, 2000).toArray(), "b");
+        GenerationScore real = Scorer.scoreImages(second, classifier, test, 1000, 1);
+        assertEquals(1000, real.images());
+        assertEquals(10, real.labelAccuracy().length, "the real images' own labels");
+        double meanAccuracy = java.util.Arrays.stream(real.labelAccuracy()).average().orElseThrow();
+        assertTrue(meanAccuracy > 0.6, "the classifier recognises real images: " + meanAccuracy);
+        GenerationScore same = Scorer.scoreImages(test, classifier, test, 1000, 1);
+        assertEquals(0, same.frechet(), 1e-2, "a set against itself");
+        assertTrue(same.frechet() < real.frechet(), same.frechet() + " against " + real.frechet());
+        var e = assertThrows(dev.regen.RegenException.class, () -> Scorer.scoreImages(
+                new ArrayDataset(new ImageShape(3, 28, 28), new float[3 * 784], null, "colour"), classifier, test, 1, 1));
+        assertEquals("the classifier was trained on 1x28x28 images; the generated images are 3x28x28", e.getMessage());
+    }
+
+    @Test
     void aConditionalModelGetsOneAccuracyPerLabelAndAMismatchedShapeIsRefused() {
         Torch.seed(1);
         Gan gan = new Gan(new ModelConfig(ModelKind.DCGAN, new ImageShape(1, 28, 28), 8, Likelihood.BERNOULLI, 8, 10));
