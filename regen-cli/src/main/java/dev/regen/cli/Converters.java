@@ -1,5 +1,6 @@
 package dev.regen.cli;
 
+import dev.regen.config.Augmentation;
 import dev.regen.config.Background;
 import dev.regen.config.LearningRateSchedule;
 import dev.regen.config.Likelihood;
@@ -61,6 +62,14 @@ final class Converters {
         @Override
         public Method convert(String value) {
             return Converters.parse(() -> Method.parse(value));
+        }
+    }
+
+    /** {@code --diff-augment}. */
+    static final class AugmentationName implements ITypeConverter<Augmentation> {
+        @Override
+        public Augmentation convert(String value) {
+            return Converters.parse(() -> Augmentation.parse(value));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.regen.cli;
 
 import dev.regen.RegenException;
+import dev.regen.config.Augmentation;
 import dev.regen.config.Check;
 import dev.regen.config.ImageShape;
 import dev.regen.config.LearningRateSchedule;
@@ -14,6 +15,8 @@ import dev.regen.data.damage.Task;
 import dev.regen.model.ModelFamilies;
 import dev.regen.model.ModelFamily;
 import picocli.CommandLine.Option;
+
+import java.util.List;
 
 /** Model and training options of {@code regen train} and {@code regen demo}. */
 final class TrainOptions {
@@ -82,6 +85,12 @@ final class TrainOptions {
                     + "(default: ${DEFAULT-VALUE})")
     double adversarialWeight;
 
+    @Option(names = "--diff-augment", split = ",", paramLabel = "color,translation,cutout",
+            converter = Converters.AugmentationName.class,
+            description = "GANs: differentiable augmentation of every image the discriminator sees, in order "
+                    + "(DiffAugment, Zhao et al. 2020; default: none)")
+    List<Augmentation> augmentations;
+
     @Option(names = "--grad-clip", defaultValue = "0", paramLabel = "NORM",
             description = "clip the gradient norm, 0 for none (default: ${DEFAULT-VALUE})")
     double gradClip;
@@ -128,7 +137,7 @@ final class TrainOptions {
                 .beta(beta).klWarmupEpochs(klWarmup).freeBits(freeBits).iwaeSamples(iwaeSamples())
                 .inputDamage(inputDamage())
                 .criticSteps(criticSteps != null ? criticSteps : defaults.criticSteps())
-                .gradientPenalty(gradientPenalty).adversarialWeight(adversarialWeight)
+                .gradientPenalty(gradientPenalty).adversarialWeight(adversarialWeight).augmentations(augmentations)
                 .binarize(binarize).seed(seed).threads(threads).build();
     }
 

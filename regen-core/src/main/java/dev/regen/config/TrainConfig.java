@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.util.StdConverter;
 import dev.regen.data.damage.Corruption;
 import dev.regen.data.damage.Corruptions;
 
+import java.util.List;
+
 /**
  * How a model is trained: the optimisation every family shares, the VAE objective, the
  * adversarial settings of GANs and VAE-GANs, and the run's seed and threads. Build one with
@@ -86,13 +88,20 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
      * @param criticSteps       discriminator steps per generator step
      * @param gradientPenalty   WGAN-GP: weight of the gradient penalty
      * @param adversarialWeight VAE-GAN: weight of the adversarial loss in the decoder's objective
+     * @param augmentations     GANs: the differentiable augmentations, in order, of every image the
+     *                          discriminator sees (empty: none, as files written before them trained)
      */
-    public record Adversarial(int criticSteps, double gradientPenalty, double adversarialWeight) {
+    public record Adversarial(int criticSteps, double gradientPenalty, double adversarialWeight,
+                              List<Augmentation> augmentations) {
         /** Validates the ranges. */
         public Adversarial {
             Check.range("critic steps", criticSteps, 1, 100);
             Check.range("gradient penalty", gradientPenalty, 0.0, 1e6);
             Check.range("adversarial weight", adversarialWeight, 0.0, 1e6);
+            augmentations = augmentations == null ? List.of() : List.copyOf(augmentations);
+            if (augmentations.stream().distinct().count() < augmentations.size()) {
+                throw new dev.regen.RegenException("each augmentation may be given once, got " + augmentations);
+            }
         }
     }
 
@@ -122,6 +131,7 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
                 .freeBits(objective.freeBits()).iwaeSamples(objective.iwaeSamples())
                 .inputDamage(objective.inputDamage()).criticSteps(adversarial.criticSteps())
                 .gradientPenalty(adversarial.gradientPenalty()).adversarialWeight(adversarial.adversarialWeight())
+                .augmentations(adversarial.augmentations())
                 .binarize(binarize).seed(seed).threads(threads);
     }
 
@@ -140,6 +150,7 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
         private int criticSteps = 1;
         private double gradientPenalty = 10.0;
         private double adversarialWeight = 20.0;
+        private List<Augmentation> augmentations = List.of();
         private boolean binarize;
         private long seed = 1;
         private int threads;
@@ -225,6 +236,12 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
             return this;
         }
 
+        /** The differentiable augmentations of a GAN's discriminator, in order. */
+        public Builder augmentations(List<Augmentation> value) {
+            augmentations = value;
+            return this;
+        }
+
         /** Dynamic binarization on or off. */
         public Builder binarize(boolean value) {
             binarize = value;
@@ -247,7 +264,8 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
         public TrainConfig build() {
             return new TrainConfig(new Optimisation(epochs, batchSize, learningRate, schedule, gradClip),
                     new Objective(beta, klWarmupEpochs, freeBits, iwaeSamples, inputDamage),
-                    new Adversarial(criticSteps, gradientPenalty, adversarialWeight), binarize, seed, threads);
+                    new Adversarial(criticSteps, gradientPenalty, adversarialWeight, augmentations), binarize, seed,
+                    threads);
         }
     }
 }

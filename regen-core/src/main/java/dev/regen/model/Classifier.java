@@ -17,7 +17,10 @@ public final class Classifier extends Module implements Network {
     /** The classifier family: 128 features, 32 base filters, Adam at 1e-3. */
     public static final ModelFamily<Classifier> FAMILY = new ModelFamily<>(ModelKind.Family.CLASSIFIER,
             Classifier.class, Classifier::new, kind -> new ModelFamily.Defaults(128, 32, 1e-3, 1),
-            ModelFamilies::refuseVaeObjective);
+            (model, training) -> {
+                ModelFamilies.refuseVaeObjective(model, training);
+                ModelFamilies.refuseAugmentation(model, training);
+            });
 
     private static final double DROPOUT = 0.3;
 

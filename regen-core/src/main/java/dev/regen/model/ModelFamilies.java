@@ -35,6 +35,14 @@ public final class ModelFamilies {
         return of(config.kind()).factory().apply(config);
     }
 
+    /** Fails when {@code training} augments the images of a discriminator that this family does not train as a GAN. */
+    static void refuseAugmentation(ModelConfig model, TrainConfig training) {
+        if (!training.adversarial().augmentations().isEmpty()) {
+            throw new RegenException("differentiable augmentation trains a GAN's discriminator; " + model.kind().id()
+                    + " is not a GAN");
+        }
+    }
+
     /**
      * Fails when {@code training} asks a family without a VAE objective for one of its settings: the
      * importance-weighted bound or a restoration task.

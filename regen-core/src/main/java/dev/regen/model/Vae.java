@@ -96,6 +96,7 @@ public final class Vae extends Module implements Generative {
             }
             Check.range("importance samples", objective.iwaeSamples(), 2, 5000);
         }
+        ModelFamilies.refuseAugmentation(model, training);
     }
 
     @Override

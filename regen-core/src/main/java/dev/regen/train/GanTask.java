@@ -1,11 +1,13 @@
 package dev.regen.train;
 
+import dev.regen.config.Augmentation;
 import dev.regen.config.ModelKind;
 import dev.regen.config.TrainConfig;
 import dev.regen.data.ImageDataset;
 import dev.regen.model.Gan;
 import dev.regen.model.Network;
 import dev.regen.nn.Adams;
+import dev.regen.nn.DiffAugment;
 import dev.regen.nn.FrozenWeights;
 import dev.regen.sample.Sampler;
 import org.bytedeco.pytorch.Adam;
@@ -22,7 +24,8 @@ import java.util.Map;
  * {@code criticSteps}-th step then updates the generator. Each network's gradients are zeroed
  * right before its own backward pass, the fakes are detached for the discriminator's, and the
  * discriminator is frozen during the generator's, so no step ever applies gradients the other
- * one left.
+ * one left. With differentiable augmentation, every image the discriminator sees, real or fake,
+ * passes through the same kind of random transforms, the generator's through them too.
  */
 final class GanTask implements TrainingTask {
     /** Model-file entry of the generator's optimizer state. */
@@ -67,13 +70,16 @@ final class GanTask implements TrainingTask {
         try (NoGradGuard noGrad = new NoGradGuard()) {
             fake = gan.generate(torch.randn(batch, latent), labels);
         }
-        Tensor discriminatorLoss = gan.discriminatorLoss(images, fake, labels, config.adversarial().gradientPenalty());
+        List<Augmentation> augment = config.adversarial().augmentations();
+        Tensor discriminatorLoss = gan.discriminatorLoss(DiffAugment.apply(images, augment),
+                DiffAugment.apply(fake, augment), labels, config.adversarial().gradientPenalty());
         double d = Descent.step(discriminatorOptimizer, discriminatorLoss, context);
         if ((context.step() + 1) % config.adversarial().criticSteps() == 0) {
             // The discriminator is frozen for the generator's pass: its weight gradients would be
             // thrown away, and the engine then does not compute them.
             try (FrozenWeights frozen = new FrozenWeights(gan.discriminatorParameters())) {
-                Tensor generatorLoss = gan.generatorLoss(gan.generate(torch.randn(batch, latent), labels), labels);
+                Tensor generatorLoss = gan.generatorLoss(
+                        DiffAugment.apply(gan.generate(torch.randn(batch, latent), labels), augment), labels);
                 lastGeneratorLoss = Descent.step(generatorOptimizer, generatorLoss, context);
             }
             discriminatorOptimizer.zero_grad();   // its own step's gradients are spent: leave none behind

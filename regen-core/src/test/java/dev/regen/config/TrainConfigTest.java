@@ -16,7 +16,7 @@ class TrainConfigTest {
         assertEquals(new TrainConfig.Optimisation(3, 64, 2e-3, LearningRateSchedule.CONSTANT, 0.0),
                 config.optimisation());
         assertEquals(new TrainConfig.Objective(1.0, 0.0, 0.0, 0, null), config.objective());
-        assertEquals(new TrainConfig.Adversarial(5, 10.0, 20.0), config.adversarial());
+        assertEquals(new TrainConfig.Adversarial(5, 10.0, 20.0, java.util.List.of()), config.adversarial());
         assertEquals(1L, config.seed());
         assertEquals(0, config.threads());
         assertEquals(config, config.toBuilder().build());

@@ -41,6 +41,12 @@ class ModelFamiliesTest {
         assertThrows(RegenException.class, () -> ModelFamilies.validate(vae,
                 TrainConfig.builder().iwaeSamples(5).beta(2).build()));
         ModelFamilies.validate(vae, TrainConfig.builder().iwaeSamples(5).build());
+        RegenException augment = assertThrows(RegenException.class, () -> ModelFamilies.validate(vae,
+                TrainConfig.builder().augmentations(java.util.List.of(dev.regen.config.Augmentation.CUTOUT)).build()));
+        assertEquals("differentiable augmentation trains a GAN's discriminator; conv-vae is not a GAN",
+                augment.getMessage());
+        ModelFamilies.validate(gan, TrainConfig.builder()
+                .augmentations(java.util.List.of(dev.regen.config.Augmentation.CUTOUT)).build());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.regen.train;
 
 import dev.regen.TestData;
+import dev.regen.config.Augmentation;
 import dev.regen.config.DataConfig;
 import dev.regen.config.ImageShape;
 import dev.regen.config.Likelihood;
@@ -91,8 +92,10 @@ class GanTaskTest {
     }
 
     @Test
-    void aResumedConditionalGanEndsBitForBitWhereAnUninterruptedOneDoes() {
-        TrainConfig two = TrainConfig.builder().epochs(2).batchSize(64).learningRate(2e-4).seed(4L).threads(2).build();
+    void aResumedConditionalGanEndsBitForBitWhereAnUninterruptedOneDoesDiffAugmentIncluded() {
+        // Differentiable augmentation draws from the engine's generator, seeded per step.
+        TrainConfig two = TrainConfig.builder().epochs(2).batchSize(64).learningRate(2e-4).seed(4L).threads(2)
+                .augmentations(List.of(Augmentation.COLOR, Augmentation.TRANSLATION, Augmentation.CUTOUT)).build();
         ModelConfig model = config(ModelKind.DCGAN, 10);
         Run.start(model, two, dataConfig, data, temp.resolve("straight"), "test", new TrainingListener() { });
         Run.start(model, two.toBuilder().epochs(1).build(), dataConfig, data, temp.resolve("stopped"), "test", new TrainingListener() { });
