@@ -8,6 +8,7 @@ import dev.regen.data.ImageDataset;
 import dev.regen.eval.Scorer;
 import dev.regen.eval.metric.GenerationScore;
 import dev.regen.model.Classifier;
+import dev.regen.model.Generative;
 import dev.regen.model.SavedModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,6 +38,10 @@ final class ScoreCommand implements Callable<Integer> {
             description = "real images: the test set beside IDX data, or all images at PATH")
     Path data;
 
+    @Option(names = "--train", paramLabel = "PATH",
+            description = "the generator's training images: also print the memorisation ratio (default: none)")
+    Path train;
+
     @Option(names = "--n", defaultValue = "10000", description = "images of each kind (default: ${DEFAULT-VALUE})")
     int count;
 
@@ -55,16 +60,26 @@ final class ScoreCommand implements Callable<Integer> {
         ImageShape shape = classifier.config().shape();
         DataSource.Loaded loaded = DataSource.open(data, own -> shape, false, background);
         ImageDataset real = loaded.test().orElse(loaded.train());
-        GenerationScore score = source.getFileName().toString().endsWith(".regen")
-                ? Scorer.score(SavedModel.load(source).generative(), classifier, real, count, seed)
-                : Scorer.scoreImages(DataSource.open(source, own -> shape, false, background).train(), classifier,
-                        real, count, seed);
+        ImageDataset generated;
+        if (source.getFileName().toString().endsWith(".regen")) {
+            Generative model = SavedModel.load(source).generative();
+            generated = Scorer.samples(model, classifier, Math.min(count, real.size()), seed);
+        } else {
+            generated = DataSource.open(source, own -> shape, false, background).train();
+        }
+        GenerationScore score = Scorer.scoreImages(generated, classifier, real, count, seed);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "images         %d generated, %d real from %s%n", score.images(), score.images(),
                 real.source());
         out.printf(Locale.ROOT, "Frechet        %.3f%n", score.frechet());
         out.printf(Locale.ROOT, "KID            %.5f%n", score.kernelDistance());
         out.printf(Locale.ROOT, "precision      %.3f%nrecall         %.3f%n", score.precision(), score.recall());
+        if (train != null) {
+            ImageDataset trainImages = DataSource.open(train, own -> shape, false, background).train();
+            out.printf(Locale.ROOT, "memorisation   %.3f (generated images' median distance to their nearest training "
+                    + "image over held-out real images'; well below 1: copies)%n",
+                    Scorer.memorisation(generated, real, trainImages, classifier, count));
+        }
         for (int label = 0; label < score.labelAccuracy().length; label++) {
             out.printf(Locale.ROOT, "label %-8d accuracy %.3f%n", label, score.labelAccuracy()[label]);
         }

@@ -163,9 +163,14 @@ class CliTest {
                 "--n", "300");
         assertEquals(0, score.code(), score.err());
         assertTrue(score.out().contains("Frechet") && score.out().contains("precision"), score.out());
-        Result images = regen("score", DATA, "--classifier", clf, "--data", DATA, "--n", "100");
+        String train = Path.of("..", "data", "fashion-mnist", "train-images-idx3-ubyte.gz").toString();
+        Result images = regen("score", DATA, "--classifier", clf, "--data", DATA, "--n", "100", "--train", train);
         assertEquals(0, images.code(), images.err());
         assertTrue(images.out().contains("Frechet") && images.out().contains("label 9"), images.out());
+        // The "generated" images are the held-out real ones: exactly as far from the training set.
+        assertTrue(images.out().contains("memorisation   1.000"), images.out());
+        Result copies = regen("score", train, "--classifier", clf, "--data", DATA, "--n", "100", "--train", train);
+        assertTrue(copies.out().contains("memorisation   0.000"), copies.out());
 
         assertBadInput("holds a 'classifier' model; this needs a 'vae' or 'gan' model", "score", clf,
                 "--classifier", clf, "--data", DATA, "--n", "300");

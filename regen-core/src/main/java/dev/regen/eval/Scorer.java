@@ -32,22 +32,29 @@ public final class Scorer {
      * @param real images of the classifier's shape
      */
     public static GenerationScore score(Generative model, Classifier classifier, ImageDataset real, int n, long seed) {
+        int count = Math.min(n, real.size());
+        return scoreImages(samples(model, classifier, count, seed), classifier, real, count, seed);
+    }
+
+    /**
+     * {@code count} images of {@code model} for scoring with {@code classifier}, seeded; a
+     * conditional model's labels cycle through its classes, and the images keep them.
+     *
+     * @throws RegenException when the model makes images the classifier cannot score
+     */
+    public static ImageDataset samples(Generative model, Classifier classifier, int count, long seed) {
         ImageShape shape = classifier.config().shape();
         if (!model.config().shape().equals(shape)) {
             throw new RegenException("the classifier was trained on " + shape + " images; the model makes "
                     + model.config().shape() + " images");
         }
-        int count = Math.min(n, real.size());
-        float[] realFeatures = ClassifierEvaluator.features(classifier,
-                new Subset(real, IntStream.range(0, count).toArray(), "first " + count));
         int classes = model.config().classes();
         if (classes > classifier.config().classes()) {
             throw new RegenException("the model has " + classes + " classes, the classifier only "
                     + classifier.config().classes());
         }
         int[] labels = classes == 0 ? null : IntStream.range(0, count).map(i -> i % classes).toArray();
-        float[] generated = generate(model, count, labels, seed);
-        return compare(realFeatures, new ArrayDataset(shape, generated, labels, "generated"), classifier, seed);
+        return new ArrayDataset(shape, generate(model, count, labels, seed), labels, "generated");
     }
 
     /**
@@ -86,6 +93,25 @@ public final class Scorer {
                     classes);
         }
         return compare(realFeatures, fakeFeatures, classifier.config().latent(), seed, accuracy);
+    }
+
+    /**
+     * The memorisation ratio of {@code generated} images (see {@link FeatureMetrics#memorisation}):
+     * their median distance, on the classifier's features, to the nearest of the first {@code n}
+     * {@code train} images, over that of the first {@code n} {@code heldOut} real images.
+     */
+    public static double memorisation(ImageDataset generated, ImageDataset heldOut, ImageDataset train,
+                                      Classifier classifier, int n) {
+        int d = classifier.config().latent();
+        return FeatureMetrics.memorisation(features(classifier, generated, n), features(classifier, heldOut, n),
+                features(classifier, train, n), d);
+    }
+
+    /** The classifier's features of the first {@code n} images of {@code images}. */
+    private static float[] features(Classifier classifier, ImageDataset images, int n) {
+        int count = Math.min(n, images.size());
+        return ClassifierEvaluator.features(classifier, new Subset(images, IntStream.range(0, count).toArray(),
+                "first " + count));
     }
 
     /** The distances between two feature sets of width {@code d}. */

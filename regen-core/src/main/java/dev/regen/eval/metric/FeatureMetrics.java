@@ -1,5 +1,7 @@
 package dev.regen.eval.metric;
 
+import dev.regen.RegenException;
+
 import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -94,6 +96,40 @@ public final class FeatureMetrics {
             return false;
         }).count();
         return (double) inside / (queries.length / d);
+    }
+
+    /**
+     * The memorisation ratio: the median distance from each generated vector to its nearest
+     * training vector, over the same median for held-out real vectors (Meehan et al. 2020 test
+     * the same quantity for data copying). About 1 when the generator is as far from its training
+     * set as new real data is; well below 1 when it reproduces training images.
+     */
+    public static double memorisation(float[] generated, float[] heldOut, float[] train, int d) {
+        double real = median(nearestDistances(heldOut, train, d));
+        if (real == 0) {
+            throw new RegenException("the held-out real images are training images (half of them have a "
+                    + "copy in the training set), so they cannot show what new images look like");
+        }
+        return median(nearestDistances(generated, train, d)) / real;
+    }
+
+    /** Each query's Euclidean distance to its nearest vector of {@code reference}. */
+    static double[] nearestDistances(float[] queries, float[] reference, int d) {
+        int m = reference.length / d;
+        return IntStream.range(0, queries.length / d).parallel().mapToDouble(q -> {
+            double best = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < m; j++) {
+                best = Math.min(best, squaredDistance(queries, q, reference, j, d));
+            }
+            return Math.sqrt(best);
+        }).toArray();
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static double kernel(float[] x, int i, float[] y, int j, int d) {

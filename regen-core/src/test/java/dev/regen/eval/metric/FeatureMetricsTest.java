@@ -77,4 +77,22 @@ class FeatureMetricsTest {
         assertEquals(0.0, disjoint[0]);
         assertEquals(0.0, disjoint[1]);
     }
+
+    @Test
+    void theMemorisationRatioIsZeroForCopiesAndAboutOneForNewSamples() {
+        Random random = new Random(2);
+        int d = 8;
+        float[] train = new float[500 * d];
+        float[] heldOut = new float[200 * d];
+        float[] fresh = new float[200 * d];
+        for (float[] set : new float[][]{train, heldOut, fresh}) {
+            for (int i = 0; i < set.length; i++) {
+                set[i] = (float) random.nextGaussian();
+            }
+        }
+        float[] copies = java.util.Arrays.copyOf(train, 200 * d);
+        assertEquals(0, FeatureMetrics.memorisation(copies, heldOut, train, d), 1e-12);
+        double ratio = FeatureMetrics.memorisation(fresh, heldOut, train, d);
+        assertTrue(ratio > 0.85 && ratio < 1.15, "new draws of the same distribution: " + ratio);
+    }
 }
