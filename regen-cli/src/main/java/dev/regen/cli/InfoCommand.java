@@ -2,6 +2,7 @@ package dev.regen.cli;
 
 import dev.regen.config.Json;
 import dev.regen.io.ModelFile;
+import dev.regen.model.ModelFamilies;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -24,6 +25,7 @@ final class InfoCommand implements Callable<Integer> {
         ModelFile file = ModelFile.read(path);
         var out = spec.commandLine().getOut();
         out.println(Json.MAPPER.writeValueAsString(file.manifest()));
+        out.println("layers " + ModelFamilies.architecture(file.manifest().model()));
         file.entries().forEach((name, bytes) -> out.printf("entry %-16s %,d bytes%n", name, bytes.length));
         out.flush();
         return ExitCodes.OK;

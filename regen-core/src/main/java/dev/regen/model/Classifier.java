@@ -3,6 +3,7 @@ package dev.regen.model;
 import dev.regen.config.ModelConfig;
 import dev.regen.config.ModelKind;
 import dev.regen.nn.ConvEncoder;
+import dev.regen.nn.ConvGeometry;
 import org.bytedeco.pytorch.LinearImpl;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
@@ -20,7 +21,8 @@ public final class Classifier extends Module implements Network {
             (model, training) -> {
                 ModelFamilies.refuseVaeObjective(model, training);
                 ModelFamilies.refuseAugmentation(model, training);
-            });
+            }, c -> ConvGeometry.of(c.shape(), c.width()).downward() + " (4x4 stride-2 convolutions, ReLU) -> "
+                    + c.latent() + " features (ReLU, dropout 0.3) -> " + c.classes() + " classes");
 
     private static final double DROPOUT = 0.3;
 

@@ -4,6 +4,7 @@ import dev.regen.config.ModelConfig;
 import dev.regen.config.ModelKind;
 import dev.regen.nn.ConvDecoder;
 import dev.regen.nn.ConvDiscriminator;
+import dev.regen.nn.ConvGeometry;
 import org.bytedeco.pytorch.BoolOptional;
 import org.bytedeco.pytorch.EmbeddingImpl;
 import org.bytedeco.pytorch.Module;
@@ -29,7 +30,20 @@ public final class Gan extends Module implements Generative {
     public static final ModelFamily<Gan> FAMILY = new ModelFamily<>(ModelKind.Family.GAN, Gan.class, Gan::new,
             kind -> kind == ModelKind.WGAN_GP ? new ModelFamily.Defaults(64, 32, 1e-4, 5)
                     : new ModelFamily.Defaults(64, 32, 2e-4, 1),
-            ModelFamilies::refuseVaeObjective);
+            ModelFamilies::refuseVaeObjective, Gan::architecture);
+
+    /** The generator's and the discriminator's layers. */
+    static String architecture(ModelConfig c) {
+        ConvGeometry maps = ConvGeometry.of(c.shape(), c.width());
+        String norm = switch (c.kind()) {
+            case DCGAN -> "batch norm";
+            case SNGAN -> "spectral norm";
+            default -> "no normalisation";
+        };
+        return "generator latent " + c.latent() + " -> " + maps.upward() + " (4x4 stride-2 transposed convolutions, "
+                + "batch norm, ReLU); discriminator " + maps.downward() + " (4x4 stride-2 convolutions, leaky ReLU, "
+                + norm + ") -> score";
+    }
 
     private final ModelConfig config;
     private final ConvDecoder generator;

@@ -30,6 +30,11 @@ public final class ModelFamilies {
         of(model.kind()).validate(model, training);
     }
 
+    /** The layers {@code config} builds, in one line. */
+    public static String architecture(ModelConfig config) {
+        return of(config.kind()).architecture().apply(config);
+    }
+
     /** An untrained network for {@code config}. */
     public static Network build(ModelConfig config) {
         return of(config.kind()).factory().apply(config);

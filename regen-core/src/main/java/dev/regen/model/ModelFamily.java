@@ -16,13 +16,15 @@ import java.util.function.Function;
  * @param type       the network class
  * @param factory    builds an untrained network
  * @param defaults   the defaults for each kind of the family
- * @param validation fails with a message naming the setting when a setting does not fit the family
- * @param <N>        the network class
+ * @param validation   fails with a message naming the setting when a setting does not fit the family
+ * @param architecture the layers a configuration builds, in one line, for reports and {@code info}
+ * @param <N>          the network class
  */
 public record ModelFamily<N extends Network>(ModelKind.Family family, Class<N> type,
                                              Function<ModelConfig, N> factory,
                                              Function<ModelKind, Defaults> defaults,
-                                             BiConsumer<ModelConfig, TrainConfig> validation) {
+                                             BiConsumer<ModelConfig, TrainConfig> validation,
+                                             Function<ModelConfig, String> architecture) {
     /**
      * The settings a user who gives none gets.
      *

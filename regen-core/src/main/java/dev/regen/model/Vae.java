@@ -8,6 +8,7 @@ import dev.regen.config.ModelKind;
 import dev.regen.config.TrainConfig;
 import dev.regen.nn.ConvDecoder;
 import dev.regen.nn.ConvEncoder;
+import dev.regen.nn.ConvGeometry;
 import dev.regen.nn.Decoder;
 import dev.regen.nn.Encoder;
 import dev.regen.nn.MlpDecoder;
@@ -35,7 +36,7 @@ import static dev.regen.nn.Tensors.scalar;
 public final class Vae extends Module implements Generative {
     /** The VAE family: 16 latents, 32 base filters, Adam at 1e-3 (Kingma and Ba's default). */
     public static final ModelFamily<Vae> FAMILY = new ModelFamily<>(ModelKind.Family.VAE, Vae.class, Vae::new,
-            kind -> new ModelFamily.Defaults(16, 32, 1e-3, 1), Vae::validate);
+            kind -> new ModelFamily.Defaults(16, 32, 1e-3, 1), Vae::validate, Vae::architecture);
 
     private static final double LOG_TWO_PI = Math.log(2 * Math.PI);
     private static final double MIN_LOG_SCALE = -7.0;
@@ -76,6 +77,17 @@ public final class Vae extends Module implements Generative {
         logScale = config.likelihood() == Likelihood.BERNOULLI
                 ? null
                 : new Tensor(register_parameter("log_scale", torch.zeros(1, c, 1, 1).sub(scalar(2.0))));
+    }
+
+    /** The encoder's layers, and how the decoder mirrors them. */
+    static String architecture(ModelConfig c) {
+        if (c.kind() == ModelKind.MLP_VAE) {
+            return String.format("encoder %d -> %d -> %d (tanh) -> 2 x %d; decoder mirrors it", c.shape().size(),
+                    c.width(), c.width(), c.latent());
+        }
+        return "encoder " + ConvGeometry.of(c.shape(), c.width()).downward() + " (4x4 stride-2 convolutions, ReLU)"
+                + " -> 2 x " + c.latent() + "; decoder " + c.latent() + " -> " + ConvGeometry.of(c.shape(), c.width()).upward()
+                + " (transposed convolutions)";
     }
 
     /**

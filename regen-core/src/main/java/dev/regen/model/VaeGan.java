@@ -3,6 +3,7 @@ package dev.regen.model;
 import dev.regen.config.ModelConfig;
 import dev.regen.config.ModelKind;
 import dev.regen.nn.ConvDiscriminator;
+import dev.regen.nn.ConvGeometry;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
@@ -24,7 +25,8 @@ public final class VaeGan extends Module implements Generative {
             VaeGan::new, kind -> new ModelFamily.Defaults(16, 32, 1e-3, 1), (model, training) -> {
                 Vae.validate(model, training);
                 ModelFamilies.refuseVaeObjective(model, training);
-            });
+            }, c -> Vae.architecture(c) + "; discriminator " + ConvGeometry.of(c.shape(), c.width()).downward()
+                    + " (4x4 stride-2 convolutions, leaky ReLU, batch norm) -> score");
 
     private final ModelConfig config;
     private final Vae vae;

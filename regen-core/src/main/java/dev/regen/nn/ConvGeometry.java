@@ -4,6 +4,8 @@ import dev.regen.config.ImageShape;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * How deep a conv encoder goes for an image size, and the spatial size at every level.
@@ -42,6 +44,21 @@ public record ConvGeometry(int[] heights, int[] widths, int[] filters) {
     /** Number of stride-2 layers. */
     public int depth() {
         return heights.length - 1;
+    }
+
+    /** The feature maps from the image down, channels x height x width: {@code 3x64x64 -> 32x32x32 -> ...}. */
+    public String downward() {
+        return IntStream.rangeClosed(0, depth()).mapToObj(this::map).collect(Collectors.joining(" -> "));
+    }
+
+    /** The feature maps from the smallest up to the image, as a decoder or generator paints them. */
+    public String upward() {
+        return IntStream.rangeClosed(0, depth()).map(i -> depth() - i).mapToObj(this::map)
+                .collect(Collectors.joining(" -> "));
+    }
+
+    private String map(int level) {
+        return filters[level] + "x" + heights[level] + "x" + widths[level];
     }
 
     /** Features after the last conv layer, flattened. */

@@ -8,6 +8,7 @@ import dev.regen.io.ImageGrid;
 import dev.regen.io.LineChart;
 import dev.regen.io.ModelFile;
 import dev.regen.model.Generative;
+import dev.regen.model.ModelFamilies;
 import dev.regen.model.Network;
 import dev.regen.sample.Interpolation;
 import dev.regen.sample.Sampler;
@@ -82,9 +83,11 @@ final class RunReport {
         EpochMetrics last = history.get(history.size() - 1);
         String summary = String.format(Locale.ROOT, """
                         model          %s
+                        layers         %s
                         data           %s (train), %s (test)
                         epochs         %d (%d steps) in %.1f s, %.0f images/s in the last epoch
-                        """, describe(model.config()), train.source(), test.source(), last.epoch(), last.step(),
+                        """, describe(model.config()), ModelFamilies.architecture(model.config()), train.source(),
+                test.source(), last.epoch(), last.step(),
                 seconds, last.imagesPerSecond())
                 + result + "files          " + files.folder() + "\n";
         AtomicFiles.writeString(files.summary(), summary);

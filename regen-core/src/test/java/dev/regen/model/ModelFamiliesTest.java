@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ModelFamiliesTest {
     private static final ImageShape SHAPE = new ImageShape(1, 28, 28);
@@ -47,6 +48,17 @@ class ModelFamiliesTest {
                 augment.getMessage());
         ModelFamilies.validate(gan, TrainConfig.builder()
                 .augmentations(java.util.List.of(dev.regen.config.Augmentation.CUTOUT)).build());
+    }
+
+    @Test
+    void a64PixelDcganOfWidth64HasTheReferenceFilters() {
+        String layers = ModelFamilies.architecture(new ModelConfig(ModelKind.DCGAN, new ImageShape(3, 64, 64), 100,
+                Likelihood.BERNOULLI, 64));
+        assertTrue(layers.contains("generator latent 100 -> 512x4x4 -> 256x8x8 -> 128x16x16 -> 64x32x32 -> 3x64x64"),
+                layers);
+        assertTrue(layers.contains("discriminator 3x64x64 -> 64x32x32 -> 128x16x16 -> 256x8x8 -> 512x4x4"), layers);
+        assertTrue(ModelFamilies.architecture(new ModelConfig(ModelKind.CONV_VAE, SHAPE, 16, Likelihood.BERNOULLI, 32))
+                .startsWith("encoder 1x28x28 -> 32x14x14 -> 64x7x7"));
     }
 
     @Test
