@@ -9,6 +9,7 @@ import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.global.opencv_photo;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.Size;
 
 import java.nio.FloatBuffer;
@@ -74,12 +75,45 @@ public final class ClassicalBaselines {
      * lost 3 dB there on images this small.
      */
     private static ClassicalMethod nonLocalMeans(double sigma) {
-        return new ClassicalMethod("non-local means", (damaged, original) ->
-                perPlane(damaged, plane -> {
+        float h = (float) (0.8 * sigma * 255);
+        return new ClassicalMethod("non-local means", (damaged, original) -> damaged.shape().channels() == 3
+                ? colourNonLocalMeans(damaged, h)
+                : perPlane(damaged, plane -> {
                     Mat out = new Mat();
-                    opencv_photo.fastNlMeansDenoising(toBytes(plane), out, (float) (0.8 * sigma * 255), 3, 11);
+                    opencv_photo.fastNlMeansDenoising(toBytes(plane), out, h, 3, 11);
                     return out;
                 }));
+    }
+
+    /**
+     * OpenCV's colour variant for RGB images, as a user of colour images would call it: it
+     * denoises the lightness and the colour of CIELAB apart (the same strength for both), which
+     * keeps colour noise from bleeding across channels as plane-by-plane filtering does.
+     */
+    private static float[] colourNonLocalMeans(Damaged damaged, float h) {
+        ImageShape shape = damaged.shape();
+        int plane = shape.height() * shape.width();
+        float[] result = new float[shape.size()];
+        try (PointerScope scope = new PointerScope()) {
+            MatVector bgr = new MatVector(3);
+            for (int c = 0; c < 3; c++) {
+                float[] values = java.util.Arrays.copyOfRange(damaged.pixels(), c * plane, (c + 1) * plane);
+                bgr.put(2 - c, toBytes(floatPlane(values, shape.height(), shape.width())));   // OpenCV wants BGR
+            }
+            Mat colour = new Mat();
+            opencv_core.merge(bgr, colour);
+            Mat denoised = new Mat();
+            opencv_photo.fastNlMeansDenoisingColored(colour, denoised, h, h, 3, 11);
+            MatVector planes = new MatVector();
+            opencv_core.split(denoised, planes);
+            for (int c = 0; c < 3; c++) {
+                FloatBuffer buffer = toFloats(planes.get(2 - c)).createBuffer();
+                for (int i = 0; i < plane; i++) {
+                    result[c * plane + i] = Corruption.clamp(buffer.get(i));
+                }
+            }
+        }
+        return result;
     }
 
     private static ClassicalMethod inpaint(String name, int flags) {
