@@ -1,5 +1,6 @@
 package dev.regen.cli;
 
+import dev.regen.RegenException;
 import dev.regen.config.Background;
 import dev.regen.config.Check;
 import dev.regen.config.ImageShape;
@@ -66,6 +67,11 @@ final class ScoreCommand implements Callable<Integer> {
             generated = Scorer.samples(model, classifier, Math.min(count, real.size()), seed);
         } else {
             generated = DataSource.open(source, own -> shape, false, background).train();
+            if (generated.classes() > 0 && generated.classes() != classifier.config().classes()) {
+                throw new RegenException(source + " has " + generated.classes() + " class folders but the classifier "
+                        + "knows " + classifier.config().classes() + " classes: give all of them, named so that "
+                        + "they sort in the classifier's order");
+            }
         }
         GenerationScore score = Scorer.scoreImages(generated, classifier, real, count, seed);
         PrintWriter out = spec.commandLine().getOut();
@@ -78,7 +84,7 @@ final class ScoreCommand implements Callable<Integer> {
             ImageDataset trainImages = DataSource.open(train, own -> shape, false, background).train();
             out.printf(Locale.ROOT, "memorisation   %.3f (generated images' median distance to their nearest training "
                     + "image over held-out real images'; well below 1: copies)%n",
-                    Scorer.memorisation(generated, real, trainImages, classifier, count));
+                    Scorer.memorisation(generated, real, trainImages, classifier, count, seed));
         }
         for (int label = 0; label < score.labelAccuracy().length; label++) {
             out.printf(Locale.ROOT, "label %-8d accuracy %.3f%n", label, score.labelAccuracy()[label]);

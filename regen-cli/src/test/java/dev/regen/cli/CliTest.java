@@ -167,8 +167,9 @@ class CliTest {
         Result images = regen("score", DATA, "--classifier", clf, "--data", DATA, "--n", "100", "--train", train);
         assertEquals(0, images.code(), images.err());
         assertTrue(images.out().contains("Frechet") && images.out().contains("label 9"), images.out());
-        // The "generated" images are the held-out real ones: exactly as far from the training set.
-        assertTrue(images.out().contains("memorisation   1.000"), images.out());
+        // The "generated" images are other held-out real ones: as far from the training set.
+        double ratio = Double.parseDouble(images.out().replaceAll("(?s).*memorisation +([0-9.]+).*", "$1"));
+        assertTrue(ratio > 0.8 && ratio < 1.25, images.out());
         Result copies = regen("score", train, "--classifier", clf, "--data", DATA, "--n", "100", "--train", train);
         assertTrue(copies.out().contains("memorisation   0.000"), copies.out());
 

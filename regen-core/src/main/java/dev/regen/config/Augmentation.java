@@ -11,7 +11,7 @@ public enum Augmentation implements Named {
     COLOR,
     /** A random shift by up to 1/8 of the image, zero padded. */
     TRANSLATION,
-    /** A random square, half the image's side, cut out. */
+    /** A random rectangle, half the image's height and width, cut out. */
     CUTOUT;
 
     @JsonValue

@@ -20,11 +20,14 @@ public record Background(double red, double green, double blue) {
     /** Black. */
     public static final Background BLACK = new Background(0, 0, 0);
 
-    /** Validates the range. */
+    /** Validates the range and rounds to 8-bit levels, as the background is written. */
     public Background {
         Check.range("background red", red, 0, 1);
         Check.range("background green", green, 0, 1);
         Check.range("background blue", blue, 0, 1);
+        red = Math.round(red * 255) / 255.0;
+        green = Math.round(green * 255) / 255.0;
+        blue = Math.round(blue * 255) / 255.0;
     }
 
     /** The background's brightness for a grey image: ITU-R BT.601 luma, as grey conversion takes it. */

@@ -30,6 +30,12 @@ public record DataConfig(String path, int channels, int height, int width, Strin
         return new DataConfig(path, 0, 0, 0, null, 0.1, false, Background.WHITE);
     }
 
+    /** The same data read at {@code shape}, whatever its images' own: how a model's own data is read again. */
+    public DataConfig at(ImageShape shape) {
+        return new DataConfig(path, shape.channels(), shape.height(), shape.width(), testPath, testFraction, strict,
+                background);
+    }
+
     /** The shape images of shape {@code own} are converted to. */
     public ImageShape target(ImageShape own) {
         return new ImageShape(channels > 0 ? channels : own.channels(), height > 0 ? height : own.height(),

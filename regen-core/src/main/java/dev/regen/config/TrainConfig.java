@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.databind.util.StdConverter;
+import dev.regen.RegenException;
 import dev.regen.data.damage.Corruption;
 import dev.regen.data.damage.Corruptions;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * How a model is trained: the optimisation every family shares, the VAE objective, the
@@ -98,10 +100,13 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
             Check.range("critic steps", criticSteps, 1, 100);
             Check.range("gradient penalty", gradientPenalty, 0.0, 1e6);
             Check.range("adversarial weight", adversarialWeight, 0.0, 1e6);
-            augmentations = augmentations == null ? List.of() : List.copyOf(augmentations);
-            if (augmentations.stream().distinct().count() < augmentations.size()) {
-                throw new dev.regen.RegenException("each augmentation may be given once, got " + augmentations);
+            augmentations = augmentations == null ? List.of() : augmentations;
+            if (augmentations.stream().anyMatch(Objects::isNull)
+                    || augmentations.stream().distinct().count() < augmentations.size()) {
+                throw new RegenException("augmentations: each may be given once, got " + String.join(", ",
+                        augmentations.stream().map(a -> a == null ? "none" : a.id()).toList()));
             }
+            augmentations = List.copyOf(augmentations);
         }
     }
 

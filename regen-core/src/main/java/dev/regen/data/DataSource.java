@@ -68,7 +68,7 @@ public final class DataSource {
             if (!idx.isEmpty()) {
                 return openIdxFolder(path, idx, target);
             }
-            if (Files.isDirectory(path.resolve("train")) && Files.isDirectory(path.resolve("test"))) {
+            if (isTrainAndTest(path)) {
                 return openTrainAndTest(path, target, strict, background);
             }
             ImageFolderDataset folder = ImageFolderDataset.open(path, target, strict, background, classes);
@@ -81,12 +81,26 @@ public final class DataSource {
         return new Loaded(Reshaped.to(data, target.apply(data.shape())), Optional.empty(), 0, List.of());
     }
 
+    /** Whether {@code folder}'s only sub-folders are {@code train} and {@code test} (files beside them are fine). */
+    private static boolean isTrainAndTest(Path folder) {
+        try (Stream<Path> list = Files.list(folder)) {
+            return list.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList()
+                    .equals(List.of("test", "train"));
+        } catch (IOException e) {
+            throw new RegenException("cannot list " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A folder's {@code train} and {@code test} image folders, the test images at the training shape and labels. */
     private static Loaded openTrainAndTest(Path path, UnaryOperator<ImageShape> target, boolean strict,
                                            Background background) {
         ImageFolderDataset train = ImageFolderDataset.open(path.resolve("train"), target, strict, background);
         ImageFolderDataset test = ImageFolderDataset.open(path.resolve("test"), own -> train.shape(), strict,
                 background, train.classNames().isEmpty() ? null : train.classNames());
+        if (train.classes() > 0 && test.classes() == 0) {
+            throw new RegenException(path.resolve("test") + " is not labelled like " + path.resolve("train")
+                    + ": every test image must sit in a class folder");
+        }
         List<String> adjustments = new ArrayList<>(train.adjustments());
         test.adjustments().forEach(line -> adjustments.add("test set: " + line));
         return new Loaded(train, Optional.of(test), train.skipped() + test.skipped(), List.copyOf(adjustments));

@@ -134,6 +134,7 @@ public final class ImageDecoder {
             boolean floating = type == DataBuffer.TYPE_FLOAT || type == DataBuffer.TYPE_DOUBLE;
             double max = floating ? 1 : (1L << image.getColorModel().getComponentSize(0)) - 1;
             double alphaMax = alpha && !floating ? (1L << image.getColorModel().getComponentSize(1)) - 1 : 1;
+            boolean premultiplied = image.isAlphaPremultiplied();
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     double v = floating ? raster.getSampleDouble(x, y, 0)
@@ -143,8 +144,13 @@ public final class ImageDecoder {
                     }
                     double value = Math.min(1, Math.max(0, v / max));
                     if (alpha) {
-                        double a = Math.min(1, Math.max(0, raster.getSampleDouble(x, y, 1) / alphaMax));
-                        value = a * value + (1 - a) * background.grey();
+                        double a = raster.getSampleDouble(x, y, 1) / alphaMax;
+                        if (Double.isNaN(a)) {
+                            throw new RegenException("the alpha of pixel (" + x + ", " + y + ") is not a number");
+                        }
+                        a = Math.min(1, Math.max(0, a));
+                        // Premultiplied samples already hold alpha x colour.
+                        value = (premultiplied ? value : a * value) + (1 - a) * background.grey();
                     }
                     pixels[y * w + x] = (float) value;
                 }

@@ -1,16 +1,19 @@
 package dev.regen.eval;
 
-import dev.regen.eval.metric.GenerationScore;
-import dev.regen.eval.metric.FeatureMetrics;
 import dev.regen.RegenException;
 import dev.regen.config.ImageShape;
 import dev.regen.data.ArrayDataset;
 import dev.regen.data.ImageDataset;
+import dev.regen.data.Shuffle;
 import dev.regen.data.Subset;
+import dev.regen.eval.metric.FeatureMetrics;
+import dev.regen.eval.metric.GenerationScore;
 import dev.regen.model.Classifier;
 import dev.regen.model.Generative;
 import dev.regen.sample.Sampler;
 
+import java.util.Arrays;
+import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
@@ -77,9 +80,21 @@ public final class Scorer {
                     + "only " + classifier.config().classes());
         }
         int count = Math.min(n, Math.min(real.size(), generated.size()));
-        int[] first = IntStream.range(0, count).toArray();
-        float[] realFeatures = ClassifierEvaluator.features(classifier, new Subset(real, first, "first " + count));
-        return compare(realFeatures, new Subset(generated, first, "first " + count), classifier, seed);
+        float[] realFeatures = ClassifierEvaluator.features(classifier, sample(real, count, seed));
+        return compare(realFeatures, sample(generated, count, seed + 1), classifier, seed);
+    }
+
+    /**
+     * {@code n} of {@code images}, all of them in order when there are no more, else a seeded
+     * random choice: folders come sorted by class, and their first images would be of a few classes.
+     */
+    static ImageDataset sample(ImageDataset images, int n, long seed) {
+        if (n >= images.size()) {
+            return images;
+        }
+        int[] chosen = Arrays.copyOf(Shuffle.permutation(images.size(), new Random(seed)), n);
+        Arrays.sort(chosen);   // read in file order
+        return new Subset(images, chosen, n + " chosen at random");
     }
 
     /** The scores of {@code fake} against real features, with each label's accuracy when {@code fake} has labels. */
@@ -97,21 +112,17 @@ public final class Scorer {
 
     /**
      * The memorisation ratio of {@code generated} images (see {@link FeatureMetrics#memorisation}):
-     * their median distance, on the classifier's features, to the nearest of the first {@code n}
-     * {@code train} images, over that of the first {@code n} {@code heldOut} real images.
+     * their median distance, on the classifier's features, to the nearest of {@code n} {@code train}
+     * images, over that of {@code n} {@code heldOut} real images (each set a seeded random choice
+     * when it holds more).
      */
     public static double memorisation(ImageDataset generated, ImageDataset heldOut, ImageDataset train,
-                                      Classifier classifier, int n) {
+                                      Classifier classifier, int n, long seed) {
         int d = classifier.config().latent();
-        return FeatureMetrics.memorisation(features(classifier, generated, n), features(classifier, heldOut, n),
-                features(classifier, train, n), d);
-    }
-
-    /** The classifier's features of the first {@code n} images of {@code images}. */
-    private static float[] features(Classifier classifier, ImageDataset images, int n) {
-        int count = Math.min(n, images.size());
-        return ClassifierEvaluator.features(classifier, new Subset(images, IntStream.range(0, count).toArray(),
-                "first " + count));
+        return FeatureMetrics.memorisation(
+                ClassifierEvaluator.features(classifier, sample(generated, n, seed + 1)),
+                ClassifierEvaluator.features(classifier, sample(heldOut, n, seed)),
+                ClassifierEvaluator.features(classifier, sample(train, n, seed + 2)), d);
     }
 
     /** The distances between two feature sets of width {@code d}. */
@@ -127,7 +138,7 @@ public final class Scorer {
         float[] images = new float[count * size];
         for (int start = 0; start < count; start += GENERATE_BATCH) {
             int m = Math.min(GENERATE_BATCH, count - start);
-            int[] batchLabels = labels == null ? null : java.util.Arrays.copyOfRange(labels, start, start + m);
+            int[] batchLabels = labels == null ? null : Arrays.copyOfRange(labels, start, start + m);
             float[] batch = Sampler.sample(model, m, seed + start, batchLabels);
             System.arraycopy(batch, 0, images, start * size, batch.length);
         }

@@ -15,6 +15,8 @@ import org.bytedeco.pytorch.global.torch;
  * in the Frechet Inception Distance, for data where no pretrained network can be downloaded.
  */
 public final class Classifier extends Module implements Network {
+    private static final double DROPOUT = 0.3;
+
     /** The classifier family: 128 features, 32 base filters, Adam at 1e-3. */
     public static final ModelFamily<Classifier> FAMILY = new ModelFamily<>(ModelKind.Family.CLASSIFIER,
             Classifier.class, Classifier::new, kind -> new ModelFamily.Defaults(128, 32, 1e-3, 1),
@@ -22,9 +24,7 @@ public final class Classifier extends Module implements Network {
                 ModelFamilies.refuseVaeObjective(model, training);
                 ModelFamilies.refuseAugmentation(model, training);
             }, c -> ConvGeometry.of(c.shape(), c.width()).downward() + " (4x4 stride-2 convolutions, ReLU) -> "
-                    + c.latent() + " features (ReLU, dropout 0.3) -> " + c.classes() + " classes");
-
-    private static final double DROPOUT = 0.3;
+                    + c.latent() + " features (ReLU, dropout " + DROPOUT + ") -> " + c.classes() + " classes");
 
     private final ModelConfig config;
     private final ConvEncoder features;

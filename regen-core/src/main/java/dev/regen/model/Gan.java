@@ -32,13 +32,22 @@ public final class Gan extends Module implements Generative {
                     : new ModelFamily.Defaults(64, 32, 2e-4, 1),
             ModelFamilies::refuseVaeObjective, Gan::architecture);
 
+    /** The discriminator's normalisation: batch norm for DCGAN, spectral for SN-GAN, none for WGAN-GP's critic. */
+    private static ConvDiscriminator.Normalisation normalisation(ModelKind kind) {
+        return switch (kind) {
+            case DCGAN -> ConvDiscriminator.Normalisation.BATCH;
+            case SNGAN -> ConvDiscriminator.Normalisation.SPECTRAL;
+            default -> ConvDiscriminator.Normalisation.NONE;
+        };
+    }
+
     /** The generator's and the discriminator's layers. */
     static String architecture(ModelConfig c) {
         ConvGeometry maps = ConvGeometry.of(c.shape(), c.width());
-        String norm = switch (c.kind()) {
-            case DCGAN -> "batch norm";
-            case SNGAN -> "spectral norm";
-            default -> "no normalisation";
+        String norm = switch (normalisation(c.kind())) {
+            case BATCH -> "batch norm";
+            case SPECTRAL -> "spectral norm";
+            case NONE -> "no normalisation";
         };
         return "generator latent " + c.latent() + " -> " + maps.upward() + " (4x4 stride-2 transposed convolutions, "
                 + "batch norm, ReLU); discriminator " + maps.downward() + " (4x4 stride-2 convolutions, leaky ReLU, "
@@ -61,11 +70,7 @@ public final class Gan extends Module implements Generative {
         labelEmbedding = config.conditional()
                 ? register_module("label_embedding", new EmbeddingImpl(config.classes(), config.latent())) : null;
         discriminator = register_module("discriminator",
-                new ConvDiscriminator(config.shape(), config.width(), config.classes(), switch (config.kind()) {
-                    case DCGAN -> ConvDiscriminator.Normalisation.BATCH;
-                    case SNGAN -> ConvDiscriminator.Normalisation.SPECTRAL;
-                    default -> ConvDiscriminator.Normalisation.NONE;
-                }));
+                new ConvDiscriminator(config.shape(), config.width(), config.classes(), normalisation(config.kind())));
     }
 
     @Override

@@ -43,8 +43,8 @@ public final class ModelFamilies {
     /** Fails when {@code training} augments the images of a discriminator that this family does not train as a GAN. */
     static void refuseAugmentation(ModelConfig model, TrainConfig training) {
         if (!training.adversarial().augmentations().isEmpty()) {
-            throw new RegenException("differentiable augmentation trains a GAN's discriminator; " + model.kind().id()
-                    + " is not a GAN");
+            throw new RegenException("differentiable augmentation is applied by the GAN kinds (dcgan, wgan-gp, "
+                    + "sngan), not by " + model.kind().id());
         }
     }
 

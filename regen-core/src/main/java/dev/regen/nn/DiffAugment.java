@@ -16,7 +16,7 @@ import static dev.regen.nn.Tensors.scalar;
  * images before every discriminator pass, built from differentiable operations so that the
  * generator learns through it. The transforms and their strengths are the paper's: colour
  * (brightness +-0.5, saturation x [0, 2], contrast x [0.5, 1.5]), translation by up to 1/8 of the
- * image with zero padding, cutout of a square half the image's side. They act on images in
+ * image with zero padding, cutout of a rectangle half the image's height and width. They act on images in
  * [-1, 1] as in the paper's code, so padding and cutout fill with its zero, mid-grey; Regen's
  * [0, 1] images are mapped there and back. Draws come from the engine's generator, which the
  * trainer seeds per step, so resumed runs augment alike.
@@ -77,24 +77,28 @@ public final class DiffAugment {
         return torch.rand(batch).mul(scalar(2.0 * reach + 1)).floor().sub(scalar((double) reach));
     }
 
-    /** A square half the image's side set to zero in each image, at a random place (it may reach past the edge). */
+    /**
+     * A rectangle half the image's height and width set to zero in each image, at a random place
+     * (it may reach past the edge).
+     */
     static Tensor cutout(Tensor x) {
         long b = x.size(0);
         long h = x.size(2);
         long w = x.size(3);
-        long side = Math.round(Math.min(h, w) * CUTOUT);
+        long sideH = Math.round(h * CUTOUT);
+        long sideW = Math.round(w * CUTOUT);
         Tensor rows = torch.arange(new Scalar(h)).to(torch.ScalarType.Float).view(1, 1, h, 1);
         Tensor cols = torch.arange(new Scalar(w)).to(torch.ScalarType.Float).view(1, 1, 1, w);
-        Tensor top = corner(b, h, side);
-        Tensor left = corner(b, w, side);
-        Tensor inRows = torch.logical_and(torch.ge(rows, top), torch.lt(rows, top.add(scalar((double) side))));
-        Tensor inCols = torch.logical_and(torch.ge(cols, left), torch.lt(cols, left.add(scalar((double) side))));
+        Tensor top = corner(b, h, sideH);
+        Tensor left = corner(b, w, sideW);
+        Tensor inRows = torch.logical_and(torch.ge(rows, top), torch.lt(rows, top.add(scalar((double) sideH))));
+        Tensor inCols = torch.logical_and(torch.ge(cols, left), torch.lt(cols, left.add(scalar((double) sideW))));
         Tensor cut = torch.logical_and(inRows, inCols).to(torch.ScalarType.Float);
         return x.mul(cut.neg().add(scalar(1.0)));
     }
 
     /**
-     * The first row (or column) of a cutout of {@code side} pixels, per image [B, 1, 1, 1]: its
+     * The first row (or column) of a cutout {@code side} pixels long, per image [B, 1, 1, 1]: its
      * centre is uniform over the image, as in the paper's code.
      */
     private static Tensor corner(long batch, long size, long side) {

@@ -98,7 +98,9 @@ public final class Run {
             training = manifest.training();
         }
         Torch.start(training.threads());
-        Split data = DataSource.prepare(manifest.data(), training.seed()).split();
+        // At the model's shape: how this build reads the images (a mixed folder in colour, say) must not
+        // change what the run trains on.
+        Split data = DataSource.prepare(manifest.data().at(manifest.model().shape()), training.seed()).split();
         TrainingTask task = TrainingSteps.create(saved.model(), training);
         task.optimizers().restore(saved.file());
         List<EpochMetrics> history = saved.file().entry(ModelFile.HISTORY).map(History::fromJsonLines)

@@ -92,7 +92,7 @@ class ScorerTest {
         assertEquals(10, real.labelAccuracy().length, "the real images' own labels");
         double meanAccuracy = java.util.Arrays.stream(real.labelAccuracy()).average().orElseThrow();
         assertTrue(meanAccuracy > 0.6, "the classifier recognises real images: " + meanAccuracy);
-        GenerationScore same = Scorer.scoreImages(test, classifier, test, 1000, 1);
+        GenerationScore same = Scorer.scoreImages(second, classifier, second, 1000, 1);
         assertEquals(0, same.frechet(), 1e-2, "a set against itself");
         assertTrue(same.frechet() < real.frechet(), same.frechet() + " against " + real.frechet());
         var e = assertThrows(dev.regen.RegenException.class, () -> Scorer.scoreImages(

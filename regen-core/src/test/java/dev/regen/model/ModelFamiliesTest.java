@@ -44,7 +44,7 @@ class ModelFamiliesTest {
         ModelFamilies.validate(vae, TrainConfig.builder().iwaeSamples(5).build());
         RegenException augment = assertThrows(RegenException.class, () -> ModelFamilies.validate(vae,
                 TrainConfig.builder().augmentations(java.util.List.of(dev.regen.config.Augmentation.CUTOUT)).build()));
-        assertEquals("differentiable augmentation trains a GAN's discriminator; conv-vae is not a GAN",
+        assertEquals("differentiable augmentation is applied by the GAN kinds (dcgan, wgan-gp, sngan), not by conv-vae",
                 augment.getMessage());
         ModelFamilies.validate(gan, TrainConfig.builder()
                 .augmentations(java.util.List.of(dev.regen.config.Augmentation.CUTOUT)).build());
