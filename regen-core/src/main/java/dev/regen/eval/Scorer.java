@@ -112,9 +112,9 @@ public final class Scorer {
 
     /**
      * The memorisation ratio of {@code generated} images (see {@link FeatureMetrics#memorisation}):
-     * their median distance, on the classifier's features, to the nearest of {@code n} {@code train}
-     * images, over that of {@code n} {@code heldOut} real images (each set a seeded random choice
-     * when it holds more).
+     * their median distance, on the classifier's features, to the nearest of all {@code train}
+     * images, over that of {@code n} {@code heldOut} real images (the generated and held-out sets
+     * a seeded random choice of {@code n} when they hold more).
      */
     public static double memorisation(ImageDataset generated, ImageDataset heldOut, ImageDataset train,
                                       Classifier classifier, int n, long seed) {
@@ -122,7 +122,7 @@ public final class Scorer {
         return FeatureMetrics.memorisation(
                 ClassifierEvaluator.features(classifier, sample(generated, n, seed + 1)),
                 ClassifierEvaluator.features(classifier, sample(heldOut, n, seed)),
-                ClassifierEvaluator.features(classifier, sample(train, n, seed + 2)), d);
+                ClassifierEvaluator.features(classifier, train), d);
     }
 
     /** The distances between two feature sets of width {@code d}. */
