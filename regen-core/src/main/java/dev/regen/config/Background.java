@@ -30,6 +30,11 @@ public record Background(double red, double green, double blue) {
         blue = Math.round(blue * 255) / 255.0;
     }
 
+    /** Whether red, green and blue are equal, so that grey images stay grey over it. */
+    public boolean isGrey() {
+        return red == green && green == blue;
+    }
+
     /** The background's brightness for a grey image: ITU-R BT.601 luma, as grey conversion takes it. */
     public double grey() {
         return 0.299 * red + 0.587 * green + 0.114 * blue;

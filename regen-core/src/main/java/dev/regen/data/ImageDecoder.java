@@ -123,7 +123,9 @@ public final class ImageDecoder {
         boolean alpha = image.getColorModel().hasAlpha();
         int h = image.getHeight();
         int w = image.getWidth();
-        ImageShape shape = new ImageShape(grey ? 1 : 3, h, w);
+        // Grey with alpha over a coloured background is a colour image.
+        int channels = grey && !(alpha && !background.isGrey()) ? 1 : 3;
+        ImageShape shape = new ImageShape(channels, h, w);
         float[] pixels = new float[shape.size()];
         int plane = h * w;
         if (grey) {
@@ -135,6 +137,8 @@ public final class ImageDecoder {
             double max = floating ? 1 : (1L << image.getColorModel().getComponentSize(0)) - 1;
             double alphaMax = alpha && !floating ? (1L << image.getColorModel().getComponentSize(1)) - 1 : 1;
             boolean premultiplied = image.isAlphaPremultiplied();
+            double[] under = channels == 1 ? new double[]{background.grey()}
+                    : new double[]{background.red(), background.green(), background.blue()};
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     double v = floating ? raster.getSampleDouble(x, y, 0)
@@ -150,7 +154,11 @@ public final class ImageDecoder {
                         }
                         a = Math.min(1, Math.max(0, a));
                         // Premultiplied samples already hold alpha x colour.
-                        value = (premultiplied ? value : a * value) + (1 - a) * background.grey();
+                        double ink = premultiplied ? value : a * value;
+                        for (int c = 0; c < channels; c++) {
+                            pixels[c * plane + y * w + x] = (float) (ink + (1 - a) * under[c]);
+                        }
+                        continue;
                     }
                     pixels[y * w + x] = (float) value;
                 }

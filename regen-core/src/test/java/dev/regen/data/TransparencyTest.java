@@ -59,10 +59,15 @@ class TransparencyTest {
         grey.getRaster().setPixels(0, 0, 2, 1, new int[]{0, 0, 128, 255});
         Path file = temp.resolve("grey-alpha.png");
         assertTrue(ImageIO.write(grey, "png", file.toFile()));
-        ImageDecoder.Decoded decoded = ImageDecoder.read(file, Background.parse("#ff0000"));
-        assertEquals(new ImageShape(1, 1, 2), decoded.shape());
-        assertEquals(0.299f, decoded.pixels()[0], 1e-5f);
-        assertEquals(128 / 255f, decoded.pixels()[1], 1e-5f);
+        ImageDecoder.Decoded onGrey = ImageDecoder.read(file, Background.parse("#808080"));
+        assertEquals(new ImageShape(1, 1, 2), onGrey.shape());
+        assertEquals(128 / 255f, onGrey.pixels()[0], 1e-5f);
+        assertEquals(128 / 255f, onGrey.pixels()[1], 1e-5f);
+        // Over a coloured background the transparent pixel takes its colour: a colour image.
+        ImageDecoder.Decoded onRed = ImageDecoder.read(file, Background.parse("#ff0000"));
+        assertEquals(new ImageShape(3, 1, 2), onRed.shape());
+        assertPixel(onRed.pixels(), 0, 1, 0, 0);
+        assertPixel(onRed.pixels(), 1, 128 / 255f, 128 / 255f, 128 / 255f);
     }
 
     @Test
