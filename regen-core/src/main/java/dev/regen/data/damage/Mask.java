@@ -54,8 +54,7 @@ public sealed interface Mask {
         /** Random boxes are known only to whoever drew them: such images need their mask as an image. */
         @Override
         public float[] knownOf(int height, int width) {
-            throw new RegenException("the missing pixels of " + spec() + " were drawn at random: give the mask as an "
-                    + "image");
+            throw drawnAtRandom(this);
         }
 
         @Override
@@ -89,8 +88,7 @@ public sealed interface Mask {
         /** Random strokes are known only to whoever drew them: such images need their mask as an image. */
         @Override
         public float[] knownOf(int height, int width) {
-            throw new RegenException("the missing pixels of " + spec() + " were drawn at random: give the mask as an "
-                    + "image");
+            throw drawnAtRandom(this);
         }
 
         @Override
@@ -233,6 +231,12 @@ public sealed interface Mask {
         public String spec() {
             return "mask:" + path;
         }
+    }
+
+    /** The refusal to guess which pixels a random mask took from an image someone brings. */
+    private static RegenException drawnAtRandom(Mask mask) {
+        return new RegenException("the missing pixels of " + mask.spec() + " were drawn at random: give the mask as "
+                + "an image");
     }
 
     private static float[] allKnown(int height, int width) {
