@@ -1,6 +1,5 @@
 package dev.regen.cli;
 
-import dev.regen.config.Background;
 import dev.regen.config.Check;
 import dev.regen.config.ImageShape;
 import dev.regen.data.DataSource;
@@ -11,6 +10,7 @@ import dev.regen.data.damage.Corruptions;
 import dev.regen.data.damage.Damaged;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -30,10 +30,8 @@ final class CorruptCommand implements Callable<Integer> {
             description = "one of " + Corruptions.FORMS)
     Corruption corruption;
 
-    @Option(names = "--background", paramLabel = "white|black|#rrggbb", defaultValue = "white",
-            converter = Converters.BackgroundColour.class,
-            description = "what transparent pixels are composited onto (default: ${DEFAULT-VALUE})")
-    Background background;
+    @Mixin
+    BackgroundOption background;
 
     @Option(names = "--n", defaultValue = "16", description = "images to damage (default: ${DEFAULT-VALUE})")
     int count;
@@ -50,7 +48,7 @@ final class CorruptCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Check.range("--n", count, 1, 1_000_000);
-        ImageDataset images = DataSource.open(input, own -> own, false, background).train();
+        ImageDataset images = DataSource.open(input, own -> own, false, background.colour).train();
         int n = Math.min(count, images.size());
         ImageShape shape = images.shape();
         float[] pixels = new float[shape.size()];

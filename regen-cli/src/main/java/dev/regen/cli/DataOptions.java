@@ -1,7 +1,7 @@
 package dev.regen.cli;
 
-import dev.regen.config.Background;
 import dev.regen.config.DataConfig;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options that say where images come from and what shape they are converted to. */
@@ -28,14 +28,11 @@ final class DataOptions {
     @Option(names = "--strict", description = "fail on unreadable files in image folders instead of skipping them")
     boolean strict;
 
-    @Option(names = "--background", paramLabel = "white|black|#rrggbb", defaultValue = "white",
-            converter = Converters.BackgroundColour.class,
-            description = "what transparent pixels are composited onto, in training and for every use of the "
-                    + "model (default: ${DEFAULT-VALUE})")
-    Background background;
+    @Mixin
+    BackgroundOption background;
 
     DataConfig toConfig() {
         int[] hw = Sizes.parse(size);
-        return new DataConfig(path, channels, hw[0], hw[1], testPath, testFraction, strict, background);
+        return new DataConfig(path, channels, hw[0], hw[1], testPath, testFraction, strict, background.colour);
     }
 }
