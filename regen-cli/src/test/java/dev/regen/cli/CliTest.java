@@ -392,9 +392,9 @@ class CliTest {
         assertBadInput("dcgan is not a VAE", "train", "--data", DATA, "--model", "dcgan", "--task", "denoise");
         assertBadInput("is not damage that the task inpaint undoes", "train", "--data", DATA, "--task", "inpaint",
                 "--corruption", "noise:0.1");
-        Result colour = regen("train", "--data", DATA, "--background", "pink");
-        assertEquals(ExitCodes.USAGE, colour.code());
-        assertTrue(colour.err().contains("background must be white, black or a colour #rrggbb"), colour.err());
+        Result pink = regen("train", "--data", DATA, "--background", "pink");
+        assertEquals(ExitCodes.USAGE, pink.code());
+        assertTrue(pink.err().contains("background must be white, black or a colour #rrggbb"), pink.err());
         Result spec = regen("eval-restore", model, "--data", DATA, "--corruption", "fog:2");
         assertEquals(ExitCodes.USAGE, spec.code());
         assertTrue(spec.err().contains("unknown corruption 'fog:2'"), spec.err());
