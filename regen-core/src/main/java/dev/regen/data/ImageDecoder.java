@@ -9,6 +9,8 @@ import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -163,6 +165,22 @@ public final class ImageDecoder {
                     pixels[y * w + x] = (float) value;
                 }
             }
+        } else if (isDeepRgb(image)) {
+            // 16-bit colour: the samples themselves, since getRGB would cut them to 8 bits.
+            var raster = image.getRaster();
+            ColorModel model = image.getColorModel();
+            double[] under = {background.red(), background.green(), background.blue()};
+            double alphaMax = alpha ? (1L << model.getComponentSize(3)) - 1 : 1;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    double a = alpha ? raster.getSample(x, y, 3) / alphaMax : 1;
+                    for (int c = 0; c < 3; c++) {
+                        double v = raster.getSample(x, y, c) / (double) ((1L << model.getComponentSize(c)) - 1);
+                        double ink = alpha && !image.isAlphaPremultiplied() ? a * v : v;
+                        pixels[c * plane + y * w + x] = (float) (ink + (1 - a) * under[c]);
+                    }
+                }
+            }
         } else {
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
@@ -175,6 +193,13 @@ public final class ImageDecoder {
             }
         }
         return new Decoded(shape, pixels);
+    }
+
+    /** Whether the image holds sRGB samples of more than 8 bits in separate bands (a 16-bit colour PNG or TIFF). */
+    private static boolean isDeepRgb(BufferedImage image) {
+        ColorModel model = image.getColorModel();
+        return model instanceof ComponentColorModel && model.getColorSpace().isCS_sRGB()
+                && model.getTransferType() == DataBuffer.TYPE_USHORT && image.getRaster().getNumBands() >= 3;
     }
 
     /** Porter and Duff's "over": a colour of opacity {@code alpha} over an opaque background. */

@@ -86,6 +86,20 @@ class TransparencyTest {
     }
 
     @Test
+    void aSixteenBitColourPngReadsItsColours() throws Exception {
+        ComponentColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
+                Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
+        BufferedImage image = new BufferedImage(model, model.createCompatibleWritableRaster(2, 1), false, null);
+        image.getRaster().setPixels(0, 0, 2, 1, new int[]{65535, 0, 32768, 0, 65535, 0});
+        Path file = temp.resolve("deep-colour.png");
+        assertTrue(ImageIO.write(image, "png", file.toFile()));
+        ImageDecoder.Decoded decoded = ImageDecoder.read(file, Background.WHITE);
+        assertEquals(new ImageShape(3, 1, 2), decoded.shape());
+        assertPixel(decoded.pixels(), 0, 1, 0, 0.5f);
+        assertPixel(decoded.pixels(), 1, 0, 1, 0);
+    }
+
+    @Test
     void backgroundsAreWrittenAsTheyAreParsed() {
         for (String name : new String[]{"white", "black", "#336699"}) {
             assertEquals(name, Background.parse(name).id());
