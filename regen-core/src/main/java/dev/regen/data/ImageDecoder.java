@@ -171,12 +171,17 @@ public final class ImageDecoder {
             ColorModel model = image.getColorModel();
             double[] under = {background.red(), background.green(), background.blue()};
             double alphaMax = alpha ? (1L << model.getComponentSize(3)) - 1 : 1;
+            double[] max = new double[3];
+            for (int c = 0; c < 3; c++) {
+                max[c] = (1L << model.getComponentSize(c)) - 1;
+            }
+            boolean premultiplied = image.isAlphaPremultiplied();
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     double a = alpha ? raster.getSample(x, y, 3) / alphaMax : 1;
                     for (int c = 0; c < 3; c++) {
-                        double v = raster.getSample(x, y, c) / (double) ((1L << model.getComponentSize(c)) - 1);
-                        double ink = alpha && !image.isAlphaPremultiplied() ? a * v : v;
+                        double v = raster.getSample(x, y, c) / max[c];
+                        double ink = alpha && !premultiplied ? a * v : v;
                         pixels[c * plane + y * w + x] = (float) (ink + (1 - a) * under[c]);
                     }
                 }
