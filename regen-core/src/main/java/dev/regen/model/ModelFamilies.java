@@ -4,11 +4,17 @@ import dev.regen.RegenException;
 import dev.regen.config.ModelConfig;
 import dev.regen.config.ModelKind;
 import dev.regen.config.TrainConfig;
+import dev.regen.nn.Torch;
 
 import java.util.List;
 
 /** The registry of model families: one line per family. */
 public final class ModelFamilies {
+    static {
+        // Before the families below load libtorch's classes (see Torch.extractNatives).
+        Torch.extractNatives();
+    }
+
     private static final List<ModelFamily<?>> ALL = List.of(Vae.FAMILY, Gan.FAMILY, VaeGan.FAMILY, Classifier.FAMILY);
 
     private ModelFamilies() {
