@@ -1,15 +1,26 @@
-"""PyTorch reference of Regen's dcgan, for speed comparison (issue 3).
+"""PyTorch reference of Regen's dcgan, for speed (issue 3) and for an implementation check (issue 19).
 
-Same networks as Regen's dcgan on 28x28x1 with 64 latents and width 32:
-generator Linear(64 -> 64x7x7), BatchNorm, ReLU, ConvTranspose 64->32 k4 s2 p1, BatchNorm, ReLU,
-ConvTranspose 32->1 k4 s2 p1, sigmoid; discriminator Conv 1->32 k4 s2 p1, LeakyReLU 0.2,
-Conv 32->64 k4 s2 p1, BatchNorm, LeakyReLU 0.2, Linear(64x7x7 -> 1). Non-saturating loss, Adam
-2e-4 with betas (0.5, 0.999), batch 128; one discriminator step then one generator step per batch.
-Prints one JSON line per epoch.
+The same networks as Regen's dcgan for any image size, channel count and width, laid out as
+ConvGeometry lays them out: one 4x4 stride-2 level per halving until the smaller side drops below
+8, filters starting at the width and doubling per level (at most 8x). Generator Linear(latent ->
+smallest map), then per level BatchNorm, ReLU, ConvTranspose k4 s2 p1 (output padding for odd
+sizes), sigmoid; discriminator Conv k4 s2 p1 with LeakyReLU 0.2 and BatchNorm on every conv but
+the first, Linear(-> 1). At 28x28x1 and width 32 (the defaults): latent 64 -> 64x7x7 -> 32x14x14
+-> 1x28x28. Non-saturating loss, Adam 2e-4 with betas (0.5, 0.999), batch 128, PyTorch's default
+initialisation (Regen's too); one discriminator step then one generator step per batch.
+Data: an IDX folder (train-images-idx3-ubyte[.gz]) or an image folder, PNGs composited onto white
+as Regen does by default (sub-folders are read recursively; a train/ sub-folder is used when there).
+Prints one JSON line per epoch; --samples FILE writes that many generated images as an NPY
+(uint8, NHWC), sampled as Regen samples them (batch-norm statistics of each batch of 500), for
+`regen score`.
 """
 import argparse
+import glob
 import json
+import os
 import time
+
+import numpy as np
 
 import torch
 import torch.nn as nn
@@ -18,33 +29,71 @@ import torch.nn.functional as F
 from reference_vae import read_idx
 
 
+def geometry(height, width, channels, base):
+    """Per level (height, width, filters) from the image down, as Regen's ConvGeometry."""
+    levels, f = [(height, width, channels)], base
+    while min(height, width) >= 8 and len(levels) <= 6:
+        height, width = height // 2, width // 2
+        levels.append((height, width, f))
+        f = min(f * 2, base * 8)
+    return levels
+
+
 class Generator(nn.Module):
-    def __init__(self, latent=64):
+    def __init__(self, levels, latent):
         super().__init__()
-        self.stem = nn.Linear(latent, 64 * 7 * 7)
-        self.norm2 = nn.BatchNorm2d(64)
-        self.deconv1 = nn.ConvTranspose2d(64, 32, 4, 2, 1)  # 32 x 14 x 14
-        self.norm1 = nn.BatchNorm2d(32)
-        self.deconv0 = nn.ConvTranspose2d(32, 1, 4, 2, 1)   # 1 x 28 x 28
+        self.smallest = levels[-1]
+        h, w, c = self.smallest
+        self.stem = nn.Linear(latent, c * h * w)
+        self.norms = nn.ModuleList()
+        self.deconvs = nn.ModuleList()
+        for i in range(len(levels) - 1, 0, -1):
+            (ho, wo, co), (hi, wi, ci) = levels[i - 1], levels[i]
+            self.norms.append(nn.BatchNorm2d(ci))
+            self.deconvs.append(nn.ConvTranspose2d(ci, co, 4, 2, 1, output_padding=(ho - 2 * hi, wo - 2 * wi)))
 
     def forward(self, z):
-        h = F.relu(self.norm2(self.stem(z).reshape(-1, 64, 7, 7)))
-        h = F.relu(self.norm1(self.deconv1(h)))
-        return torch.sigmoid(self.deconv0(h))
+        h, w, c = self.smallest
+        x = self.stem(z).reshape(-1, c, h, w)
+        for norm, deconv in zip(self.norms, self.deconvs):
+            x = deconv(F.relu(norm(x)))
+        return torch.sigmoid(x)
 
 
 class Discriminator(nn.Module):
-    def __init__(self):
+    def __init__(self, levels):
         super().__init__()
-        self.conv0 = nn.Conv2d(1, 32, 4, 2, 1)   # 32 x 14 x 14
-        self.conv1 = nn.Conv2d(32, 64, 4, 2, 1)  # 64 x 7 x 7
-        self.norm1 = nn.BatchNorm2d(64)
-        self.head = nn.Linear(64 * 7 * 7, 1)
+        self.convs = nn.ModuleList(nn.Conv2d(levels[i][2], levels[i + 1][2], 4, 2, 1) for i in range(len(levels) - 1))
+        self.norms = nn.ModuleList(nn.BatchNorm2d(levels[i + 1][2]) for i in range(1, len(levels) - 1))
+        h, w, c = levels[-1]
+        self.head = nn.Linear(c * h * w, 1)
 
     def forward(self, x):
-        h = F.leaky_relu(self.conv0(x), 0.2)
-        h = F.leaky_relu(self.norm1(self.conv1(h)), 0.2)
-        return self.head(h.flatten(1)).flatten()
+        for i, conv in enumerate(self.convs):
+            x = conv(x)
+            if i > 0:
+                x = self.norms[i - 1](x)
+            x = F.leaky_relu(x, 0.2)
+        return self.head(x.flatten(1)).flatten()
+
+
+def read_images(path, size):
+    """Training images [N, C, H, W] in [0, 1] from an IDX folder or an image folder."""
+    idx = [os.path.join(path, n) for n in ("train-images-idx3-ubyte.gz", "train-images-idx3-ubyte")]
+    idx = [p for p in idx if os.path.exists(p)]
+    if idx:
+        return torch.from_numpy(read_idx(idx[0])).unsqueeze(1)
+    from PIL import Image
+    root = os.path.join(path, "train") if os.path.isdir(os.path.join(path, "train")) else path
+    files = sorted(glob.glob(os.path.join(root, "**", "*.png"), recursive=True))
+    images = []
+    for f in files:
+        rgba = Image.open(f).convert("RGBA")
+        if size and rgba.size != (size, size):
+            rgba = rgba.resize((size, size), Image.BICUBIC)
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        images.append(np.asarray(Image.alpha_composite(white, rgba).convert("RGB"), dtype=np.float32) / 255.0)
+    return torch.from_numpy(np.stack(images)).permute(0, 3, 1, 2).contiguous()
 
 
 def main():
@@ -53,11 +102,18 @@ def main():
     p.add_argument("--epochs", type=int, default=1)
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--batch", type=int, default=128)
+    p.add_argument("--width", type=int, default=32)
+    p.add_argument("--latent", type=int, default=64)
+    p.add_argument("--size", type=int, default=0, help="resize image folders to SIZE x SIZE")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--samples", help="write generated images to this NPY after training")
+    p.add_argument("--n", type=int, default=10000, help="how many images --samples writes")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
-    torch.manual_seed(1)
-    train = torch.from_numpy(read_idx(a.data + "/train-images-idx3-ubyte.gz")).unsqueeze(1)
-    g, d = Generator(), Discriminator()
+    torch.manual_seed(a.seed)
+    train = read_images(a.data, a.size)
+    levels = geometry(train.shape[2], train.shape[3], train.shape[1], a.width)
+    g, d = Generator(levels, a.latent), Discriminator(levels)
     g_opt = torch.optim.Adam(g.parameters(), lr=2e-4, betas=(0.5, 0.999))
     d_opt = torch.optim.Adam(d.parameters(), lr=2e-4, betas=(0.5, 0.999))
     for epoch in range(1, a.epochs + 1):
@@ -66,12 +122,12 @@ def main():
         for i in range(0, len(train), a.batch):
             real = train[order[i:i + a.batch]]
             with torch.no_grad():
-                fake = g(torch.randn(len(real), 64))
+                fake = g(torch.randn(len(real), a.latent))
             d_loss = -(F.logsigmoid(d(real)) + F.logsigmoid(-d(fake))).mean()
             d_opt.zero_grad()
             d_loss.backward()
             d_opt.step()
-            g_loss = -F.logsigmoid(d(g(torch.randn(len(real), 64)))).mean()
+            g_loss = -F.logsigmoid(d(g(torch.randn(len(real), a.latent)))).mean()
             g_opt.zero_grad()
             g_loss.backward()
             g_opt.step()
@@ -79,6 +135,13 @@ def main():
         seconds = time.perf_counter() - start
         print(json.dumps({"epoch": epoch, "imagesPerSecond": len(train) / seconds, "d": d_loss.item(),
                           "g": g_loss.item()}), flush=True)
+    if a.samples:
+        with torch.no_grad():
+            batches = [g(torch.randn(min(500, a.n - i), a.latent)) for i in range(0, a.n, 500)]
+        images = (torch.cat(batches).permute(0, 2, 3, 1) * 255).round().to(torch.uint8).numpy()
+        tmp = a.samples + ".tmp.npy"
+        np.save(tmp, images)
+        os.replace(tmp, a.samples)
 
 
 if __name__ == "__main__":

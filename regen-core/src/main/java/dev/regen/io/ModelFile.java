@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regen.RegenException;
 import dev.regen.config.Json;
+import dev.regen.config.Likelihood;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,11 +34,14 @@ public record ModelFile(Manifest manifest, Map<String, byte[]> entries) {
     /** Value of {@link Manifest#format()} in every Regen model file. */
     public static final String FORMAT = "regen-model";
     /**
-     * The layout version this build writes and the newest it reads: 2 keeps the training settings
-     * in sections; 1 (Regen 0.1) kept them as one flat object, which files of version 1 still load as.
+     * The layout version this build writes and the newest it reads: 3 decodes a logistic likelihood's
+     * location unbounded (PixelLikelihood); 2 keeps the training settings in sections; 1 (Regen 0.1)
+     * kept them as one flat object, which files of version 1 still load as.
      */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
     private static final int FLAT_TRAINING_VERSION = 1;
+    /** The last version whose logistic decoders put their location through a sigmoid. */
+    private static final int SIGMOID_LOGISTIC_VERSION = 2;
     /** Entry holding the network weights. */
     public static final String WEIGHTS = "weights.pt";
     /** Entry holding the optimizer state, in checkpoints only. */
@@ -192,6 +196,12 @@ public record ModelFile(Manifest manifest, Map<String, byte[]> entries) {
             throw new RegenException(path + " has an invalid " + CONFIG + ": " + reason(e), e);
         } catch (RegenException e) {
             throw new RegenException(path + " has an invalid " + CONFIG + ": " + e.getMessage(), e);
+        }
+        if (version <= SIGMOID_LOGISTIC_VERSION && manifest.model() != null
+                && manifest.model().likelihood() == Likelihood.LOGISTIC) {
+            throw new RegenException(path + " is a logistic-likelihood model of an earlier Regen (format version "
+                    + version + "), whose decoder put the location through a sigmoid; this build reads it unbounded,"
+                    + " so retrain the model (regen train ... --likelihood logistic)");
         }
         // Every file written has every part, and the uses read them without checking.
         Object[] parts = {manifest.type(), manifest.model(), manifest.training(), manifest.data(), manifest.state(),

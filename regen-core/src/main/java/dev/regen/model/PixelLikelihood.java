@@ -1,6 +1,7 @@
 package dev.regen.model;
 
 import dev.regen.config.Likelihood;
+import org.bytedeco.pytorch.ScalarOptional;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptional;
 import org.bytedeco.pytorch.global.torch;
@@ -10,8 +11,13 @@ import static dev.regen.nn.Tensors.scalar;
 /**
  * log p(x|z) summed over the pixels of each image, for each decoder likelihood.
  *
- * <p>The decoder gives logits; the mean pixel value is their sigmoid. Gaussian and logistic
- * likelihoods also take a learned log-scale per channel, shaped [1, C, 1, 1].
+ * <p>The decoder gives one output per pixel. For Bernoulli and Gaussian likelihoods it is a logit
+ * and the mean pixel value its sigmoid; for the discretised logistic it is the location, centred
+ * on 0.5 and unbounded, as in PixelCNN++ (Salimans et al. 2017): the edge bins take the tails
+ * beyond 0 and 1, so a white pixel is best fitted by a location above 1, which a sigmoid can only
+ * approach by saturating. On colour emoji (mostly white background) that saturation stalled the
+ * decoder at an all-white image, every pixel's gradient vanishing through the sigmoid. Gaussian and
+ * logistic likelihoods also take a learned log-scale per channel, shaped [1, C, 1, 1].
  */
 final class PixelLikelihood {
     private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
@@ -29,9 +35,20 @@ final class PixelLikelihood {
             case BERNOULLI -> torch.binary_cross_entropy_with_logits(logits, x, new TensorOptional(),
                     new TensorOptional(), NO_REDUCTION).neg();
             case GAUSSIAN -> gaussian(x, logits.sigmoid(), logScale);
-            case LOGISTIC -> discretisedLogistic(x, logits.sigmoid(), logScale);
+            case LOGISTIC -> discretisedLogistic(x, logisticLocation(logits), logScale);
         };
         return perPixel.sum(PIXEL_DIMS);
+    }
+
+    /** The mean image in [0, 1] for the decoder's outputs. */
+    static Tensor mean(Likelihood kind, Tensor outputs) {
+        return kind == Likelihood.LOGISTIC
+                ? torch.clamp(logisticLocation(outputs), new ScalarOptional(scalar(0.0)), new ScalarOptional(scalar(1.0)))
+                : outputs.sigmoid();
+    }
+
+    private static Tensor logisticLocation(Tensor outputs) {
+        return outputs.add(scalar(0.5));
     }
 
     /** log N(x; mean, sigma^2) = -((x - mean) / sigma)^2 / 2 - log sigma - log(2 pi) / 2. */

@@ -165,7 +165,12 @@ public final class Vae extends Module implements Generative {
 
     /** The mean image E[x|z, y] in [0, 1] for latents [B, latent]. */
     public Tensor decode(Tensor latents, Tensor labels) {
-        return decodeLogits(latents, labels).sigmoid();
+        return mean(decodeLogits(latents, labels));
+    }
+
+    /** The mean image in [0, 1] for decoder outputs from {@link #decodeLogits} (see PixelLikelihood). */
+    public Tensor mean(Tensor logits) {
+        return PixelLikelihood.mean(config.likelihood(), logits);
     }
 
     /** log p(x|z) per image [B] given the decoder logits. */

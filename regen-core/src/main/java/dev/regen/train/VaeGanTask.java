@@ -58,7 +58,7 @@ final class VaeGanTask implements TrainingTask {
         // discriminator's, with their graphs for the VAE's, which then meets the updated
         // discriminator.
         VaeLoss loss = vae.loss(images, labels, VaeTask.klWeight(config, context), config.objective().freeBits());
-        Tensor reconstructed = loss.logits().sigmoid();
+        Tensor reconstructed = vae.mean(loss.logits());
         Tensor sampled = vae.decode(vae.samplePrior(images.size(0)), labels);
         Tensor discriminatorLoss = model.discriminatorLoss(images, reconstructed.detach(), sampled.detach(), labels);
         double d = Descent.step(discriminatorOptimizer, discriminatorLoss, context);

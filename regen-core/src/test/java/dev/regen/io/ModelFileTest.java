@@ -3,7 +3,11 @@ package dev.regen.io;
 import dev.regen.RegenException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regen.TestData;
+import dev.regen.config.ImageShape;
 import dev.regen.config.Json;
+import dev.regen.config.Likelihood;
+import dev.regen.config.ModelConfig;
+import dev.regen.config.ModelKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +70,24 @@ class ModelFileTest {
         zip(path, json);
         RegenException e = assertThrows(RegenException.class, () -> ModelFile.read(path));
         assertTrue(e.getMessage().contains("newer Regen (format version 99)"), e.getMessage());
+    }
+
+    @Test
+    void aLogisticModelOfTheSigmoidLocationFormatIsRefusedAndOtherVersionTwoFilesRead() throws Exception {
+        Manifest bernoulli = TestData.manifest("vae");
+        Manifest logistic = new Manifest(bernoulli.format(), bernoulli.formatVersion(), "vae",
+                new ModelConfig(ModelKind.CONV_VAE, new ImageShape(3, 8, 8), 4, Likelihood.LOGISTIC, 8),
+                bernoulli.training(), bernoulli.data(), bernoulli.state(), bernoulli.provenance());
+        Path old = temp.resolve("old-logistic.regen");
+        zip(old, Json.MAPPER.writeValueAsString(logistic).replace("\"formatVersion\" : " + ModelFile.FORMAT_VERSION,
+                "\"formatVersion\" : 2"));
+        RegenException e = assertThrows(RegenException.class, () -> ModelFile.read(old));
+        assertTrue(e.getMessage().contains("logistic-likelihood model of an earlier Regen (format version 2)"),
+                e.getMessage());
+        Path oldBernoulli = temp.resolve("old-bernoulli.regen");
+        zip(oldBernoulli, Json.MAPPER.writeValueAsString(bernoulli).replace("\"formatVersion\" : "
+                + ModelFile.FORMAT_VERSION, "\"formatVersion\" : 2"));
+        assertEquals(Likelihood.BERNOULLI, ModelFile.read(oldBernoulli).manifest().model().likelihood());
     }
 
     @Test

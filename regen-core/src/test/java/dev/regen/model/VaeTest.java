@@ -92,6 +92,26 @@ class VaeTest {
         }
     }
 
+    /**
+     * The logistic location is the decoder output plus 0.5, unbounded: an output of 2 puts a white
+     * pixel's tail mass at 1 - sigmoid((1 - h - 2.5) / s), which no location capped at 1 (a sigmoid)
+     * reaches, and the mean image clamps the location to [0, 1].
+     */
+    @Test
+    void logisticLocationIsUnboundedAndItsMeanImageClamped() {
+        try (PointerScope scope = new PointerScope()) {
+            Vae vae = new Vae(new ModelConfig(ModelKind.CONV_VAE, new ImageShape(1, 1, 2), 4, Likelihood.LOGISTIC, 8));
+            Tensor outputs = Tensor.create(new float[]{2f, -0.2f}, 1, 1, 1, 2);
+            double s = Math.exp(-2);
+            double h = 1 / 510.0;
+            float[] white = Tensors.floats(vae.logLikelihood(Tensor.create(new float[]{1f}, 1, 1, 1, 1),
+                    Tensor.create(new float[]{2f}, 1, 1, 1, 1)));
+            assertEquals(Math.log(1 - sigmoid((1 - h - 2.5) / s)), white[0], 1e-6);
+            assertTrue(white[0] > Math.log(1 - sigmoid((1 - h - 1.0) / s)), "beyond a location capped at 1");
+            assertArrayEquals(new float[]{1f, 0.3f}, Tensors.floats(vae.mean(outputs)), 1e-6f);
+        }
+    }
+
     @Test
     void logisticProbabilitiesOverAllLevelsSumToOne() {
         try (PointerScope scope = new PointerScope()) {
