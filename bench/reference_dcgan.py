@@ -11,7 +11,7 @@ initialisation (Regen's too); one discriminator step then one generator step per
 Data: an IDX folder (train-images-idx3-ubyte[.gz]) or an image folder, PNGs composited onto white
 as Regen does by default (sub-folders are read recursively; a train/ sub-folder is used when there).
 Prints one JSON line per epoch; --samples FILE writes that many generated images as an NPY
-(uint8, NHWC), sampled as Regen samples them (batch-norm statistics of each batch of 500), for
+(uint8, NHWC, or NHW for grey), sampled as Regen samples them (batch-norm statistics of each batch of 500), for
 `regen score`.
 """
 import argparse
@@ -139,6 +139,8 @@ def main():
         with torch.no_grad():
             batches = [g(torch.randn(min(500, a.n - i), a.latent)) for i in range(0, a.n, 500)]
         images = (torch.cat(batches).permute(0, 2, 3, 1) * 255).round().to(torch.uint8).numpy()
+        if images.shape[3] == 1:
+            images = images[..., 0]  # NHW: grey images as IDX and Regen's own NPY hold them
         tmp = a.samples + ".tmp.npy"
         np.save(tmp, images)
         os.replace(tmp, a.samples)
