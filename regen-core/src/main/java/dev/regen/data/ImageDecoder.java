@@ -139,8 +139,7 @@ public final class ImageDecoder {
             double max = floating ? 1 : (1L << image.getColorModel().getComponentSize(0)) - 1;
             double alphaMax = alpha && !floating ? (1L << image.getColorModel().getComponentSize(1)) - 1 : 1;
             boolean premultiplied = image.isAlphaPremultiplied();
-            double[] under = channels == 1 ? new double[]{background.grey()}
-                    : new double[]{background.red(), background.green(), background.blue()};
+            double[] under = channels == 1 ? new double[]{background.grey()} : rgb(background);
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     double v = floating ? raster.getSampleDouble(x, y, 0)
@@ -155,10 +154,8 @@ public final class ImageDecoder {
                             throw new RegenException("the alpha of pixel (" + x + ", " + y + ") is not a number");
                         }
                         a = Math.min(1, Math.max(0, a));
-                        // Premultiplied samples already hold alpha x colour.
-                        double ink = premultiplied ? value : a * value;
                         for (int c = 0; c < channels; c++) {
-                            pixels[c * plane + y * w + x] = (float) (ink + (1 - a) * under[c]);
+                            pixels[c * plane + y * w + x] = over(value, a, premultiplied, under[c]);
                         }
                         continue;
                     }
@@ -169,7 +166,7 @@ public final class ImageDecoder {
             // 16-bit colour: the samples themselves, since getRGB would cut them to 8 bits.
             var raster = image.getRaster();
             ColorModel model = image.getColorModel();
-            double[] under = {background.red(), background.green(), background.blue()};
+            double[] under = rgb(background);
             double alphaMax = alpha ? (1L << model.getComponentSize(3)) - 1 : 1;
             double[] max = new double[3];
             for (int c = 0; c < 3; c++) {
@@ -180,20 +177,21 @@ public final class ImageDecoder {
                 for (int x = 0; x < w; x++) {
                     double a = alpha ? raster.getSample(x, y, 3) / alphaMax : 1;
                     for (int c = 0; c < 3; c++) {
-                        double v = raster.getSample(x, y, c) / max[c];
-                        double ink = alpha && !premultiplied ? a * v : v;
-                        pixels[c * plane + y * w + x] = (float) (ink + (1 - a) * under[c]);
+                        pixels[c * plane + y * w + x] = over(raster.getSample(x, y, c) / max[c], a, premultiplied,
+                                under[c]);
                     }
                 }
             }
         } else {
+            double[] under = rgb(background);
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     int argb = image.getRGB(x, y);   // sRGB, not premultiplied, whatever the file's layout
                     float a = alpha ? (argb >>> 24) / 255f : 1f;
-                    pixels[y * w + x] = composite(((argb >> 16) & 0xff) / 255f, a, background.red());
-                    pixels[plane + y * w + x] = composite(((argb >> 8) & 0xff) / 255f, a, background.green());
-                    pixels[2 * plane + y * w + x] = composite((argb & 0xff) / 255f, a, background.blue());
+                    for (int c = 0; c < 3; c++) {
+                        int shift = 16 - 8 * c;   // red, green, blue
+                        pixels[c * plane + y * w + x] = over(((argb >> shift) & 0xff) / 255f, a, false, under[c]);
+                    }
                 }
             }
         }
@@ -207,9 +205,16 @@ public final class ImageDecoder {
                 && model.getTransferType() == DataBuffer.TYPE_USHORT && image.getRaster().getNumBands() >= 3;
     }
 
-    /** Porter and Duff's "over": a colour of opacity {@code alpha} over an opaque background. */
-    private static float composite(float colour, float alpha, double background) {
-        return (float) (alpha * colour + (1 - alpha) * background);
+    /**
+     * Porter and Duff's "over": a colour of opacity {@code alpha} over an opaque background;
+     * premultiplied samples already hold alpha x colour.
+     */
+    private static float over(double colour, double alpha, boolean premultiplied, double background) {
+        return (float) ((premultiplied ? colour : alpha * colour) + (1 - alpha) * background);
+    }
+
+    private static double[] rgb(Background background) {
+        return new double[]{background.red(), background.green(), background.blue()};
     }
 
     /**

@@ -197,12 +197,6 @@ public record ModelFile(Manifest manifest, Map<String, byte[]> entries) {
         } catch (RegenException e) {
             throw new RegenException(path + " has an invalid " + CONFIG + ": " + e.getMessage(), e);
         }
-        if (version <= SIGMOID_LOGISTIC_VERSION && manifest.model() != null
-                && manifest.model().likelihood() == Likelihood.LOGISTIC) {
-            throw new RegenException(path + " is a logistic-likelihood model of an earlier Regen (format version "
-                    + version + "), whose decoder put the location through a sigmoid; this build reads it unbounded,"
-                    + " so retrain the model (regen train ... --likelihood logistic)");
-        }
         // Every file written has every part, and the uses read them without checking.
         Object[] parts = {manifest.type(), manifest.model(), manifest.training(), manifest.data(), manifest.state(),
                 manifest.provenance()};
@@ -211,6 +205,11 @@ public record ModelFile(Manifest manifest, Map<String, byte[]> entries) {
             if (parts[i] == null) {
                 throw new RegenException(path + " has an invalid " + CONFIG + ": it has no '" + names[i] + "'");
             }
+        }
+        if (version <= SIGMOID_LOGISTIC_VERSION && manifest.model().likelihood() == Likelihood.LOGISTIC) {
+            throw new RegenException(path + " is a logistic-likelihood model of an earlier Regen (format version "
+                    + version + "), whose decoder put the location through a sigmoid; this build reads it unbounded,"
+                    + " so retrain the model (regen train ... --likelihood logistic)");
         }
         return manifest;
     }
