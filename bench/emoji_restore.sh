@@ -4,9 +4,9 @@
 # per channel, bicubic upscaling): Gaussian noise 0.2, a missing 24x24 centre box, 2x and 4x
 # downsampling, scored by PSNR/SSIM on the first N test images. CLEAN is a conv VAE trained on the
 # clean training split (bench/emoji_generation.sh's conv-vae); with EPOCHS > 0 a VAE is also trained
-# for each task (damaged inputs, clean targets) and scored beside it. Tables and side-by-side PNGs
-# go to OUT.
-# Usage: bench/emoji_restore.sh DIR CLEAN [EPOCHS=0] [OUT=runs/emoji-restore] [N=359] [STEPS=200]
+# for each task (damaged inputs, clean targets) with LATENT latents and scored beside it. Tables and
+# side-by-side PNGs go to OUT.
+# Usage: bench/emoji_restore.sh DIR CLEAN [EPOCHS=0] [OUT=runs/emoji-restore] [N=359] [STEPS=200] [LATENT=16]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DIR=${1:?usage: bench/emoji_restore.sh DIR CLEAN [EPOCHS] [OUT] [N] [STEPS]}
@@ -15,6 +15,7 @@ EPOCHS=${3:-0}
 OUT=${4:-runs/emoji-restore}
 N=${5:-359}
 STEPS=${6:-200}
+LATENT=${7:-16}
 DATA="$DIR/emoji/google"
 mkdir -p "$OUT"
 score() { # model, corruption, methods, table name
@@ -31,7 +32,7 @@ for t in "${tasks[@]}"; do
   if [ "$EPOCHS" -gt 0 ]; then
     [ -f "$OUT/$name/model.regen" ] ||
       "$ROOT/regen" train --data "$DATA" --likelihood logistic --task "$task" --corruption "$corruption" \
-        --epochs "$EPOCHS" --out "$OUT/$name" > "$OUT/$name.txt" 2>&1
+        --epochs "$EPOCHS" --latent "$LATENT" --out "$OUT/$name" > "$OUT/$name.txt" 2>&1
     score "$OUT/$name/model.regen" "$corruption" projection "$name-$task"
   fi
 done
