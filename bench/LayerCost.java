@@ -16,7 +16,7 @@ import java.util.function.Function;
  * Splits the default conv VAE's training step into its layers' engine kernels, to show where the
  * time goes against the matmul ceiling: each layer's forward and backward on its own (batch 128,
  * channels-last, random values, which do not change the kernels' speed), in the form Regen calls it,
- * with its FLOPs counted as in bench/conv_vae_bench.sh (three times the forward multiply-adds), then
+ * with its FLOPs counted as bench/reference_common.py counts them (three times the forward multiply-adds), then
  * the library's whole step (bench/StepTrace.java) in the same process. What the kernels leave of the
  * step is the rest: ReLUs, bias additions, the posterior, the loss, Adam and the calls themselves.
  *

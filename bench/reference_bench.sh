@@ -1,6 +1,6 @@
 # shellcheck shell=bash
-# Set-up shared by the benchmarks that time the PyTorch reference beside Regen (vae_speed.sh and
-# speed_modes.sh through conv_vae_bench.sh, and dcgan_speed.sh), sourced after they set ROOT, DATA
+# Set-up shared by the benchmarks that time the PyTorch reference beside Regen (vae_speed.sh,
+# speed_modes.sh, dcgan_speed.sh, dcgan_reference_quality.sh), sourced after they set ROOT, DATA
 # and THREADS: checks the reference's needs, runs bench/regen_bench.sh (data, build, $WORK) and
 # prints which BLAS each side loads.
 #

@@ -15,7 +15,6 @@ Prints one JSON line per epoch; --samples FILE writes that many generated images
 `regen score`.
 """
 import argparse
-import glob
 import json
 import os
 import time
@@ -26,17 +25,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from reference_vae import read_idx
-
-
-def geometry(height, width, channels, base):
-    """Per level (height, width, filters) from the image down, as Regen's ConvGeometry."""
-    levels, f = [(height, width, channels)], base
-    while min(height, width) >= 8 and len(levels) <= 6:
-        height, width = height // 2, width // 2
-        levels.append((height, width, f))
-        f = min(f * 2, base * 8)
-    return levels
+from reference_common import geometry, multiply_adds, peak_rss_mb, read_images
 
 
 class Generator(nn.Module):
@@ -77,25 +66,6 @@ class Discriminator(nn.Module):
         return self.head(x.flatten(1)).flatten()
 
 
-def read_images(path, size):
-    """Training images [N, C, H, W] in [0, 1] from an IDX folder or an image folder."""
-    idx = [os.path.join(path, n) for n in ("train-images-idx3-ubyte.gz", "train-images-idx3-ubyte")]
-    idx = [p for p in idx if os.path.exists(p)]
-    if idx:
-        return torch.from_numpy(read_idx(idx[0])).unsqueeze(1)
-    from PIL import Image
-    root = os.path.join(path, "train") if os.path.isdir(os.path.join(path, "train")) else path
-    files = sorted(glob.glob(os.path.join(root, "**", "*.png"), recursive=True))
-    images = []
-    for f in files:
-        rgba = Image.open(f).convert("RGBA")
-        if size and rgba.size != (size, size):
-            rgba = rgba.resize((size, size), Image.BICUBIC)
-        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-        images.append(np.asarray(Image.alpha_composite(white, rgba).convert("RGB"), dtype=np.float32) / 255.0)
-    return torch.from_numpy(np.stack(images)).permute(0, 3, 1, 2).contiguous()
-
-
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--data", default="/usr/share/datasets/fashion-mnist")
@@ -111,9 +81,13 @@ def main():
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
-    train = read_images(a.data, a.size)
+    train = read_images(a.data, "train", a.size)
     levels = geometry(train.shape[2], train.shape[3], train.shape[1], a.width)
     g, d = Generator(levels, a.latent), Discriminator(levels)
+    # Per image: the discriminator's forward and backward on a real and a fake (2 x 3), and again
+    # in the generator's step (3); the generator's forward for the fake (1), and its own step (3).
+    g_macs, fake = multiply_adds(g, torch.zeros(2, a.latent))
+    flops = 2 * (9 * multiply_adds(d, fake)[0] + 4 * g_macs)
     g_opt = torch.optim.Adam(g.parameters(), lr=2e-4, betas=(0.5, 0.999))
     d_opt = torch.optim.Adam(d.parameters(), lr=2e-4, betas=(0.5, 0.999))
     for epoch in range(1, a.epochs + 1):
@@ -134,7 +108,7 @@ def main():
             d_opt.zero_grad()
         seconds = time.perf_counter() - start
         print(json.dumps({"epoch": epoch, "imagesPerSecond": len(train) / seconds, "d": d_loss.item(),
-                          "g": g_loss.item()}), flush=True)
+                          "g": g_loss.item(), "peakRssMb": peak_rss_mb(), "flopsPerImage": flops}), flush=True)
     if a.samples:
         with torch.no_grad():
             batches = [g(torch.randn(min(500, a.n - i), a.latent)) for i in range(0, a.n, 500)]

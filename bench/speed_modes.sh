@@ -18,7 +18,7 @@ THREADS=${2:-2}
 DATA=${3:-/usr/share/datasets/fashion-mnist}
 # Regen's blocks per round: about a minute, as long as two epochs of the reference.
 BLOCKS=40
-source "$ROOT/bench/conv_vae_bench.sh"
+source "$ROOT/bench/reference_bench.sh"
 LIB="$ROOT/regen-cli/target/lib/*"
 javac -d "$WORK/classes" -cp "$LIB" "$ROOT/bench/MatmulCeiling.java" "$ROOT/bench/StepTrace.java"
 
@@ -26,13 +26,15 @@ for round in $(seq 1 "$ROUNDS"); do
   (source "$ROOT/etc/allocator.sh" && java -cp "$WORK/classes:$LIB" StepTrace "$THREADS" "$BLOCKS" "$DATA") \
     >"$WORK/regen-$round.jsonl"
   reference "$PY" "$ROOT/bench/reference_vae.py" --data "$DATA" --epochs 2 --threads "$THREADS" --trace-every 50 \
-    2>"$WORK/torch-$round.jsonl" >/dev/null
+    2>"$WORK/torch-$round.jsonl" >"$WORK/torch-$round.epochs"
 done
 
-"$PY" - "$WORK" "$ROUNDS" "$FLOPS_PER_IMAGE" <<'PYEOF'
+"$PY" - "$WORK" "$ROUNDS" <<'PYEOF'
 import json, sys
-work, rounds, flops = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+work, rounds = sys.argv[1], int(sys.argv[2])
 lines = lambda path: [json.loads(l) for l in open(path) if l.strip()]
+# The training FLOPs per image, counted layer by layer by the reference (reference_common.multiply_adds).
+flops = lines(f"{work}/torch-1.epochs")[0]["flopsPerImage"]
 quantile = lambda xs, q: sorted(xs)[min(len(xs) - 1, int(q * len(xs)))]
 regen, torch, shares = [], [], []
 for r in range(1, rounds + 1):

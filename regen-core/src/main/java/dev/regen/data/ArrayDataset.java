@@ -3,10 +3,14 @@ package dev.regen.data;
 import dev.regen.RegenException;
 import dev.regen.config.ImageShape;
 
-/** Images held in one flat float array in memory, optionally labelled. */
+/**
+ * Images held in memory in one flat array, optionally labelled: floats, or 8-bit levels read as
+ * level / 255, which hold an 8-bit source (IDX, uint8 NPY) in a quarter of the memory and give the
+ * same values.
+ */
 public final class ArrayDataset implements ImageDataset {
     private final ImageShape shape;
-    private final float[] pixels;
+    private final Pixels pixels;
     private final int[] labels;
     private final int classes;
     private final String source;
@@ -18,10 +22,24 @@ public final class ArrayDataset implements ImageDataset {
      * @param source description of the origin
      */
     public ArrayDataset(ImageShape shape, float[] pixels, int[] labels, String source) {
-        if (pixels.length % shape.size() != 0) {
-            throw new IllegalArgumentException("pixel count " + pixels.length + " is not a multiple of " + shape);
+        this(shape, new FloatPixels(pixels), labels, source);
+    }
+
+    /**
+     * Images of 8-bit levels.
+     *
+     * @param levels all images one after the other, channels first, levels 0..255 as unsigned bytes
+     * @see #ArrayDataset(ImageShape, float[], int[], String)
+     */
+    public static ArrayDataset ofLevels(ImageShape shape, byte[] levels, int[] labels, String source) {
+        return new ArrayDataset(shape, new ByteLevels(levels), labels, source);
+    }
+
+    private ArrayDataset(ImageShape shape, Pixels pixels, int[] labels, String source) {
+        if (pixels.length() % shape.size() != 0) {
+            throw new IllegalArgumentException("pixel count " + pixels.length() + " is not a multiple of " + shape);
         }
-        int count = pixels.length / shape.size();
+        int count = pixels.length() / shape.size();
         if (count == 0) {
             throw new RegenException(source + " holds no images");
         }
@@ -50,13 +68,13 @@ public final class ArrayDataset implements ImageDataset {
 
     @Override
     public int size() {
-        return pixels.length / shape.size();
+        return pixels.length() / shape.size();
     }
 
     @Override
     public void read(int index, float[] dst, int offset) {
         int n = shape.size();
-        System.arraycopy(pixels, index * n, dst, offset, n);
+        pixels.copy(index * n, dst, offset, n);
     }
 
     @Override
@@ -72,5 +90,41 @@ public final class ArrayDataset implements ImageDataset {
     @Override
     public String source() {
         return source;
+    }
+
+    /** Where the pixel values live. */
+    private sealed interface Pixels {
+        int length();
+
+        /** Copies values {@code from .. from + n - 1} into {@code dst} from {@code offset} as floats in [0, 1]. */
+        void copy(int from, float[] dst, int offset, int n);
+    }
+
+    private record FloatPixels(float[] values) implements Pixels {
+        @Override
+        public int length() {
+            return values.length;
+        }
+
+        @Override
+        public void copy(int from, float[] dst, int offset, int n) {
+            System.arraycopy(values, from, dst, offset, n);
+        }
+    }
+
+    private record ByteLevels(byte[] levels) implements Pixels {
+        private static final float LEVELS = 255f;
+
+        @Override
+        public int length() {
+            return levels.length;
+        }
+
+        @Override
+        public void copy(int from, float[] dst, int offset, int n) {
+            for (int i = 0; i < n; i++) {
+                dst[offset + i] = (levels[from + i] & 0xff) / LEVELS;
+            }
+        }
     }
 }

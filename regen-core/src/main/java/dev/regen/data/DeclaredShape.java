@@ -35,12 +35,22 @@ final class DeclaredShape {
      * fit this JVM's heap at all (an out-of-memory error says nothing of the file or of -Xmx).
      */
     static float[] pixels(Object source, long count) {
-        long bytes = count * Float.BYTES;
+        checkFits(source, count, Float.BYTES, "floats");
+        return new float[(int) count];
+    }
+
+    /** The array for {@code count} 8-bit pixel levels, refused as {@link #pixels} refuses. */
+    static byte[] levels(Object source, long count) {
+        checkFits(source, count, 1, "bytes");
+        return new byte[(int) count];
+    }
+
+    private static void checkFits(Object source, long count, int bytesPerValue, String kind) {
+        long bytes = count * bytesPerValue;
         long heap = Runtime.getRuntime().maxMemory();
         if (count > FileBytes.MAX_BYTES || bytes > heap) {
-            throw new RegenException(source + " holds " + count + " pixel values, " + (bytes >> 20) + " MiB as floats, "
-                    + "more than the " + (heap >> 20) + " MiB this Java process may use (java -Xmx sets it)");
+            throw new RegenException(source + " holds " + count + " pixel values, " + (bytes >> 20) + " MiB as " + kind
+                    + ", more than the " + (heap >> 20) + " MiB this Java process may use (java -Xmx sets it)");
         }
-        return new float[(int) count];
     }
 }

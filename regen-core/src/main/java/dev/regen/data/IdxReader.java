@@ -28,19 +28,19 @@ public final class IdxReader {
         ImageShape shape = DeclaredShape.of(images, channels, dims[1], dims[2]);
         int count = dims[0];
         int offset = 4 + 4 * dims.length;
-        float[] pixels = DeclaredShape.pixels(images, (long) count * shape.size());
+        byte[] levels = DeclaredShape.levels(images, (long) count * shape.size());
         int pixelsPerPlane = shape.height() * shape.width();
         for (int i = 0; i < count; i++) {
             int base = offset + i * shape.size();
             for (int p = 0; p < pixelsPerPlane; p++) {
                 for (int c = 0; c < channels; c++) {
                     // IDX stores channels last; the project works channels first.
-                    pixels[i * shape.size() + c * pixelsPerPlane + p] = (bytes[base + p * channels + c] & 0xff) / 255f;
+                    levels[i * shape.size() + c * pixelsPerPlane + p] = bytes[base + p * channels + c];
                 }
             }
         }
         int[] labelValues = labels == null ? null : readLabels(labels, count);
-        return new ArrayDataset(shape, pixels, labelValues, images.toString());
+        return ArrayDataset.ofLevels(shape, levels, labelValues, images.toString());
     }
 
     private static int[] readLabels(Path path, int expected) {

@@ -56,18 +56,19 @@ class IdxReaderTest {
     }
 
     @Test
-    void rankFourIdxIsChannelsLast() throws Exception {
-        // 1 image, 1x2 pixels, 3 channels: bytes r0 g0 b0 r1 g1 b1.
-        byte[] bytes = {0, 0, 8, 4, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3, 10, 20, 30, 40, 50, 60};
+    void rankFourIdxIsChannelsLastAndReadAsUnsignedLevels() throws Exception {
+        // 1 image, 1x2 pixels, 3 channels: bytes r0 g0 b0 r1 g1 b1; levels above 127 are negative as Java bytes.
+        byte[] bytes = {0, 0, 8, 4, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3, 10, 20, (byte) 128, 40, 50,
+                (byte) 255};
         Path file = temp.resolve("rgb-idx4");
         Files.write(file, bytes);
         ArrayDataset data = IdxReader.read(file, null);
         assertEquals(new ImageShape(3, 1, 2), data.shape());
         float[] chw = new float[6];
         data.read(0, chw, 0);
-        float[] expected = {10, 40, 20, 50, 30, 60};
+        float[] expected = {10, 40, 20, 50, 128, 255};
         for (int i = 0; i < 6; i++) {
-            assertEquals(expected[i] / 255f, chw[i], 1e-6);
+            assertEquals(expected[i] / 255f, chw[i], 0f);
         }
     }
 
