@@ -10,6 +10,7 @@ import dev.regen.nn.Adams;
 import dev.regen.nn.DiffAugment;
 import dev.regen.nn.FrozenWeights;
 import dev.regen.sample.Sampler;
+import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Adam;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
@@ -66,18 +67,26 @@ final class GanTask implements TrainingTask {
     public double[] step(Tensor images, Tensor labels, StepContext context) {
         long batch = images.size(0);
         long latent = gan.config().latent();
-        Tensor fake;
-        try (NoGradGuard noGrad = new NoGradGuard()) {
-            fake = gan.generate(torch.randn(batch, latent), labels);
-        }
         List<Augmentation> augment = config.adversarial().augmentations();
-        Tensor discriminatorLoss = gan.discriminatorLoss(DiffAugment.apply(images, augment),
-                DiffAugment.apply(fake, augment), labels, config.adversarial().gradientPenalty());
-        double d = Descent.step(discriminatorOptimizer, discriminatorLoss, context);
+        double d;
+        // Each update in its own scope: its activations are freed when it ends, not kept beside the
+        // next one's until the step ends (a 64x64 DCGAN step held 1.1 GB instead of 0.7).
+        try (PointerScope discriminatorUpdate = new PointerScope()) {
+            Tensor fake;
+            // The fakes outlive the generator's own activations, which no gradient needs.
+            try (PointerScope generation = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
+                fake = gan.generate(torch.randn(batch, latent), labels);
+                discriminatorUpdate.attach(fake);
+            }
+            Tensor discriminatorLoss = gan.discriminatorLoss(DiffAugment.apply(images, augment),
+                    DiffAugment.apply(fake, augment), labels, config.adversarial().gradientPenalty());
+            d = Descent.step(discriminatorOptimizer, discriminatorLoss, context);
+        }
         if ((context.step() + 1) % config.adversarial().criticSteps() == 0) {
             // The discriminator is frozen for the generator's pass: its weight gradients would be
             // thrown away, and the engine then does not compute them.
-            try (FrozenWeights frozen = new FrozenWeights(gan.discriminatorParameters())) {
+            try (PointerScope generatorUpdate = new PointerScope();
+                 FrozenWeights frozen = new FrozenWeights(gan.discriminatorParameters())) {
                 Tensor generatorLoss = gan.generatorLoss(
                         DiffAugment.apply(gan.generate(torch.randn(batch, latent), labels), augment), labels);
                 lastGeneratorLoss = Descent.step(generatorOptimizer, generatorLoss, context);

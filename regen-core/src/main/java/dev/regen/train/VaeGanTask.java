@@ -8,6 +8,7 @@ import dev.regen.model.VaeGan;
 import dev.regen.model.VaeLoss;
 import dev.regen.nn.Adams;
 import dev.regen.nn.FrozenWeights;
+import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Adam;
 import org.bytedeco.pytorch.Tensor;
 
@@ -60,8 +61,13 @@ final class VaeGanTask implements TrainingTask {
         VaeLoss loss = vae.loss(images, labels, VaeTask.klWeight(config, context), config.objective().freeBits());
         Tensor reconstructed = vae.mean(loss.logits());
         Tensor sampled = vae.decode(vae.samplePrior(images.size(0)), labels);
-        Tensor discriminatorLoss = model.discriminatorLoss(images, reconstructed.detach(), sampled.detach(), labels);
-        double d = Descent.step(discriminatorOptimizer, discriminatorLoss, context);
+        double d;
+        // The discriminator's update in its own scope, so that its activations are freed before the VAE's.
+        try (PointerScope discriminatorUpdate = new PointerScope()) {
+            Tensor discriminatorLoss = model.discriminatorLoss(images, reconstructed.detach(), sampled.detach(),
+                    labels);
+            d = Descent.step(discriminatorOptimizer, discriminatorLoss, context);
+        }
 
         try (FrozenWeights frozen = new FrozenWeights(model.discriminatorParameters())) {
             Tensor adversarial = model.adversarialLoss(reconstructed, sampled, labels);
