@@ -5,8 +5,8 @@ import dev.regen.config.ImageShape;
 
 /**
  * Images held in memory in one flat array, optionally labelled: floats, or 8-bit levels read as
- * level / 255, which hold an 8-bit source (IDX, uint8 NPY) in a quarter of the memory and give the
- * same values.
+ * level / 255, which hold an 8-bit source (IDX files) in a quarter of the memory and give the same
+ * values.
  */
 public final class ArrayDataset implements ImageDataset {
     private final ImageShape shape;
