@@ -5,7 +5,6 @@ import dev.regen.config.Background;
 import dev.regen.config.LearningRateSchedule;
 import dev.regen.config.Likelihood;
 import dev.regen.config.ModelKind;
-import dev.regen.config.Precision;
 import dev.regen.data.damage.Corruption;
 import dev.regen.data.damage.Corruptions;
 import dev.regen.data.damage.Task;
@@ -43,13 +42,6 @@ final class Converters {
     }
 
     /** {@code --lr-schedule}. */
-    static final class PrecisionName implements ITypeConverter<Precision> {
-        @Override
-        public Precision convert(String value) {
-            return Converters.parse(() -> Precision.parse(value));
-        }
-    }
-
     static final class ScheduleName implements ITypeConverter<LearningRateSchedule> {
         @Override
         public LearningRateSchedule convert(String value) {

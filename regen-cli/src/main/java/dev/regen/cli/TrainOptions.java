@@ -8,7 +8,6 @@ import dev.regen.config.LearningRateSchedule;
 import dev.regen.config.Likelihood;
 import dev.regen.config.ModelConfig;
 import dev.regen.config.ModelKind;
-import dev.regen.config.Precision;
 import dev.regen.config.TrainConfig;
 import dev.regen.data.damage.Corruption;
 import dev.regen.data.damage.Corruptions;
@@ -123,11 +122,6 @@ final class TrainOptions {
     @Option(names = "--threads", defaultValue = "0", description = "compute threads, 0 for one per core")
     int threads;
 
-    @Option(names = "--precision", defaultValue = "fp32", paramLabel = "fp32|bf16", converter = Converters.PrecisionName.class,
-            description = "number format of the training steps' convolutions and matrix products: bf16 autocasts "
-                    + "them (fast on CPUs with AVX-512 BF16; default: ${DEFAULT-VALUE})")
-    Precision precision;
-
     /** The architecture for data of {@code shape} with {@code classes} labels, unset options at the family's defaults. */
     ModelConfig model(ImageShape shape, int classes) {
         ModelFamily.Defaults defaults = ModelFamilies.defaults(kind);
@@ -144,7 +138,7 @@ final class TrainOptions {
                 .inputDamage(inputDamage())
                 .criticSteps(criticSteps != null ? criticSteps : defaults.criticSteps())
                 .gradientPenalty(gradientPenalty).adversarialWeight(adversarialWeight).augmentations(augmentations)
-                .binarize(binarize).seed(seed).threads(threads).precision(precision).build();
+                .binarize(binarize).seed(seed).threads(threads).build();
     }
 
     /** 0 for the ELBO, else the IWAE sample count. */

@@ -23,17 +23,15 @@ import java.util.Objects;
  *                     pixel values each time it is used, the test images one fixed draw
  * @param seed         seed for initialisation, data order and sampling noise
  * @param threads      libtorch intra-op threads (0: one per core)
- * @param precision    the number format of the training steps' forward passes
  */
 public record TrainConfig(Optimisation optimisation, Objective objective, Adversarial adversarial, boolean binarize,
-                          long seed, int threads, Precision precision) {
-    /** Validates the fields; a file written before precision was a setting trained in fp32. */
+                          long seed, int threads) {
+    /** Validates the fields. */
     public TrainConfig {
         Check.present("optimisation", optimisation);
         Check.present("objective", objective);
         Check.present("adversarial", adversarial);
         Check.range("threads", threads, 0, 1024);
-        precision = precision == null ? Precision.FP32 : precision;
     }
 
     /**
@@ -139,7 +137,7 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
                 .inputDamage(objective.inputDamage()).criticSteps(adversarial.criticSteps())
                 .gradientPenalty(adversarial.gradientPenalty()).adversarialWeight(adversarial.adversarialWeight())
                 .augmentations(adversarial.augmentations())
-                .binarize(binarize).seed(seed).threads(threads).precision(precision);
+                .binarize(binarize).seed(seed).threads(threads);
     }
 
     /** Training settings by name; {@link #build()} validates them. */
@@ -161,7 +159,6 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
         private boolean binarize;
         private long seed = 1;
         private int threads;
-        private Precision precision = Precision.FP32;
 
         private Builder() {
         }
@@ -268,18 +265,12 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
             return this;
         }
 
-        /** The number format of the training steps. */
-        public Builder precision(Precision value) {
-            precision = value;
-            return this;
-        }
-
         /** The validated settings. */
         public TrainConfig build() {
             return new TrainConfig(new Optimisation(epochs, batchSize, learningRate, schedule, gradClip),
                     new Objective(beta, klWarmupEpochs, freeBits, iwaeSamples, inputDamage),
                     new Adversarial(criticSteps, gradientPenalty, adversarialWeight, augmentations), binarize, seed,
-                    threads, precision);
+                    threads);
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.regen.train;
 
-import dev.regen.nn.Autocast;
 import org.bytedeco.pytorch.Optimizer;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
@@ -9,8 +8,7 @@ import org.bytedeco.pytorch.global.torch;
 /**
  * One optimizer update on a loss, as every training step makes it: the loss is checked before any
  * weight changes, the optimizer's gradients are zeroed right before its own backward pass, so no
- * update applies gradients another pass left. The backward pass and the update run without
- * autocast, whatever precision the forward pass ran in.
+ * update applies gradients another pass left.
  */
 final class Descent {
     private Descent() {
@@ -32,14 +30,12 @@ final class Descent {
      */
     static double step(Optimizer optimizer, Tensor loss, StepContext context, TensorVector clipped, double maxNorm) {
         double value = TrainingDivergedException.check(loss.item_double(), context);
-        try (Autocast none = Autocast.suspended()) {
-            optimizer.zero_grad();
-            loss.backward();
-            if (maxNorm > 0) {
-                torch.clip_grad_norm_(clipped, maxNorm);
-            }
-            optimizer.step();
+        optimizer.zero_grad();
+        loss.backward();
+        if (maxNorm > 0) {
+            torch.clip_grad_norm_(clipped, maxNorm);
         }
+        optimizer.step();
         return value;
     }
 }

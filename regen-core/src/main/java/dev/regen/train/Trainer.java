@@ -6,7 +6,6 @@ import dev.regen.data.Batch;
 import dev.regen.data.BatchLoader;
 import dev.regen.data.ImageDataset;
 import dev.regen.data.Shuffle;
-import dev.regen.nn.Autocast;
 import dev.regen.nn.Tensors;
 import dev.regen.nn.Torch;
 import org.bytedeco.javacpp.PointerScope;
@@ -98,7 +97,7 @@ public final class Trainer {
     }
 
     private double[] step(Batch batch, ImageDataset train, StepContext context) {
-        try (PointerScope scope = new PointerScope(); Autocast precision = Autocast.of(config.precision())) {
+        try (PointerScope scope = new PointerScope()) {
             Torch.seed(config.seed() ^ (context.step() + 1) * NOISE_MIX);
             Tensor images = Tensors.images(batch.pixels(), batch.count(), train.shape());
             // Dynamic binarization draws from the engine's generator, seeded per step just above,
