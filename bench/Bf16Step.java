@@ -4,15 +4,12 @@ import dev.regen.config.ModelConfig;
 import dev.regen.data.DataSource;
 import dev.regen.data.ImageDataset;
 import dev.regen.model.Vae;
-import dev.regen.nn.Tensors;
 import dev.regen.nn.Torch;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Adam;
 import org.bytedeco.pytorch.AdamOptions;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
-
-import java.nio.file.Path;
 
 /**
  * Whether libtorch's CPU autocast to bfloat16 speeds up the default conv VAE's training step: two
@@ -25,7 +22,6 @@ import java.nio.file.Path;
  * {@code java -cp "regen-cli/target/lib/*" bench/Bf16Step.java THREADS BLOCKS DATA}
  */
 public class Bf16Step {
-    private static final int BATCH = 128;
     private static final int STEPS_PER_BLOCK = 10;
     private static final int BATCHES = 20;
 
@@ -35,14 +31,7 @@ public class Bf16Step {
         Torch.start(threads);
         ImageDataset train = DataSource.prepare(DataConfig.of(args[2]), 1).split().train();
         ImageShape shape = train.shape();
-        Tensor[] batches = new Tensor[BATCHES];
-        float[] pixels = new float[BATCH * shape.size()];
-        for (int b = 0; b < BATCHES; b++) {
-            for (int i = 0; i < BATCH; i++) {
-                train.read((b * BATCH + i) % train.size(), pixels, i * shape.size());
-            }
-            batches[b] = Tensors.images(pixels, BATCH, shape);
-        }
+        Tensor[] batches = StepTrace.batches(train, BATCHES);
         torch.set_autocast_dtype(torch.DeviceType.CPU, torch.ScalarType.BFloat16);
         torch.set_autocast_cache_enabled(false);
         Trainee fp32 = new Trainee(shape, false);
@@ -56,7 +45,7 @@ public class Bf16Step {
                 for (int s = 0; s < STEPS_PER_BLOCK; s++) {
                     loss += t.step(batches[(int) (t.steps % BATCHES)]);
                 }
-                double rate = STEPS_PER_BLOCK * BATCH / ((System.nanoTime() - start) / 1e9);
+                double rate = STEPS_PER_BLOCK * StepTrace.BATCH / ((System.nanoTime() - start) / 1e9);
                 (t == fp32 ? fp32Rates : bf16Rates)[block] = rate;
                 System.out.printf("{\"block\": %d, \"mode\": \"%s\", \"imagesPerSecond\": %.1f, \"loss\": %.2f}%n",
                         block + 1, t.autocast ? "bf16" : "fp32", rate, loss / STEPS_PER_BLOCK);

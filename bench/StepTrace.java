@@ -2,6 +2,7 @@ import dev.regen.config.ImageShape;
 import dev.regen.config.ModelConfig;
 import dev.regen.data.ArrayDataset;
 import dev.regen.data.IdxReader;
+import dev.regen.data.ImageDataset;
 import dev.regen.model.Vae;
 import dev.regen.nn.Tensors;
 import dev.regen.nn.Torch;
@@ -26,7 +27,7 @@ import java.util.Arrays;
  * median step time and its median also serve {@code bench/LayerCost.java}.
  */
 public class StepTrace {
-    private static final int BATCH = 128;
+    static final int BATCH = 128;
     private static final int STEPS_PER_BLOCK = 50;
     /** Batches held ready: enough to cycle through real data, few enough to stay small (20 MB). */
     private static final int BATCHES = 50;
@@ -69,9 +70,26 @@ public class StepTrace {
         return sorted[sorted.length / 2];
     }
 
+    /**
+     * {@code count} batches of {@link #BATCH} real images of {@code data}, taken in order (from the
+     * start again when it holds fewer), as tensors.
+     */
+    static Tensor[] batches(ImageDataset data, int count) {
+        ImageShape shape = data.shape();
+        Tensor[] batches = new Tensor[count];
+        float[] pixels = new float[BATCH * shape.size()];
+        for (int b = 0; b < count; b++) {
+            for (int i = 0; i < BATCH; i++) {
+                data.read((b * BATCH + i) % data.size(), pixels, i * shape.size());
+            }
+            batches[b] = Tensors.images(pixels, BATCH, shape);
+        }
+        return batches;
+    }
+
     /** The default conv VAE with its Adam, trained on real batches taken in turn. */
     private static final class Trainee {
-        private final Tensor[] batches = new Tensor[BATCHES];
+        private final Tensor[] batches;
         private final Vae vae;
         private final Adam adam;
         private long step;
@@ -79,15 +97,8 @@ public class StepTrace {
         Trainee(Path data) {
             torch.manual_seed(1);
             ArrayDataset train = IdxReader.read(data.resolve("train-images-idx3-ubyte.gz"), null);
-            ImageShape shape = train.shape();
-            float[] pixels = new float[BATCH * shape.size()];
-            for (int b = 0; b < BATCHES; b++) {
-                for (int i = 0; i < BATCH; i++) {
-                    train.read(b * BATCH + i, pixels, i * shape.size());
-                }
-                batches[b] = Tensors.images(pixels, BATCH, shape);
-            }
-            vae = new Vae(ModelConfig.convVae(shape));
+            batches = StepTrace.batches(train, BATCHES);
+            vae = new Vae(ModelConfig.convVae(train.shape()));
             adam = new Adam(vae.parameters(), new AdamOptions(1e-3));
         }
 
