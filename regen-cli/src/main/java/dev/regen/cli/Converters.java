@@ -1,5 +1,6 @@
 package dev.regen.cli;
 
+import dev.regen.anomaly.AnomalyScore;
 import dev.regen.config.Augmentation;
 import dev.regen.config.Background;
 import dev.regen.config.LearningRateSchedule;
@@ -86,6 +87,14 @@ final class Converters {
         @Override
         public Task convert(String value) {
             return Converters.parse(() -> Task.parse(value));
+        }
+    }
+
+    /** {@code --score}. */
+    static final class AnomalyScoreName implements ITypeConverter<AnomalyScore> {
+        @Override
+        public AnomalyScore convert(String value) {
+            return Converters.parse(() -> AnomalyScore.parse(value));
         }
     }
 }

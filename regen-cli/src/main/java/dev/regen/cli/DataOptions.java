@@ -4,6 +4,8 @@ import dev.regen.config.DataConfig;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.util.List;
+
 /** Options that say where images come from and what shape they are converted to. */
 final class DataOptions {
     @Option(names = "--data", required = true, paramLabel = "PATH",
@@ -28,11 +30,17 @@ final class DataOptions {
     @Option(names = "--strict", description = "fail on unreadable files in image folders instead of skipping them")
     boolean strict;
 
+    @Option(names = "--labels", split = ",", paramLabel = "L,L...",
+            description = "keep only the images of these class labels, in training and test set alike (a one-class "
+                    + "model for 'regen anomaly' trains on one)")
+    List<Integer> labels;
+
     @Mixin
     BackgroundOption background;
 
     DataConfig toConfig() {
         int[] hw = Sizes.parse(size);
-        return new DataConfig(path, channels, hw[0], hw[1], testPath, testFraction, strict, background.colour);
+        return new DataConfig(path, channels, hw[0], hw[1], testPath, testFraction, strict, background.colour,
+                labels);
     }
 }

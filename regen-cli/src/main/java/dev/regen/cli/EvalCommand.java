@@ -1,14 +1,10 @@
 package dev.regen.cli;
 
 import dev.regen.config.Check;
-import dev.regen.config.TrainConfig;
-import dev.regen.data.Binarized;
 import dev.regen.data.ImageDataset;
-import dev.regen.data.Subset;
 import dev.regen.eval.metric.Elbo;
 import dev.regen.eval.metric.ImportanceSampledNll;
 import dev.regen.eval.VaeEvaluator;
-import dev.regen.model.SavedModel;
 import dev.regen.model.Vae;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +15,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 
 /** {@code regen eval}: likelihood bounds on held-out images. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -48,18 +43,8 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Check.range("--samples", samples, 0, 1_000_000);
-        Check.range("--limit", limit, 0, Integer.MAX_VALUE);
-        SavedModel saved = model.loadSaved();
-        Vae vae = saved.vae();
-        ImageDataset images = model.images(data, vae, true);
-        if (limit > 0 && limit < images.size()) {
-            images = new Subset(images, IntStream.range(0, limit).toArray(), "first " + limit);
-        }
-        TrainConfig training = saved.file().manifest().training();
-        if (training.binarize()) {
-            // The same fixed draw the model was tested on while it trained.
-            images = new Binarized(images, training.seed());
-        }
+        Vae vae = model.loadVae();
+        ImageDataset images = model.evaluationImages(data, limit);
         PrintWriter out = spec.commandLine().getOut();
         Elbo elbo = VaeEvaluator.elbo(vae, images, seed);
         out.printf(Locale.ROOT, "images         %d from %s%n", images.size(), images.source());

@@ -1,14 +1,19 @@
 package dev.regen.cli;
 
 import dev.regen.config.Background;
+import dev.regen.config.Check;
+import dev.regen.config.TrainConfig;
+import dev.regen.data.Binarized;
 import dev.regen.data.DataSource;
 import dev.regen.data.ImageDataset;
+import dev.regen.data.Subset;
 import dev.regen.model.Generative;
 import dev.regen.model.SavedModel;
 import dev.regen.model.Vae;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.stream.IntStream;
 
 /** The MODEL argument of commands that use a trained model, and the images they feed it. */
 final class ModelOption {
@@ -52,5 +57,20 @@ final class ModelOption {
     ImageDataset images(Path data, Generative model, boolean preferTest) {
         DataSource.Loaded loaded = DataSource.open(data, own -> model.config().shape(), false, background());
         return preferTest ? loaded.test().orElse(loaded.train()) : loaded.train();
+    }
+
+    /**
+     * Held-out images for a likelihood of the VAE: as {@link #images} with the test set preferred,
+     * the first {@code limit} only when above 0, and binarized by the same fixed draw the model was
+     * tested on while it trained when it trained on binarized images.
+     */
+    ImageDataset evaluationImages(Path data, int limit) {
+        Check.range("--limit", limit, 0, Integer.MAX_VALUE);
+        ImageDataset images = images(data, loadVae(), true);
+        if (limit > 0 && limit < images.size()) {
+            images = new Subset(images, IntStream.range(0, limit).toArray(), "first " + limit);
+        }
+        TrainConfig training = loadSaved().file().manifest().training();
+        return training.binarize() ? new Binarized(images, training.seed()) : images;
     }
 }

@@ -300,6 +300,50 @@ class CliTest {
     }
 
     @Test
+    void aOneClassVaeFlagsOtherClassesAndWritesItsScores() throws Exception {
+        Path oneClass = temp.resolve("sneakers");
+        Result trained = regen("train", "--data", DATA, "--labels", "7", "--test-fraction", "0.2", "--epochs", "10",
+                "--batch", "32", "--latent", "8", "--width", "16", "--out", oneClass.toString());
+        assertEquals(0, trained.code(), trained.err());
+        int images = Integer.parseInt((trained.out() + trained.err()).replaceAll("(?s).* on (\\d+) images.*", "$1"));
+        assertTrue(images > 100 && images < 250, "sneakers only: " + trained.err());
+        String model = oneClass.resolve("model.regen").toString();
+        Result eval = regen("eval-anomaly", model, "--data", DATA, "--normal-labels", "7", "--limit", "600", "--k", "8");
+        assertEquals(0, eval.code(), eval.err());
+        assertFalse(eval.out().contains("complexity"), "needs the logistic likelihood: " + eval.out());
+        for (String score : new String[]{"elbo", "iwae", "reconstruction"}) {
+            double auroc = Double.parseDouble(eval.out().replaceAll("(?s).*\\n" + score + "\\s+([0-9.]+) .*", "$1"));
+            assertTrue(auroc > 0.5 && auroc <= 1, score + " AUROC " + auroc + "\n" + eval.out());
+        }
+        double elboAuroc = Double.parseDouble(eval.out().replaceAll("(?s).*\\nelbo\\s+([0-9.]+) .*", "$1"));
+        assertTrue(elboAuroc > 0.8, "sneakers against the other nine classes: " + eval.out());
+
+        Path csv = temp.resolve("scores.csv");
+        Result flagged = regen("anomaly", model, "--data", DATA, "--limit", "100", "--score", "elbo", "--normal",
+                DATA, "--fpr", "0.1", "--out", csv.toString());
+        assertEquals(0, flagged.code(), flagged.err());
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals("index,label,score,flagged", rows.get(0));
+        assertEquals(101, rows.size());
+        long sneakersFlagged = rows.stream().skip(1).map(r -> r.split(",")).filter(r -> r[1].equals("7"))
+                .filter(r -> r[3].equals("1")).count();
+        long othersFlagged = rows.stream().skip(1).map(r -> r.split(",")).filter(r -> !r[1].equals("7"))
+                .filter(r -> r[3].equals("1")).count();
+        assertTrue(othersFlagged > 5 * Math.max(1, sneakersFlagged), flagged.out());
+
+        assertBadInput("label 10 is out of range", "eval-anomaly", model, "--data", DATA, "--normal-labels", "10");
+        Result psnr = regen("anomaly", model, "--data", DATA, "--score", "psnr", "--out",
+                temp.resolve("never.csv").toString());
+        assertEquals(ExitCodes.USAGE, psnr.code());
+        assertTrue(psnr.err().contains("anomaly score must be one of elbo|iwae|reconstruction|complexity"), psnr.err());
+        assertBadInput("needs a model trained with --likelihood logistic", "eval-anomaly", model, "--data", DATA,
+                "--normal-labels", "7", "--score", "complexity");
+        assertEquals(ExitCodes.USAGE, regen("eval-anomaly", model, "--data", DATA, "--normal-labels", "7",
+                "--anomalous", DATA).code());
+        assertFalse(Files.exists(temp.resolve("never.csv")));
+    }
+
+    @Test
     void badInputIsOneClearLineAndANonZeroExit() throws Exception {
         Result missing = regen("train", "--data", temp.resolve("nothing").toString());
         assertEquals(ExitCodes.BAD_INPUT, missing.code());

@@ -1,5 +1,9 @@
 package dev.regen.config;
 
+import dev.regen.RegenException;
+
+import java.util.List;
+
 /**
  * Where the training data comes from and how it is prepared.
  *
@@ -12,9 +16,12 @@ package dev.regen.config;
  * @param strict       fail on unreadable files in image folders instead of skipping them
  * @param background   what transparent pixels are composited onto (null, as in files written
  *                     before it existed: white)
+ * @param labels       the class labels kept, in training and test set alike (a one-class model for
+ *                     anomaly detection trains on one), or null (as in files written before it
+ *                     existed) for all images
  */
 public record DataConfig(String path, int channels, int height, int width, String testPath, double testFraction,
-                         boolean strict, Background background) {
+                         boolean strict, Background background, List<Integer> labels) {
     /** Validates the fields. */
     public DataConfig {
         Check.present("data", path);
@@ -23,17 +30,24 @@ public record DataConfig(String path, int channels, int height, int width, Strin
         Check.range("width", width, 0, 4096);
         Check.range("test fraction", testFraction, 0.0, 0.9);
         background = background == null ? Background.WHITE : background;
+        if (labels != null) {
+            labels = List.copyOf(labels);
+            if (labels.isEmpty()) {
+                throw new RegenException("labels: give at least one class label, or none to keep all images");
+            }
+            labels.forEach(label -> Check.range("label", label, 0, 1_000_000));
+        }
     }
 
     /** Data read as it is, with a tenth held out when it has no test set. */
     public static DataConfig of(String path) {
-        return new DataConfig(path, 0, 0, 0, null, 0.1, false, Background.WHITE);
+        return new DataConfig(path, 0, 0, 0, null, 0.1, false, Background.WHITE, null);
     }
 
     /** The same data read at {@code shape}, whatever its images' own: how a model's own data is read again. */
     public DataConfig at(ImageShape shape) {
         return new DataConfig(path, shape.channels(), shape.height(), shape.width(), testPath, testFraction, strict,
-                background);
+                background, labels);
     }
 
     /** The shape images of shape {@code own} are converted to. */

@@ -113,11 +113,23 @@ public final class DataSource {
 
     /**
      * Opens the data of a run and chooses its test set: the {@code testPath} when given, else the
-     * test set shipped beside the data, else a seeded hold-out of {@code testFraction}.
+     * test set shipped beside the data, else a seeded hold-out of {@code testFraction}; then keeps
+     * only the images of the config's labels when it names some.
      *
      * @return the split and the number of unreadable files skipped
      */
     public static Prepared prepare(DataConfig config, long seed) {
+        Prepared all = prepareAll(config, seed);
+        if (config.labels() == null) {
+            return all;
+        }
+        Split split = new Split(Subset.withLabels(all.split().train(), config.labels()),
+                Subset.withLabels(all.split().test(), config.labels()));
+        return new Prepared(split, all.skipped(), all.adjustments());
+    }
+
+    /** As {@link #prepare}, every label kept. */
+    private static Prepared prepareAll(DataConfig config, long seed) {
         Loaded loaded = open(Path.of(config.path()), config::target, config.strict(), config.background());
         if (config.testPath() != null) {
             ImageShape shape = loaded.train().shape();

@@ -1,6 +1,10 @@
 package dev.regen.data;
 
+import dev.regen.RegenException;
 import dev.regen.config.ImageShape;
+
+import java.util.List;
+import java.util.stream.IntStream;
 
 /** A view of some images of another dataset, in a given order. */
 public final class Subset implements ImageDataset {
@@ -17,6 +21,28 @@ public final class Subset implements ImageDataset {
         this.base = base;
         this.indices = indices.clone();
         this.name = name;
+    }
+
+    /**
+     * The images of {@code data} whose class label is one of {@code labels}, in their order.
+     *
+     * @throws RegenException when the data has no labels, a label is out of its range, or no image is left
+     */
+    public static Subset withLabels(ImageDataset data, List<Integer> labels) {
+        if (data.classes() == 0) {
+            throw new RegenException(data.source() + " has no class labels to select images by");
+        }
+        for (int label : labels) {
+            if (label >= data.classes()) {
+                throw new RegenException("label " + label + " is out of range: " + data.source() + " has labels 0 to "
+                        + (data.classes() - 1));
+            }
+        }
+        int[] kept = IntStream.range(0, data.size()).filter(i -> labels.contains(data.label(i))).toArray();
+        if (kept.length == 0) {
+            throw new RegenException(data.source() + " has no images with labels " + labels);
+        }
+        return new Subset(data, kept, "labels " + labels);
     }
 
     @Override

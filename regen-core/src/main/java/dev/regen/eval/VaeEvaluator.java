@@ -8,6 +8,7 @@ import dev.regen.model.Vae;
 import dev.regen.model.VaeLoss;
 import dev.regen.nn.Tensors;
 import dev.regen.nn.Torch;
+import org.bytedeco.pytorch.ScalarTypeOptional;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
@@ -39,15 +40,29 @@ public final class VaeEvaluator {
     }
 
     /**
-     * The IWAE bound with {@code k} importance samples per image. Samples are batched: several
-     * images per pass when k is small, k split over several passes when it is large.
+     * The IWAE bound with {@code k} importance samples per image, averaged over the images.
      *
      * @param progress told the number of images finished out of all after each pass
      */
     public static ImportanceSampledNll importanceSampled(Vae vae, ImageDataset data, int k, long seed,
                                                           WorkProgress progress) {
+        double total = 0;
+        for (double nll : negativeLogLikelihoods(vae, data, k, seed, progress)) {
+            total += nll;
+        }
+        return new ImportanceSampledNll(total / data.size(), k, data.shape().size());
+    }
+
+    /**
+     * Each image's negative IWAE bound in nats, with {@code k} importance samples. Samples are
+     * batched: several images per pass when k is small, k split over several passes when it is large.
+     *
+     * @param progress told the number of images finished out of all after each pass
+     */
+    public static double[] negativeLogLikelihoods(Vae vae, ImageDataset data, int k, long seed,
+                                                  WorkProgress progress) {
         int samplesPerPass = Math.min(k, ROWS_PER_PASS);
-        double[] total = new double[1];
+        double[] nll = new double[data.size()];
         int[] done = new int[1];
         forEachBatch(vae, data, Math.max(1, ROWS_PER_PASS / k), seed, (x, labels, count) -> {
             TensorVector parts = new TensorVector();
@@ -57,11 +72,43 @@ public final class VaeEvaluator {
             Tensor logWeights = torch.cat(parts, 1);
             // log p(x) >= logsumexp_k(log w_k) - log K
             Tensor logMarginal = torch.logsumexp(logWeights, new long[]{1}, false).sub(Tensors.scalar(Math.log(k)));
-            total[0] -= logMarginal.sum().item_double();
+            copy(logMarginal.neg(), nll, done[0]);
             done[0] += count;
             progress.progress(done[0], data.size());
         });
-        return new ImportanceSampledNll(total[0] / data.size(), k, data.shape().size());
+        return nll;
+    }
+
+    /** Each image's negative ELBO in nats, one posterior sample each. */
+    public static double[] negativeElbos(Vae vae, ImageDataset data, long seed) {
+        double[] scores = new double[data.size()];
+        int[] done = new int[1];
+        forEachBatch(vae, data, ELBO_BATCH, seed, (x, labels, count) -> {
+            copy(vae.negativeElbo(x, labels), scores, done[0]);
+            done[0] += count;
+        });
+        return scores;
+    }
+
+    /** Each image's squared error to its reconstruction (posterior mean decoded), summed over pixels. */
+    public static double[] reconstructionErrors(Vae vae, ImageDataset data) {
+        double[] errors = new double[data.size()];
+        int[] done = new int[1];
+        forEachBatch(vae, data, ELBO_BATCH, 0, (x, labels, count) -> {
+            Tensor reconstruction = vae.decode(vae.encode(x, labels).mean(), labels);
+            copy(reconstruction.sub(x).square().flatten(1, -1).sum(new long[]{1}, false, new ScalarTypeOptional()),
+                    errors, done[0]);
+            done[0] += count;
+        });
+        return errors;
+    }
+
+    /** Writes the values of a [B] tensor into {@code dst} from {@code offset}. */
+    private static void copy(Tensor values, double[] dst, int offset) {
+        float[] v = Tensors.floats(values);
+        for (int i = 0; i < v.length; i++) {
+            dst[offset + i] = v[i];
+        }
     }
 
     /** Runs {@code work} on every image in order, in evaluation mode, seeded; labels null when unconditional. */

@@ -204,15 +204,27 @@ public final class Vae extends Module implements Generative {
         Tensor z = q.sample();
         Tensor logits = decodeLogits(z, labels);
         Tensor reconstruction = logLikelihood(targets, logits).mean().neg();
-        if (mixturePrior != null) {
-            // No closed form against a mixture: the exact entropy of q less log p at the sample drawn.
-            Tensor kl = q.negativeEntropy().sub(mixturePrior.logProb(z)).mean();
-            return new VaeLoss(reconstruction.add(kl.mul(scalar(beta))), reconstruction, kl, logits);
-        }
-        Tensor klPerDim = q.klPerDimension();
-        Tensor kl = klPerDim.sum(1).mean();
-        Tensor penalised = freeBits > 0 ? torch.clamp_min(klPerDim.mean(0), scalar(freeBits)).sum() : kl;
+        Tensor kl = klPerImage(q, z).mean();
+        Tensor penalised = freeBits > 0 ? torch.clamp_min(q.klPerDimension().mean(0), scalar(freeBits)).sum() : kl;
         return new VaeLoss(reconstruction.add(penalised.mul(scalar(beta))), reconstruction, kl, logits);
+    }
+
+    /**
+     * The negative ELBO of each image [B] in nats, with one posterior sample: -log p(x|z) + KL(q(z|x) || p(z))
+     * (Kingma and Welling 2014, eq. 10): what per-image anomaly scores read.
+     */
+    public Tensor negativeElbo(Tensor images, Tensor labels) {
+        Posterior q = encode(images, labels);
+        Tensor z = q.sample();
+        return logLikelihood(images, decodeLogits(z, labels)).neg().add(klPerImage(q, z));
+    }
+
+    /**
+     * KL(q(z|x) || p(z)) per image [B]: in closed form against the standard normal prior; against a
+     * mixture, which has none, the exact entropy of q less log p at the sample {@code z} drawn.
+     */
+    private Tensor klPerImage(Posterior q, Tensor z) {
+        return mixturePrior != null ? q.negativeEntropy().sub(mixturePrior.logProb(z)) : q.klPerDimension().sum(1);
     }
 
     /**

@@ -25,7 +25,7 @@ class DataSourceTest {
     @Test
     void idxFolderGivesItsOwnTestSetAndResizes() {
         DataSource.Prepared p = DataSource.prepare(new DataConfig(TestData.FASHION.toString(), 3, 32, 32, null, 0.1,
-                false, Background.WHITE), 1);
+                false, Background.WHITE, null), 1);
         assertEquals(10_000, p.split().train().size());
         assertEquals(2_000, p.split().test().size());
         assertEquals(new ImageShape(3, 32, 32), p.split().train().shape());
@@ -33,10 +33,28 @@ class DataSourceTest {
     }
 
     @Test
+    void labelsKeepOnlyTheirImagesInBothSets() {
+        DataSource.Prepared p = DataSource.prepare(new DataConfig(TestData.FASHION.toString(), 0, 0, 0, null, 0.1,
+                false, null, List.of(7, 2)), 1);
+        for (ImageDataset set : List.of(p.split().train(), p.split().test())) {
+            assertTrue(set.size() > 0);
+            for (int i = 0; i < set.size(); i++) {
+                assertTrue(set.label(i) == 7 || set.label(i) == 2, "label " + set.label(i));
+            }
+        }
+        // The sample's 2,000 test images hold about 200 of each class.
+        int test = p.split().test().size();
+        assertTrue(test > 300 && test < 500, "test images " + test);
+        RegenException outOfRange = assertThrows(RegenException.class, () -> DataSource.prepare(
+                new DataConfig(TestData.FASHION.toString(), 0, 0, 0, null, 0.1, false, null, List.of(10)), 1));
+        assertTrue(outOfRange.getMessage().contains("labels 0 to 9"), outOfRange.getMessage());
+    }
+
+    @Test
     void singleFileWithoutTestSetIsSplitBySeed() {
         Path file = TestData.FASHION.resolve("t10k-images-idx3-ubyte.gz");
-        Split a = DataSource.prepare(new DataConfig(file.toString(), 0, 0, 0, null, 0.25, false, null), 3).split();
-        Split b = DataSource.prepare(new DataConfig(file.toString(), 0, 0, 0, null, 0.25, false, null), 3).split();
+        Split a = DataSource.prepare(new DataConfig(file.toString(), 0, 0, 0, null, 0.25, false, null, null), 3).split();
+        Split b = DataSource.prepare(new DataConfig(file.toString(), 0, 0, 0, null, 0.25, false, null, null), 3).split();
         assertEquals(500, a.test().size());
         assertEquals(1500, a.train().size());
         float[] x = new float[784];
