@@ -55,8 +55,13 @@ final class ModelOption {
      * background; its test set when it has one beside it.
      */
     ImageDataset images(Path data, Generative model, boolean preferTest) {
-        DataSource.Loaded loaded = DataSource.open(data, own -> model.config().shape(), false, background());
+        DataSource.Loaded loaded = open(data, model);
         return preferTest ? loaded.test().orElse(loaded.train()) : loaded.train();
+    }
+
+    /** The images at {@code data} and the test set beside them, if any, read as {@link #images} reads them. */
+    DataSource.Loaded open(Path data, Generative model) {
+        return DataSource.open(data, own -> model.config().shape(), false, background());
     }
 
     /**

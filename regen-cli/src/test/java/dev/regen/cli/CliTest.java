@@ -97,6 +97,30 @@ class CliTest {
     }
 
     @Test
+    void embedWritesOneCodePerImageAndProbeReadsTheClassesFromCodes() throws Exception {
+        Path codes = temp.resolve("codes").resolve("test.npy");
+        Result r = regen("embed", run.resolve("model.regen").toString(), "--data", DATA, "--limit", "300", "--out",
+                codes.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("300 codes of 8 dimensions"), r.out());
+        // 8 float32 per image after the 128-byte header; 300 int64 labels after theirs.
+        assertEquals(128 + 300 * 8 * 4, Files.size(codes));
+        assertEquals(128 + 300 * 8, Files.size(temp.resolve("codes").resolve("test-labels.npy")));
+        String folder = Path.of("..", "data", "fashion-mnist").toString();
+        Result probe = regen("probe", run.resolve("model.regen").toString(), "--data", folder, "--per-class", "5",
+                "--draws", "2");
+        assertEquals(0, probe.code(), probe.err());
+        double accuracy = Double.parseDouble(probe.out().replaceAll("(?s).*\\nmean\\s+([0-9.]+)%.*", "$1"));
+        assertTrue(accuracy > 30, "ten classes from 50 labels, chance 10%: " + probe.out());
+        assertBadInput("has no test set beside it", "probe", run.resolve("model.regen").toString(), "--data", DATA);
+        assertBadInput("class 0 has", "probe", run.resolve("model.regen").toString(), "--data", folder,
+                "--per-class", "5000");
+        assertBadInput("--limit must be between", "embed", run.resolve("model.regen").toString(), "--data", DATA,
+                "--limit", "-1", "--out", temp.resolve("never.npy").toString());
+        assertFalse(Files.exists(temp.resolve("never.npy")));
+    }
+
+    @Test
     void aConditionalGanTrainsAndGeneratesTheClassItIsAskedFor() {
         Path gan = temp.resolve("gan");
         Result trained = regen("train", "--data", DATA, "--model", "dcgan", "--conditional", "--test-fraction", "0.5",
@@ -112,6 +136,10 @@ class CliTest {
                 temp.resolve("g10.png").toString());
         assertBadInput("holds a 'gan' model; this needs a 'vae' model", "reconstruct", model, "--data", DATA,
                 "--out", temp.resolve("gr.png").toString());
+        assertBadInput("holds a 'gan' model; this needs a 'vae' model", "embed", model, "--data", DATA,
+                "--out", temp.resolve("gan.npy").toString());
+        assertBadInput("holds a 'gan' model; this needs a 'vae' model", "eval-anomaly", model, "--data", DATA,
+                "--normal-labels", "1");
         assertBadInput("--label needs a conditional model", "sample", run.resolve("model.regen").toString(),
                 "--label", "1");
     }

@@ -1,0 +1,36 @@
+package dev.regen.embed;
+
+import dev.regen.RegenException;
+import dev.regen.data.Shuffle;
+
+import java.util.Arrays;
+import java.util.Random;
+
+/** The few labelled images of a semi-supervised protocol: a seeded draw of the same number from each class. */
+public final class LabelledDraw {
+    private LabelledDraw() {
+    }
+
+    /**
+     * Indices of {@code perClass} images of each of {@code classes} classes, drawn by {@code seed},
+     * in increasing order.
+     *
+     * @throws RegenException when a class has fewer images than asked for
+     */
+    public static int[] perClass(int[] labels, int classes, int perClass, long seed) {
+        if (perClass < 1) {
+            throw new RegenException("a probe needs at least one labelled image per class, got " + perClass);
+        }
+        int[] taken = new int[classes];
+        int[] rows = Arrays.stream(Shuffle.permutation(labels.length, new Random(seed)))
+                .filter(i -> labels[i] >= 0 && labels[i] < classes && taken[labels[i]]++ < perClass)
+                .sorted().toArray();
+        for (int c = 0; c < classes; c++) {
+            if (taken[c] < perClass) {
+                throw new RegenException("class " + c + " has " + taken[c] + " labelled images, fewer than the "
+                        + perClass + " per class asked for");
+            }
+        }
+        return rows;
+    }
+}
