@@ -1,8 +1,6 @@
 package dev.regen.cli;
 
-import dev.regen.config.Check;
 import dev.regen.data.ImageDataset;
-import dev.regen.data.Subset;
 import dev.regen.embed.Embedder;
 import dev.regen.io.NpyWriter;
 import dev.regen.model.Vae;
@@ -43,12 +41,8 @@ final class EmbedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Check.range("--limit", limit, 0, Integer.MAX_VALUE);
         Vae vae = model.loadVae();
-        ImageDataset images = model.images(data, vae, !train);
-        if (limit > 0 && limit < images.size()) {
-            images = new Subset(images, IntStream.range(0, limit).toArray(), "first " + limit);
-        }
+        ImageDataset images = ModelOption.first(model.images(data, vae, !train), limit);
         long start = System.nanoTime();
         float[] codes = Embedder.codes(vae, images, Progress.live(spec, "encoding", "images"));
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -3,6 +3,7 @@ package dev.regen.cli;
 import dev.regen.RegenException;
 import dev.regen.anomaly.AnomalyScore;
 import dev.regen.data.ImageDataset;
+import dev.regen.data.Subset;
 import dev.regen.eval.metric.Detection;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -85,12 +86,7 @@ final class EvalAnomalyCommand implements Callable<Integer> {
         if (images.classes() == 0) {
             throw new RegenException(images.source() + " has no class labels: --normal-labels needs labelled images");
         }
-        for (int label : anomalous.normalLabels) {
-            if (label < 0 || label >= images.classes()) {
-                throw new RegenException("label " + label + " is out of range: " + images.source() + " has labels 0 to "
-                        + (images.classes() - 1));
-            }
-        }
+        Subset.requireLabels(images, anomalous.normalLabels);
         boolean[] normal = new boolean[images.size()];
         IntStream.range(0, normal.length).forEach(i -> normal[i] = anomalous.normalLabels.contains(images.label(i)));
         return normal;

@@ -64,17 +64,20 @@ final class ModelOption {
         return DataSource.open(data, own -> model.config().shape(), false, background());
     }
 
+    /** The first {@code limit} of {@code images}, or all of them when {@code limit} is 0 or more than they are. */
+    static ImageDataset first(ImageDataset images, int limit) {
+        Check.range("--limit", limit, 0, Integer.MAX_VALUE);
+        return limit > 0 && limit < images.size()
+                ? new Subset(images, IntStream.range(0, limit).toArray(), "first " + limit) : images;
+    }
+
     /**
      * Held-out images for a likelihood of the VAE: as {@link #images} with the test set preferred,
      * the first {@code limit} only when above 0, and binarized by the same fixed draw the model was
      * tested on while it trained when it trained on binarized images.
      */
     ImageDataset evaluationImages(Path data, int limit) {
-        Check.range("--limit", limit, 0, Integer.MAX_VALUE);
-        ImageDataset images = images(data, loadVae(), true);
-        if (limit > 0 && limit < images.size()) {
-            images = new Subset(images, IntStream.range(0, limit).toArray(), "first " + limit);
-        }
+        ImageDataset images = first(images(data, loadVae(), true), limit);
         TrainConfig training = loadSaved().file().manifest().training();
         return training.binarize() ? new Binarized(images, training.seed()) : images;
     }

@@ -32,17 +32,22 @@ public final class Subset implements ImageDataset {
         if (data.classes() == 0) {
             throw new RegenException(data.source() + " has no class labels to select images by");
         }
-        for (int label : labels) {
-            if (label >= data.classes()) {
-                throw new RegenException("label " + label + " is out of range: " + data.source() + " has labels 0 to "
-                        + (data.classes() - 1));
-            }
-        }
+        requireLabels(data, labels);
         int[] kept = IntStream.range(0, data.size()).filter(i -> labels.contains(data.label(i))).toArray();
         if (kept.length == 0) {
             throw new RegenException(data.source() + " has no images with labels " + labels);
         }
         return new Subset(data, kept, "labels " + labels);
+    }
+
+    /** Fails unless every one of {@code labels} is a class of {@code data}. */
+    public static void requireLabels(ImageDataset data, List<Integer> labels) {
+        for (int label : labels) {
+            if (label < 0 || label >= data.classes()) {
+                throw new RegenException("label " + label + " is out of range: " + data.source() + " has labels 0 to "
+                        + (data.classes() - 1));
+            }
+        }
     }
 
     @Override
