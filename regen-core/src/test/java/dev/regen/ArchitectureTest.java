@@ -24,7 +24,8 @@ class ArchitectureTest {
     /** Where the engine (libtorch, and OpenCV for the baselines) lives. */
     private static final String[] ENGINE = {"org.bytedeco..", "dev.regen.nn.."};
     /** The uses of trained models, each a package; none may import another. */
-    private static final List<String> USES = List.of("dev.regen.restore..", "dev.regen.anomaly..", "dev.regen.embed..");
+    private static final List<String> USES = List.of("dev.regen.restore..", "dev.regen.anomaly..", "dev.regen.embed..",
+            "dev.regen.augment..");
     private static final String[] FRONT_ENDS = {"dev.regen.cli..", "dev.regen.server..", "dev.regen.spark..",
             "picocli.."};
 

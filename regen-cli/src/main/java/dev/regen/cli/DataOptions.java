@@ -35,12 +35,21 @@ final class DataOptions {
                     + "model for 'regen anomaly' trains on one)")
     List<Integer> labels;
 
+    @Option(names = "--per-class", paramLabel = "N", defaultValue = "0",
+            description = "train on N images of each class, a draw seeded by --seed (0, the default: all)")
+    int perClass;
+
+    @Option(names = "--add-train", paramLabel = "PATH",
+            description = "add these labelled images to the training set, read like --data (what 'regen augment' "
+                    + "writes: a folder per class, named by label number)")
+    String addTrain;
+
     @Mixin
     BackgroundOption background;
 
     DataConfig toConfig() {
         int[] hw = Sizes.parse(size);
         return new DataConfig(path, channels, hw[0], hw[1], testPath, testFraction, strict, background.colour,
-                labels);
+                labels, perClass, addTrain);
     }
 }

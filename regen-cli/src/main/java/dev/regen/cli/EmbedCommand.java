@@ -13,7 +13,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 
 /** {@code regen embed}: the latent codes of images as an NPY array, their labels beside them. */
 @Command(name = "embed", mixinStandardHelpOptions = true,
@@ -53,7 +52,7 @@ final class EmbedCommand implements Callable<Integer> {
                 vae.config().latent(), images.source(), seconds, images.size() / seconds, out);
         if (images.classes() > 0) {
             Path labels = labelsBeside(out);
-            NpyWriter.writeLongs(labels, IntStream.range(0, images.size()).map(images::label).toArray());
+            NpyWriter.writeLongs(labels, images.labels());
             print.printf(Locale.ROOT, "labels: %s%n", labels);
         }
         print.flush();

@@ -5,8 +5,8 @@ import dev.regen.WorkProgress;
 import dev.regen.config.Check;
 import dev.regen.data.DataSource;
 import dev.regen.data.ImageDataset;
+import dev.regen.data.LabelledDraw;
 import dev.regen.embed.Embedder;
-import dev.regen.embed.LabelledDraw;
 import dev.regen.embed.LinearProbe;
 import dev.regen.embed.LinearProbe.Features;
 import dev.regen.model.Vae;
@@ -61,8 +61,8 @@ final class ProbeCommand implements Callable<Integer> {
             throw new RegenException(train.source() + " has no class labels: the probe needs labelled images");
         }
         WorkProgress progress = Progress.live(spec, "encoding", "images");
-        Features trainCodes = new Features(Embedder.codes(vae, train, progress), vae.config().latent(), labels(train));
-        Features testCodes = new Features(Embedder.codes(vae, test, progress), vae.config().latent(), labels(test));
+        Features trainCodes = new Features(Embedder.codes(vae, train, progress), vae.config().latent(), train.labels());
+        Features testCodes = new Features(Embedder.codes(vae, test, progress), vae.config().latent(), test.labels());
         Progress.clear(spec);
         Features trainPixels = pixels(train);
         Features testPixels = pixels(test);
@@ -86,17 +86,13 @@ final class ProbeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static int[] labels(ImageDataset images) {
-        return IntStream.range(0, images.size()).map(images::label).toArray();
-    }
-
     private static Features pixels(ImageDataset images) {
         int size = images.shape().size();
         float[] values = new float[images.size() * size];
         for (int i = 0; i < images.size(); i++) {
             images.read(i, values, i * size);
         }
-        return new Features(values, size, labels(images));
+        return new Features(values, size, images.labels());
     }
 
     private static double mean(double[] values) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, TrainCommand.class, ResumeCommand.class, SampleCommand.class,
                 ReconstructCommand.class, InterpolateCommand.class, EvalCommand.class, TrainClassifierCommand.class,
                 ScoreCommand.class, CorruptCommand.class, RestoreCommand.class, EvalRestoreCommand.class,
-                AnomalyCommand.class, EvalAnomalyCommand.class, EmbedCommand.class, ProbeCommand.class,
+                AnomalyCommand.class, EvalAnomalyCommand.class, EmbedCommand.class, ProbeCommand.class, AugmentCommand.class,
                 InfoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RegenCommand implements Runnable {

@@ -60,10 +60,12 @@ final class TrainClassifierCommand implements Callable<Integer> {
         TrainConfig training = TrainConfig.builder().epochs(epochs).batchSize(batch)
                 .learningRate(lr != null ? lr : defaults.learningRate()).seed(seed)
                 .threads(threads).build();
-        Split split = DataSource.prepare(dataConfig, seed).split();
+        DataSource.Prepared prepared = DataSource.prepare(dataConfig, seed);
+        Split split = prepared.split();
         ModelConfig model = new ModelConfig(ModelKind.CLASSIFIER, split.train().shape(),
                 features != null ? features : defaults.latent(),
                 Likelihood.BERNOULLI, width != null ? width : defaults.width(), split.train().classes());
+        TrainCommand.announce(spec, prepared, ModelKind.CLASSIFIER.id(), out);
         String command = "regen " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs());
         Run.Result result = Run.start(model, training, dataConfig, split, out, command, Progress.bar(spec));
         spec.commandLine().getOut().print(result.summary());

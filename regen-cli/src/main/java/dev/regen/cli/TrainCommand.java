@@ -3,6 +3,7 @@ package dev.regen.cli;
 import dev.regen.config.DataConfig;
 import dev.regen.config.ModelConfig;
 import dev.regen.data.DataSource;
+import dev.regen.data.Split;
 import dev.regen.model.ModelFamilies;
 import dev.regen.train.Run;
 import picocli.CommandLine;
@@ -39,20 +40,26 @@ final class TrainCommand implements Callable<Integer> {
         var split = prepared.split();
         ModelConfig model = options.model(split.train().shape(), split.train().classes());
         ModelFamilies.validate(model, training);   // as Run.start does, but before the line that announces training
-        var err = spec.commandLine().getErr();
-        if (prepared.skipped() > 0) {
-            err.println("skipped " + prepared.skipped() + " files that are not readable images (use --strict to fail)");
-        }
-        prepared.adjustments().forEach(err::println);
         Path folder = out != null ? out : defaultFolder(options.kind.id());
-        err.printf("training %s on %d images %s (test: %d) -> %s%n", options.kind.id(), split.train().size(),
-                split.train().shape(), split.test().size(), folder);
-        err.flush();
+        announce(spec, prepared, options.kind.id(), folder);
         String command = "regen " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs());
         Run.Result result = Run.start(model, training, dataConfig, split, folder, command, Progress.bar(spec));
         spec.commandLine().getOut().print(result.summary());
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
+    }
+
+    /** Says what the data reading skipped and changed, and what trains on how many images into which folder. */
+    static void announce(CommandLine.Model.CommandSpec spec, DataSource.Prepared prepared, String kind, Path folder) {
+        var err = spec.commandLine().getErr();
+        if (prepared.skipped() > 0) {
+            err.println("skipped " + prepared.skipped() + " files that are not readable images (use --strict to fail)");
+        }
+        prepared.adjustments().forEach(err::println);
+        Split split = prepared.split();
+        err.printf("training %s on %d images %s (test: %d) -> %s%n", kind, split.train().size(),
+                split.train().shape(), split.test().size(), folder);
+        err.flush();
     }
 
     /** A new run folder, {@code runs/<name>-<time>}. */

@@ -160,6 +160,34 @@ class CliTest {
     }
 
     @Test
+    void augmentWritesBalancedClassFoldersThatAClassifierTrainsOnBesideAFewRealImages() throws Exception {
+        Path cvae = temp.resolve("augmenter");
+        assertEquals(0, regen("train", "--data", DATA, "--conditional", "--test-fraction", "0.5", "--epochs", "1",
+                "--width", "8", "--latent", "4", "--out", cvae.toString()).code());
+        String model = cvae.resolve("model.regen").toString();
+        Path synthetic = temp.resolve("synthetic");
+        Result augmented = regen("augment", model, "--n", "30", "--out", synthetic.toString());
+        assertEquals(0, augmented.code(), augmented.err());
+        assertTrue(augmented.out().contains("wrote 30 images over 10 classes"), augmented.out());
+        for (int label = 0; label < 10; label++) {
+            try (var files = Files.list(synthetic.resolve(String.valueOf(label)))) {
+                assertEquals(3, files.count(), "class " + label);
+            }
+        }
+        Result classifier = regen("train-classifier", "--data", DATA, "--test-fraction", "0.5", "--per-class", "5",
+                "--add-train", synthetic.toString(), "--epochs", "1", "--out", temp.resolve("few-real").toString());
+        assertEquals(0, classifier.code(), classifier.err());
+        assertTrue(classifier.err().contains("80 images"), "50 real and 30 synthetic: " + classifier.err());
+        assertBadInput("already exists", "augment", model, "--n", "5", "--out", synthetic.toString());
+        assertBadInput("label 10 is out of range", "augment", model, "--label", "10", "--out",
+                temp.resolve("never").toString());
+        assertBadInput("labels need a conditional model", "augment", run.resolve("model.regen").toString(),
+                "--label", "1", "--out", temp.resolve("never").toString());
+        assertFalse(Files.exists(temp.resolve("never")));
+        assertFalse(Files.exists(temp.resolve(".never.tmp")), "nothing half-written");
+    }
+
+    @Test
     void aVaeWithALearnedPriorSamplesRestoresAndEstimatesFromItsFile() {
         Path mixture = temp.resolve("mixture");
         Result trained = regen("train", "--data", DATA, "--prior-components", "20", "--test-fraction", "0.5",

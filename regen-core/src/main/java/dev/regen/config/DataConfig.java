@@ -19,9 +19,14 @@ import java.util.List;
  * @param labels       the class labels kept, in training and test set alike (a one-class model for
  *                     anomaly detection trains on one), or null (as in files written before it
  *                     existed) for all images
+ * @param perClass     training images kept per class, a seeded draw (the run's seed) from those
+ *                     labels, as a small-data protocol trains on; 0 for all
+ * @param addTrain     labelled images added to the training set after the draw, such as the
+ *                     synthetic ones {@code regen augment} writes, or null
  */
 public record DataConfig(String path, int channels, int height, int width, String testPath, double testFraction,
-                         boolean strict, Background background, List<Integer> labels) {
+                         boolean strict, Background background, List<Integer> labels, int perClass,
+                         String addTrain) {
     /** Validates the fields. */
     public DataConfig {
         Check.present("data", path);
@@ -37,17 +42,18 @@ public record DataConfig(String path, int channels, int height, int width, Strin
             }
             labels.forEach(label -> Check.range("label", label, 0, 1_000_000));
         }
+        Check.range("images per class", perClass, 0, 100_000_000);
     }
 
     /** Data read as it is, with a tenth held out when it has no test set. */
     public static DataConfig of(String path) {
-        return new DataConfig(path, 0, 0, 0, null, 0.1, false, Background.WHITE, null);
+        return new DataConfig(path, 0, 0, 0, null, 0.1, false, Background.WHITE, null, 0, null);
     }
 
     /** The same data read at {@code shape}, whatever its images' own: how a model's own data is read again. */
     public DataConfig at(ImageShape shape) {
         return new DataConfig(path, shape.channels(), shape.height(), shape.width(), testPath, testFraction, strict,
-                background, labels);
+                background, labels, perClass, addTrain);
     }
 
     /** The shape images of shape {@code own} are converted to. */

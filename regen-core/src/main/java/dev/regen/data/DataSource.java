@@ -114,18 +114,32 @@ public final class DataSource {
     /**
      * Opens the data of a run and chooses its test set: the {@code testPath} when given, else the
      * test set shipped beside the data, else a seeded hold-out of {@code testFraction}; then keeps
-     * only the images of the config's labels when it names some.
+     * only the images of the config's labels when it names some, draws its images per class from
+     * the training set, and adds its added training images.
      *
      * @return the split and the number of unreadable files skipped
      */
     public static Prepared prepare(DataConfig config, long seed) {
         Prepared all = prepareAll(config, seed);
-        if (config.labels() == null) {
-            return all;
+        Split split = all.split();
+        if (config.labels() != null) {
+            split = new Split(Subset.withLabels(split.train(), config.labels()),
+                    Subset.withLabels(split.test(), config.labels()));
         }
-        Split split = new Split(Subset.withLabels(all.split().train(), config.labels()),
-                Subset.withLabels(all.split().test(), config.labels()));
-        return new Prepared(split, all.skipped(), all.adjustments());
+        ImageDataset train = split.train();
+        if (config.perClass() > 0) {
+            train = LabelledDraw.perClass(train, config.perClass(), seed);
+        }
+        int skipped = all.skipped();
+        List<String> adjustments = new ArrayList<>(all.adjustments());
+        if (config.addTrain() != null) {
+            ImageShape shape = train.shape();
+            Loaded added = open(Path.of(config.addTrain()), own -> shape, config.strict(), config.background());
+            train = new Joined(train, added.train());
+            skipped += added.skipped();
+            added.adjustments().forEach(line -> adjustments.add("added images: " + line));
+        }
+        return new Prepared(new Split(train, split.test()), skipped, List.copyOf(adjustments));
     }
 
     /** As {@link #prepare}, every label kept. */

@@ -27,6 +27,15 @@ public interface ImageDataset {
     /** Where the images came from, for provenance and messages. */
     String source();
 
+    /** Every image's class label, in order (-1 for each when unlabelled). */
+    default int[] labels() {
+        int[] labels = new int[size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = label(i);
+        }
+        return labels;
+    }
+
     /** The images at {@code indices}, one after the other in a new array. */
     default float[] read(int... indices) {
         int size = shape().size();

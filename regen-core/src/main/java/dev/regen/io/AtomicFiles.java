@@ -7,6 +7,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * Writes files so that a reader, or a process killed half-way, never sees a partial file: the
@@ -41,6 +43,52 @@ public final class AtomicFiles {
                 Files.deleteIfExists(tmp);
             } catch (IOException ignored) {
                 // The rename succeeded or the write failed; either way the target is intact.
+            }
+        }
+    }
+
+    /** Something that writes a whole folder of files into the folder it is given. */
+    @FunctionalInterface
+    public interface FolderWriter {
+        /** Writes the complete content into the empty folder {@code tmp}. */
+        void write(Path tmp) throws IOException;
+    }
+
+    /**
+     * Writes the new folder {@code folder} atomically with {@code writer}: into a hidden sibling
+     * that is renamed into place when complete, and deleted when the writer fails.
+     *
+     * @throws RegenException when {@code folder} already exists (nothing is merged into it or replaced)
+     */
+    public static void writeFolder(Path folder, FolderWriter writer) {
+        if (Files.exists(folder)) {
+            throw new RegenException(folder + " already exists: give a new folder");
+        }
+        ImageWriter.createParent(folder);
+        Path tmp = folder.resolveSibling("." + folder.getFileName() + ".tmp");
+        try {
+            deleteTree(tmp);
+            Files.createDirectory(tmp);
+            writer.write(tmp);
+            Files.move(tmp, folder, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new RegenException("cannot write " + folder + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                deleteTree(tmp);
+            } catch (IOException ignored) {
+                // A leftover hidden folder is removed by the next write to the same folder.
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
             }
         }
     }

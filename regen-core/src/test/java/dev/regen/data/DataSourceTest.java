@@ -12,8 +12,10 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +27,7 @@ class DataSourceTest {
     @Test
     void idxFolderGivesItsOwnTestSetAndResizes() {
         DataSource.Prepared p = DataSource.prepare(new DataConfig(TestData.FASHION.toString(), 3, 32, 32, null, 0.1,
-                false, Background.WHITE, null), 1);
+                false, Background.WHITE, null, 0, null), 1);
         assertEquals(10_000, p.split().train().size());
         assertEquals(2_000, p.split().test().size());
         assertEquals(new ImageShape(3, 32, 32), p.split().train().shape());
@@ -35,7 +37,7 @@ class DataSourceTest {
     @Test
     void labelsKeepOnlyTheirImagesInBothSets() {
         DataSource.Prepared p = DataSource.prepare(new DataConfig(TestData.FASHION.toString(), 0, 0, 0, null, 0.1,
-                false, null, List.of(7, 2)), 1);
+                false, null, List.of(7, 2), 0, null), 1);
         for (ImageDataset set : List.of(p.split().train(), p.split().test())) {
             assertTrue(set.size() > 0);
             for (int i = 0; i < set.size(); i++) {
@@ -46,15 +48,17 @@ class DataSourceTest {
         int test = p.split().test().size();
         assertTrue(test > 300 && test < 500, "test images " + test);
         RegenException outOfRange = assertThrows(RegenException.class, () -> DataSource.prepare(
-                new DataConfig(TestData.FASHION.toString(), 0, 0, 0, null, 0.1, false, null, List.of(10)), 1));
+                new DataConfig(TestData.FASHION.toString(), 0, 0, 0, null, 0.1, false, null, List.of(10), 0, null), 1));
         assertTrue(outOfRange.getMessage().contains("labels 0 to 9"), outOfRange.getMessage());
     }
 
     @Test
     void singleFileWithoutTestSetIsSplitBySeed() {
         Path file = TestData.FASHION.resolve("t10k-images-idx3-ubyte.gz");
-        Split a = DataSource.prepare(new DataConfig(file.toString(), 0, 0, 0, null, 0.25, false, null, null), 3).split();
-        Split b = DataSource.prepare(new DataConfig(file.toString(), 0, 0, 0, null, 0.25, false, null, null), 3).split();
+        Split a = DataSource.prepare(new DataConfig(file.toString(), 0, 0, 0, null, 0.25, false, null, null, 0,
+                null), 3).split();
+        Split b = DataSource.prepare(new DataConfig(file.toString(), 0, 0, 0, null, 0.25, false, null, null, 0,
+                null), 3).split();
         assertEquals(500, a.test().size());
         assertEquals(1500, a.train().size());
         float[] x = new float[784];
@@ -108,6 +112,33 @@ class DataSourceTest {
         writePng(root.resolve("test/plants/e.png"), 8, 8, 0xff00ff00);
         RegenException e = assertThrows(RegenException.class, () -> DataSource.prepare(DataConfig.of(root.toString()), 1));
         assertTrue(e.getMessage().contains("is in a class, plants, that the training images do not have"),
+                e.getMessage());
+    }
+
+    @Test
+    void perClassDrawsTheTrainingSetAndAddedImagesJoinIt() throws Exception {
+        Path added = temp.resolve("synthetic");
+        for (int label = 0; label < 10; label++) {
+            writePng(added.resolve(label + "/s.png"), 14, 14, 0xff000000 | label * 0x101010);
+        }
+        DataConfig config = new DataConfig(TestData.FASHION.toString(), 0, 0, 0, null, 0.1, false, null, null, 5,
+                added.toString());
+        Split split = DataSource.prepare(config, 4).split();
+        assertEquals(60, split.train().size(), "5 drawn of each of 10 classes, then 10 added");
+        assertEquals(2_000, split.test().size(), "the test set stays whole");
+        assertEquals(new ImageShape(1, 28, 28), split.train().shape(), "added images read at the data's shape");
+        assertEquals(7, split.train().label(57), "the added folder named 7 holds label 7");
+        for (int c = 0; c < 10; c++) {
+            int cls = c;
+            assertEquals(6, Arrays.stream(split.train().labels()).filter(l -> l == cls).count());
+        }
+        Split again = DataSource.prepare(config, 4).split();
+        assertArrayEquals(split.train().read(0, 1, 2), again.train().read(0, 1, 2), "the draw follows the seed");
+
+        Files.delete(added.resolve("9/s.png"));
+        Files.delete(added.resolve("9"));
+        RegenException e = assertThrows(RegenException.class, () -> DataSource.prepare(config, 4));
+        assertTrue(e.getMessage().contains("has 9 classes") && e.getMessage().contains("labelled alike"),
                 e.getMessage());
     }
 

@@ -1,17 +1,13 @@
 package dev.regen.embed;
 
-import dev.regen.RegenException;
 import dev.regen.embed.LinearProbe.Features;
 import dev.regen.nn.Torch;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.Arrays;
 import java.util.Random;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LinearProbeTest {
@@ -46,22 +42,5 @@ class LinearProbeTest {
         }
         double chance = LinearProbe.testAccuracy(new Features(train.values(), 3, shuffled), test, 3);
         assertTrue(chance < 0.6, "accuracy with unrelated labels " + chance);
-    }
-
-    @Test
-    void drawsTheSameNumberOfEachClassBySeed() {
-        int[] labels = new int[300];
-        Arrays.setAll(labels, i -> i % 3);
-        int[] rows = LabelledDraw.perClass(labels, 3, 7, 5);
-        assertEquals(21, rows.length);
-        for (int c = 0; c < 3; c++) {
-            int cls = c;
-            assertEquals(7, Arrays.stream(rows).filter(r -> labels[r] == cls).count());
-        }
-        assertArrayEquals(rows, LabelledDraw.perClass(labels, 3, 7, 5));
-        assertTrue(!Arrays.equals(rows, LabelledDraw.perClass(labels, 3, 7, 6)));
-        RegenException few = assertThrows(RegenException.class, () -> LabelledDraw.perClass(labels, 3, 101, 5));
-        assertTrue(few.getMessage().contains("class 0 has 100 labelled images"), few.getMessage());
-        assertThrows(RegenException.class, () -> LabelledDraw.perClass(labels, 3, 0, 5));
     }
 }

@@ -1,12 +1,14 @@
-package dev.regen.embed;
+package dev.regen.data;
 
 import dev.regen.RegenException;
-import dev.regen.data.Shuffle;
 
 import java.util.Arrays;
 import java.util.Random;
 
-/** The few labelled images of a semi-supervised protocol: a seeded draw of the same number from each class. */
+/**
+ * The few labelled images of a small-data protocol (a semi-supervised probe, a classifier trained
+ * on 100 images per class): a seeded draw of the same number from each class.
+ */
 public final class LabelledDraw {
     private LabelledDraw() {
     }
@@ -19,7 +21,7 @@ public final class LabelledDraw {
      */
     public static int[] perClass(int[] labels, int classes, int perClass, long seed) {
         if (perClass < 1) {
-            throw new RegenException("a probe needs at least one labelled image per class, got " + perClass);
+            throw new RegenException("give at least one labelled image per class, got " + perClass);
         }
         int[] taken = new int[classes];
         int[] rows = Arrays.stream(Shuffle.permutation(labels.length, new Random(seed)))
@@ -32,5 +34,17 @@ public final class LabelledDraw {
             }
         }
         return rows;
+    }
+
+    /**
+     * {@code perClass} images of each class of {@code data}, drawn by {@code seed}.
+     *
+     * @throws RegenException when the data has no labels or a class has fewer images than asked for
+     */
+    public static Subset perClass(ImageDataset data, int perClass, long seed) {
+        if (data.classes() == 0) {
+            throw new RegenException(data.source() + " has no class labels to draw images per class from");
+        }
+        return new Subset(data, perClass(data.labels(), data.classes(), perClass, seed), perClass + " per class");
     }
 }
