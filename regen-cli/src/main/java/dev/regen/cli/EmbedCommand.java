@@ -1,9 +1,9 @@
 package dev.regen.cli;
 
 import dev.regen.data.ImageDataset;
-import dev.regen.embed.Embedder;
 import dev.regen.io.NpyWriter;
 import dev.regen.model.Vae;
+import dev.regen.sample.Embedder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -121,6 +121,35 @@ class CliTest {
     }
 
     @Test
+    void attributesFindClassDirectionsThatEditMovesImagesAlong() throws Exception {
+        String model = run.resolve("model.regen").toString();
+        Result found = regen("attributes", model, "--data", DATA, "--limit", "500", "--components", "3");
+        assertEquals(0, found.code(), found.err());
+        assertTrue(found.out().contains("103 directions from the codes of 500 images"),
+                "10 classes, 90 pairs, 3 principal: " + found.out());
+        assertTrue(Files.isRegularFile(run.resolve("model.attributes.json")));
+        Path inputs = noisyImages("edit-inputs", 3);
+        Path edited = temp.resolve("edited");
+        Result edit = regen("edit", model, "--input", inputs.toString(), "--direction", "7-to-9", "--out",
+                edited.toString());
+        assertEquals(0, edit.code(), edit.err());
+        assertTrue(edit.out().contains("edited 3 images 1 times"), edit.out());
+        try (var files = Files.list(edited)) {
+            assertEquals(3, files.count());
+        }
+        Result strip = regen("edit", model, "--input", inputs.toString(), "--direction", "pc1", "--strip",
+                "-2,0,2", "--out", edited.toString());
+        assertEquals(0, strip.code(), strip.err());
+        assertTrue(strip.out().contains("pc1 by +0.00: 0.0% of pixels changed"), "amount 0 changes nothing: "
+                + strip.out());
+        assertBadInput("no direction 'smile': the model's directions are 0, 1, 2", "edit", model, "--input",
+                inputs.toString(), "--direction", "smile", "--out", temp.resolve("never-edited").toString());
+        assertBadInput("amount 12.0 is out of range", "edit", model, "--input", inputs.toString(), "--direction",
+                "pc1", "--amount", "12", "--out", temp.resolve("never-edited").toString());
+        assertFalse(Files.exists(temp.resolve("never-edited")));
+    }
+
+    @Test
     void aConditionalGanTrainsAndGeneratesTheClassItIsAskedFor() {
         Path gan = temp.resolve("gan");
         Result trained = regen("train", "--data", DATA, "--model", "dcgan", "--conditional", "--test-fraction", "0.5",
@@ -181,6 +210,7 @@ class CliTest {
         assertBadInput("already exists", "augment", model, "--n", "5", "--out", synthetic.toString());
         assertBadInput("label 10 is out of range", "augment", model, "--label", "10", "--out",
                 temp.resolve("never").toString());
+        assertBadInput("keeps the class in its label", "attributes", model, "--data", DATA);
         assertBadInput("labels need a conditional model", "augment", run.resolve("model.regen").toString(),
                 "--label", "1", "--out", temp.resolve("never").toString());
         assertFalse(Files.exists(temp.resolve("never")));

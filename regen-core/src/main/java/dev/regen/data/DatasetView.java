@@ -2,6 +2,8 @@ package dev.regen.data;
 
 import dev.regen.config.ImageShape;
 
+import java.util.List;
+
 /**
  * A dataset that changes how another one's images read, keeping its size, shape and labels; a
  * view overrides {@link #read} (and {@link #shape} or {@link #source} where it changes them).
@@ -28,6 +30,11 @@ public abstract class DatasetView implements ImageDataset {
     @Override
     public int classes() {
         return base.classes();
+    }
+
+    @Override
+    public List<String> classNames() {
+        return base.classNames();
     }
 
     @Override

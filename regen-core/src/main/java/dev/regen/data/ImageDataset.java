@@ -2,6 +2,9 @@ package dev.regen.data;
 
 import dev.regen.config.ImageShape;
 
+import java.util.List;
+import java.util.stream.IntStream;
+
 /**
  * A random-access collection of images as plain floats, channels first, values in [0, 1].
  *
@@ -20,6 +23,11 @@ public interface ImageDataset {
 
     /** Class count, or 0 when the images carry no labels. */
     int classes();
+
+    /** Names of the classes, in label order: the class folders' names, or the label numbers; empty when unlabelled. */
+    default List<String> classNames() {
+        return IntStream.range(0, classes()).mapToObj(String::valueOf).toList();
+    }
 
     /** Class label of image {@code index} in {@code [0, classes())}, or -1 when unlabelled. */
     int label(int index);

@@ -147,7 +147,7 @@ public final class ImageFolderDataset implements ImageDataset {
         return skipped;
     }
 
-    /** Names of the classes, in label order; empty when unlabelled. */
+    @Override
     public List<String> classNames() {
         return classNames;
     }

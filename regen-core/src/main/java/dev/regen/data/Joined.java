@@ -3,6 +3,8 @@ package dev.regen.data;
 import dev.regen.RegenException;
 import dev.regen.config.ImageShape;
 
+import java.util.List;
+
 /** Two datasets of one shape and one set of classes, read one after the other: real images and synthetic ones. */
 public final class Joined implements ImageDataset {
     private final ImageDataset first;
@@ -46,6 +48,11 @@ public final class Joined implements ImageDataset {
     @Override
     public int classes() {
         return first.classes();
+    }
+
+    @Override
+    public List<String> classNames() {
+        return first.classNames();
     }
 
     @Override

@@ -71,6 +71,11 @@ public final class Subset implements ImageDataset {
     }
 
     @Override
+    public List<String> classNames() {
+        return base.classNames();
+    }
+
+    @Override
     public int label(int index) {
         return base.label(indices[index]);
     }

@@ -1,11 +1,10 @@
-package dev.regen.embed;
+package dev.regen.sample;
 
 import dev.regen.WorkProgress;
 import dev.regen.data.Batch;
 import dev.regen.data.BatchLoader;
 import dev.regen.data.ImageDataset;
 import dev.regen.model.Vae;
-import dev.regen.sample.Sampler;
 
 import java.util.stream.IntStream;
 

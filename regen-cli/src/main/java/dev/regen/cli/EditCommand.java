@@ -1,0 +1,111 @@
+package dev.regen.cli;
+
+import dev.regen.config.ImageShape;
+import dev.regen.data.ArrayDataset;
+import dev.regen.data.Reshaped;
+import dev.regen.edit.Attributes;
+import dev.regen.edit.Direction;
+import dev.regen.edit.LatentEdit;
+import dev.regen.io.ImageGrid;
+import dev.regen.io.ImageWriter;
+import dev.regen.model.Vae;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code regen edit}: move images along a latent direction found by {@code regen attributes}. */
+@Command(name = "edit", mixinStandardHelpOptions = true,
+        description = "Edit images through an unconditional VAE: encode, move the code along --direction by "
+                + "--amount (1 moves from one class mean to the other, or one standard deviation along a principal "
+                + "direction), decode, and add the decoded change to the image. Images are read at the model's size. "
+                + "Writes OUT/NAME.png per image, or with --strip OUT/NAME-strip.png: the image, then each amount.")
+final class EditCommand implements Callable<Integer> {
+    @Mixin
+    ModelOption model;
+
+    @Option(names = "--input", required = true, paramLabel = "IMG|DIR", description = "an image or a folder of them")
+    Path input;
+
+    @Option(names = "--direction", required = true, paramLabel = "NAME", description = "a direction the model has")
+    String direction;
+
+    @Option(names = "--amount", defaultValue = "1", paramLabel = "A",
+            description = "how far to move, -10 to 10 (default: ${DEFAULT-VALUE})")
+    double amount;
+
+    @Option(names = "--strip", split = ",", paramLabel = "A,B,...", description = "write a strip of these amounts")
+    List<Double> strip;
+
+    @Option(names = "--whole", description = "write the decoded edited image itself, not the image plus the change")
+    boolean whole;
+
+    @Option(names = "--attributes", paramLabel = "FILE",
+            description = "the directions (default: MODEL.attributes.json beside the model)")
+    Path attributes;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder the edited images go to")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Vae vae = model.loadVae();
+        LatentEdit.requireUnconditional(vae);
+        Direction chosen = Attributes.read(attributes != null ? attributes : Attributes.beside(model.path),
+                vae.config().latent()).find(direction);
+        List<Double> amounts = strip != null ? strip : List.of(amount);
+        amounts.forEach(chosen::requireAmount);
+        List<ImageFiles.Input> files = ImageFiles.read(input, model.background());
+        ImageShape shape = vae.config().shape();
+        int n = files.size();
+        float[] images = new float[n * shape.size()];
+        for (int i = 0; i < n; i++) {
+            ImageFiles.Input file = files.get(i);
+            Reshaped.to(new ArrayDataset(file.image().shape(), file.image().pixels(), null, file.name()), shape)
+                    .read(0, images, i * shape.size());
+        }
+        long start = System.nanoTime();
+        LatentEdit.Edited[] edited = new LatentEdit.Edited[amounts.size()];
+        for (int a = 0; a < edited.length; a++) {
+            edited[a] = LatentEdit.apply(vae, images, n, chosen, amounts.get(a), whole);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        for (int i = 0; i < n; i++) {
+            String name = files.get(i).name();
+            if (strip == null) {
+                ImageWriter.writePng(one(edited[0].images(), i, shape), shape, out.resolve(name + ".png"));
+            } else {
+                float[] row = new float[(amounts.size() + 1) * shape.size()];
+                System.arraycopy(images, i * shape.size(), row, 0, shape.size());
+                for (int a = 0; a < amounts.size(); a++) {
+                    System.arraycopy(edited[a].images(), i * shape.size(), row, (a + 1) * shape.size(), shape.size());
+                }
+                ImageGrid.write(row, amounts.size() + 1, shape, amounts.size() + 1, out.resolve(name + "-strip.png"));
+            }
+        }
+        PrintWriter print = spec.commandLine().getOut();
+        for (int a = 0; a < edited.length; a++) {
+            print.printf(Locale.ROOT, "%s by %+.2f: %.1f%% of pixels changed by more than %.2f, the others by %.4f "
+                    + "on average%n", chosen.name(), amounts.get(a), 100 * edited[a].editedShare(),
+                    LatentEdit.EDITED_CHANGE, edited[a].changeOutside());
+        }
+        print.printf(Locale.ROOT, "edited %d images %d times in %.2f s (%.0f img/s) -> %s%n", n, edited.length,
+                seconds, n * edited.length / seconds, out);
+        print.flush();
+        return ExitCodes.OK;
+    }
+
+    private static float[] one(float[] images, int index, ImageShape shape) {
+        return Arrays.copyOfRange(images, index * shape.size(), (index + 1) * shape.size());
+    }
+}

@@ -1,0 +1,103 @@
+package dev.regen.edit;
+
+import dev.regen.RegenException;
+import dev.regen.config.ImageShape;
+import dev.regen.model.Vae;
+import dev.regen.sample.Sampler;
+
+import java.util.Arrays;
+
+/**
+ * Edits images through a VAE's latent code: encode to the posterior mean z, move it along a
+ * direction to z', decode both, and add the decoded change G(z') - G(z) to the image itself, so that
+ * what the model does not reconstruct (fine detail, the exact colours) stays as it was where the
+ * edit changes nothing. The decoded image G(z') alone is available too.
+ */
+public final class LatentEdit {
+    /** A pixel is in the edited region when the edit moves one of its channels by more than this. */
+    public static final double EDITED_CHANGE = 0.05;
+    /** Images edited at once: the evaluation batch. */
+    private static final int BATCH = 256;
+
+    private LatentEdit() {
+    }
+
+    /**
+     * Edited images and how much of them changed.
+     *
+     * @param images        the edited images, in the order given
+     * @param editedShare   the share of pixels in the edited region
+     * @param changeOutside the mean absolute change of the other pixels, per channel value: what the
+     *                      user did not ask to change
+     */
+    public record Edited(float[] images, double editedShare, double changeOutside) {
+    }
+
+    /**
+     * Edits {@code n} images of the VAE's shape.
+     *
+     * @param whole the decoded image G(z') itself instead of the image plus the decoded change
+     * @throws RegenException for a conditional VAE, whose class is its label, not a direction
+     */
+    public static Edited apply(Vae vae, float[] images, int n, Direction direction, double amount, boolean whole) {
+        requireUnconditional(vae);
+        ImageShape shape = vae.config().shape();
+        int size = shape.size();
+        float[] edited = new float[n * size];
+        for (int start = 0; start < n; start += BATCH) {
+            int count = Math.min(BATCH, n - start);
+            float[] batch = Arrays.copyOfRange(images, start * size, (start + count) * size);
+            float[] codes = Sampler.encode(vae, batch, null, count);
+            float[] after = Sampler.decode(vae, direction.move(codes, amount), null, count);
+            float[] before = whole ? null : Sampler.decode(vae, codes, null, count);
+            for (int i = 0; i < count * size; i++) {
+                edited[start * size + i] = whole ? after[i] : clamp(batch[i] + after[i] - before[i]);
+            }
+        }
+        return measured(images, edited, n, shape);
+    }
+
+    /**
+     * Fails for a conditional VAE: its class is its label, not a direction of its code.
+     *
+     * @throws RegenException for a conditional VAE
+     */
+    public static void requireUnconditional(Vae vae) {
+        if (vae.config().conditional()) {
+            throw new RegenException("a conditional VAE keeps the class in its label, not in its code: edit with an "
+                    + "unconditional model");
+        }
+    }
+
+    /** The edited images with the share of pixels changed beyond {@link #EDITED_CHANGE} and the change elsewhere. */
+    static Edited measured(float[] images, float[] edited, int n, ImageShape shape) {
+        int plane = shape.height() * shape.width();
+        long inside = 0;
+        double outsideChange = 0;
+        for (int image = 0; image < n; image++) {
+            int base = image * shape.size();
+            for (int p = 0; p < plane; p++) {
+                double largest = 0;
+                double sum = 0;
+                for (int c = 0; c < shape.channels(); c++) {
+                    double change = Math.abs(edited[base + c * plane + p] - images[base + c * plane + p]);
+                    largest = Math.max(largest, change);
+                    sum += change;
+                }
+                if (largest > EDITED_CHANGE) {
+                    inside++;
+                } else {
+                    outsideChange += sum;
+                }
+            }
+        }
+        long pixels = (long) n * plane;
+        long outside = pixels - inside;
+        return new Edited(edited, (double) inside / pixels,
+                outside == 0 ? 0 : outsideChange / (outside * shape.channels()));
+    }
+
+    private static float clamp(float v) {
+        return Math.max(0f, Math.min(1f, v));
+    }
+}
