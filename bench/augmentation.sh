@@ -5,7 +5,8 @@
 # on all 10,000 test images, for each of the seeds. Also the Classification Accuracy Score (Ravuri
 # and Vinyals 2019): the classifier trained on the synthetic images only. Each classifier makes
 # about the same number of steps (CLS_EPOCHS over 1,000 images, proportionally fewer epochs over
-# more). The generators' per-epoch test passes use the 2,000-image sample in data/.
+# more). The generators' per-epoch test passes use the 2,000-image sample in data/. Generators and
+# classifiers already in OUT are reused, so a second SYN reuses the generators.
 # Usage: bench/augmentation.sh [OUT=runs/augmentation] [SYN=10000] [VAE_EPOCHS=100] [GAN_EPOCHS=100]
 #        [CLS_EPOCHS=100] [SEEDS="1 2 3"] [GENERATORS="conv-vae dcgan"]
 set -euo pipefail
@@ -42,11 +43,12 @@ for seed in $SEEDS; do
     [ -f "$model/model.regen" ] ||
       "$ROOT/regen" train --model "$gen" --conditional --data "$DATA" --per-class 100 --test-data "$SAMPLE" \
         --epochs "$epochs" --seed "$seed" --out "$model" > "$model.txt" 2>&1
-    [ -d "$model-synthetic" ] ||
-      "$ROOT/regen" augment "$model/model.regen" --n "$SYN" --seed "$seed" --out "$model-synthetic" > /dev/null
-    mixed=$(classifier "$gen-s$seed-mixed" "$seed" "$MIX_EPOCHS" --data "$DATA" --per-class 100 \
-      --add-train "$model-synthetic")
-    cas=$(classifier "$gen-s$seed-cas" "$seed" "$SYN_EPOCHS" --data "$model-synthetic" --test-data "$TEST")
-    printf "%-10s %-5s %9s%% %13s%% %9s%%\n" "$gen" "$seed" "$real" "$mixed" "$cas" | tee -a "$OUT/table.txt"
+    synthetic="$model-synthetic$SYN"
+    [ -d "$synthetic" ] ||
+      "$ROOT/regen" augment "$model/model.regen" --n "$SYN" --seed "$seed" --out "$synthetic" > /dev/null
+    mixed=$(classifier "$gen-s$seed-mixed$SYN" "$seed" "$MIX_EPOCHS" --data "$DATA" --per-class 100 \
+      --add-train "$synthetic")
+    cas=$(classifier "$gen-s$seed-cas$SYN" "$seed" "$SYN_EPOCHS" --data "$synthetic" --test-data "$TEST")
+    printf "%-10s %-5s %9s%% %13s%% %9s%%\n" "$gen" "$seed" "$real" "$mixed" "$cas" | tee -a "$OUT/table$SYN.txt"
   done
 done

@@ -1,9 +1,6 @@
 package dev.regen.cli;
 
 import dev.regen.config.ImageShape;
-import dev.regen.data.ArrayDataset;
-import dev.regen.data.Reshaped;
-import dev.regen.edit.Attributes;
 import dev.regen.edit.Direction;
 import dev.regen.edit.LatentEdit;
 import dev.regen.io.ImageGrid;
@@ -34,22 +31,14 @@ final class EditCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, paramLabel = "IMG|DIR", description = "an image or a folder of them")
     Path input;
 
-    @Option(names = "--direction", required = true, paramLabel = "NAME", description = "a direction the model has")
-    String direction;
-
-    @Option(names = "--amount", defaultValue = "1", paramLabel = "A",
-            description = "how far to move, -10 to 10 (default: ${DEFAULT-VALUE})")
-    double amount;
+    @Mixin
+    DirectionOptions direction;
 
     @Option(names = "--strip", split = ",", paramLabel = "A,B,...", description = "write a strip of these amounts")
     List<Double> strip;
 
     @Option(names = "--whole", description = "write the decoded edited image itself, not the image plus the change")
     boolean whole;
-
-    @Option(names = "--attributes", paramLabel = "FILE",
-            description = "the directions (default: MODEL.attributes.json beside the model)")
-    Path attributes;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder the edited images go to")
     Path out;
@@ -60,20 +49,13 @@ final class EditCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Vae vae = model.loadVae();
-        LatentEdit.requireUnconditional(vae);
-        Direction chosen = Attributes.read(attributes != null ? attributes : Attributes.beside(model.path),
-                vae.config().latent()).find(direction);
-        List<Double> amounts = strip != null ? strip : List.of(amount);
+        Direction chosen = direction.find(model, vae);
+        List<Double> amounts = strip != null ? strip : List.of(direction.amount);
         amounts.forEach(chosen::requireAmount);
         List<ImageFiles.Input> files = ImageFiles.read(input, model.background());
         ImageShape shape = vae.config().shape();
         int n = files.size();
-        float[] images = new float[n * shape.size()];
-        for (int i = 0; i < n; i++) {
-            ImageFiles.Input file = files.get(i);
-            Reshaped.to(new ArrayDataset(file.image().shape(), file.image().pixels(), null, file.name()), shape)
-                    .read(0, images, i * shape.size());
-        }
+        float[] images = ImageFiles.pixels(files, shape);
         long start = System.nanoTime();
         LatentEdit.Edited[] edited = new LatentEdit.Edited[amounts.size()];
         for (int a = 0; a < edited.length; a++) {

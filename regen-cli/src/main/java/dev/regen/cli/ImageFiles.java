@@ -2,14 +2,19 @@ package dev.regen.cli;
 
 import dev.regen.RegenException;
 import dev.regen.config.Background;
+import dev.regen.config.ImageShape;
+import dev.regen.data.ArrayDataset;
 import dev.regen.data.ImageDecoder;
 import dev.regen.data.ImageFolderDataset;
+import dev.regen.data.Reshaped;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** Image files given as one file or a folder of them, each decoded with its own name and shape. */
@@ -54,5 +59,32 @@ final class ImageFiles {
             images.add(new Input(dot > 0 ? name.substring(0, dot) : name, ImageDecoder.read(file, background)));
         }
         return images;
+    }
+
+    /** The images one after the other at {@code shape}, each resized (bilinear) and converted to it as data reading does. */
+    static float[] pixels(List<Input> inputs, ImageShape shape) {
+        float[] images = new float[inputs.size() * shape.size()];
+        for (int i = 0; i < inputs.size(); i++) {
+            ImageDecoder.Decoded image = inputs.get(i).image();
+            Reshaped.to(new ArrayDataset(image.shape(), image.pixels(), null, inputs.get(i).name()), shape)
+                    .read(0, images, i * shape.size());
+        }
+        return images;
+    }
+
+    /**
+     * {@code targets} in the order of {@code inputs}, paired by name.
+     *
+     * @throws RegenException counting the inputs without a target of the same name
+     */
+    static List<Input> pairedBy(List<Input> inputs, List<Input> targets, Path targetFolder) {
+        Map<String, Input> byName = new HashMap<>();
+        targets.forEach(t -> byName.put(t.name(), t));
+        List<String> missing = inputs.stream().map(Input::name).filter(n -> !byName.containsKey(n)).toList();
+        if (!missing.isEmpty()) {
+            throw new RegenException(missing.size() + " of " + inputs.size() + " images have no image of the same "
+                    + "name in " + targetFolder + " (first: " + missing.get(0) + ")");
+        }
+        return inputs.stream().map(i -> byName.get(i.name())).toList();
     }
 }

@@ -138,7 +138,7 @@ class CliTest {
             assertEquals(3, files.count());
         }
         Result strip = regen("edit", model, "--input", inputs.toString(), "--direction", "pc1", "--strip",
-                "-2,0,2", "--out", edited.toString());
+                "-2,0,2", "--out", temp.resolve("strips").toString());
         assertEquals(0, strip.code(), strip.err());
         assertTrue(strip.out().contains("pc1 by +0.00: 0.0% of pixels changed"), "amount 0 changes nothing: "
                 + strip.out());
@@ -147,6 +147,16 @@ class CliTest {
         assertBadInput("amount 12.0 is out of range", "edit", model, "--input", inputs.toString(), "--direction",
                 "pc1", "--amount", "12", "--out", temp.resolve("never-edited").toString());
         assertFalse(Files.exists(temp.resolve("never-edited")));
+
+        Result scored = regen("eval-edit", model, "--input", inputs.toString(), "--target", edited.toString(),
+                "--direction", "7-to-9", "--fit-input", inputs.toString(), "--fit-target", edited.toString());
+        assertEquals(0, scored.code(), scored.err());
+        // The targets are this very edit, so the edit matches them up to PNG's 8-bit rounding.
+        double psnr = Double.parseDouble(scored.out().replaceAll("(?s).*\\nregen edit +([0-9.]+).*", "$1"));
+        assertTrue(psnr > 45, scored.out());
+        assertTrue(scored.out().contains("colour mapping (3 pairs)"), scored.out());
+        assertBadInput("3 of 3 images have no image of the same name", "eval-edit", model, "--input",
+                inputs.toString(), "--target", temp.resolve("strips").toString(), "--direction", "7-to-9");
     }
 
     @Test

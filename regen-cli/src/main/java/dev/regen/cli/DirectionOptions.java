@@ -1,0 +1,35 @@
+package dev.regen.cli;
+
+import dev.regen.edit.Attributes;
+import dev.regen.edit.Direction;
+import dev.regen.edit.LatentEdit;
+import dev.regen.model.Vae;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** The options of commands that edit along a latent direction: which one, how far, and where directions are kept. */
+final class DirectionOptions {
+    @Option(names = "--direction", required = true, paramLabel = "NAME", description = "a direction the model has")
+    String name;
+
+    @Option(names = "--amount", defaultValue = "1", paramLabel = "A",
+            description = "how far to move, -10 to 10: 1 goes from one class mean to the other, or one standard "
+                    + "deviation along a principal direction (default: ${DEFAULT-VALUE})")
+    double amount;
+
+    @Option(names = "--attributes", paramLabel = "FILE",
+            description = "the directions (default: MODEL.attributes.json beside the model)")
+    Path attributes;
+
+    /**
+     * The named direction of the model, after checking that the VAE is unconditional and the amount in range.
+     */
+    Direction find(ModelOption model, Vae vae) {
+        LatentEdit.requireUnconditional(vae);
+        Direction direction = Attributes.read(attributes != null ? attributes : Attributes.beside(model.path),
+                vae.config().latent()).find(name);
+        direction.requireAmount(amount);
+        return direction;
+    }
+}

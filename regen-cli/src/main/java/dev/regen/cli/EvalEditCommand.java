@@ -1,0 +1,92 @@
+package dev.regen.cli;
+
+import dev.regen.RegenException;
+import dev.regen.config.ImageShape;
+import dev.regen.edit.ColourMapping;
+import dev.regen.edit.Direction;
+import dev.regen.edit.LatentEdit;
+import dev.regen.eval.metric.ImageQuality;
+import dev.regen.model.Vae;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code regen eval-edit}: an edit against the true edited images, beside what a user has without a model. */
+@Command(name = "eval-edit", mixinStandardHelpOptions = true,
+        description = "Edit the images of --input along --direction and compare each with the image of the same "
+                + "name in --target (the true edited image, such as the same emoji in another skin tone): mean PSNR "
+                + "and SSIM, beside the unedited input and, given training pairs (--fit-input, --fit-target), a "
+                + "per-pixel colour mapping fitted on them.")
+final class EvalEditCommand implements Callable<Integer> {
+    @Mixin
+    ModelOption model;
+
+    @Option(names = "--input", required = true, paramLabel = "DIR", description = "images to edit")
+    Path input;
+
+    @Option(names = "--target", required = true, paramLabel = "DIR", description = "their true edits, named alike")
+    Path target;
+
+    @Mixin
+    DirectionOptions direction;
+
+    @Option(names = "--fit-input", paramLabel = "DIR", description = "training images before, for the colour mapping")
+    Path fitInput;
+
+    @Option(names = "--fit-target", paramLabel = "DIR", description = "the same images after, named alike")
+    Path fitTarget;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if ((fitInput == null) != (fitTarget == null)) {
+            throw new RegenException("give --fit-input and --fit-target together, or neither");
+        }
+        Vae vae = model.loadVae();
+        Direction chosen = direction.find(model, vae);
+        double amount = direction.amount;
+        ImageShape shape = vae.config().shape();
+        List<ImageFiles.Input> inputs = ImageFiles.read(input, model.background());
+        int n = inputs.size();
+        float[] before = ImageFiles.pixels(inputs, shape);
+        float[] truth = ImageFiles.pixels(ImageFiles.pairedBy(inputs, ImageFiles.read(target, model.background()),
+                target), shape);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "%d images edited along %s by %.2f, against their true edits%n", n, chosen.name(),
+                amount);
+        out.printf(Locale.ROOT, "%-28s %9s %8s%n", "method", "PSNR dB", "SSIM");
+        row(out, "unedited input", before, truth, n, shape);
+        if (fitInput != null) {
+            List<ImageFiles.Input> fit = ImageFiles.read(fitInput, model.background());
+            float[] fitBefore = ImageFiles.pixels(fit, shape);
+            float[] fitAfter = ImageFiles.pixels(ImageFiles.pairedBy(fit, ImageFiles.read(fitTarget,
+                    model.background()), fitTarget), shape);
+            row(out, "colour mapping (" + fit.size() + " pairs)",
+                    ColourMapping.fit(fitBefore, fitAfter, fit.size(), shape).apply(before, n), truth, n, shape);
+        }
+        row(out, "regen edit", LatentEdit.apply(vae, before, n, chosen, amount, false).images(), truth, n, shape);
+        row(out, "regen edit, decoded whole", LatentEdit.apply(vae, before, n, chosen, amount, true).images(), truth,
+                n, shape);
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static void row(PrintWriter out, String method, float[] images, float[] truth, int n, ImageShape shape) {
+        double psnr = 0;
+        double ssim = 0;
+        for (int i = 0; i < n; i++) {
+            psnr += ImageQuality.psnr(truth, images, i * shape.size(), shape);
+            ssim += ImageQuality.ssim(truth, images, i * shape.size(), shape);
+        }
+        out.printf(Locale.ROOT, "%-28s %9.2f %8.4f%n", method, psnr / n, ssim / n);
+    }
+}
