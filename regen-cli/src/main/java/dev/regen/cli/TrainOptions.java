@@ -45,6 +45,10 @@ final class TrainOptions {
                     + "(default: ${DEFAULT-VALUE})")
     int priorComponents;
 
+    @Option(names = "--tied", description = "conv VAE: the decoder's transposed convolutions reuse the encoder's "
+            + "convolution weights (about half the convolution parameters)")
+    boolean tied;
+
     @Option(names = "--beta", defaultValue = "1.0", description = "weight of the KL term (default: ${DEFAULT-VALUE})")
     double beta;
 
@@ -126,7 +130,8 @@ final class TrainOptions {
     ModelConfig model(ImageShape shape, int classes) {
         ModelFamily.Defaults defaults = ModelFamilies.defaults(kind);
         return new ModelConfig(kind, shape, latent != null ? latent : defaults.latent(),
-                likelihood, width != null ? width : defaults.width(), conditional ? classes : 0, priorComponents);
+                likelihood, width != null ? width : defaults.width(), conditional ? classes : 0, priorComponents,
+                tied);
     }
 
     /** The training settings, unset options at the family's defaults. */

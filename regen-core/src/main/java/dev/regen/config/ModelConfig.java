@@ -13,9 +13,11 @@ import dev.regen.RegenException;
  * @param classes    class count of a conditional model, or 0 for an unconditional one
  * @param priorComponents VAEs: components of a learned Gaussian-mixture prior p(z), or 0 for the
  *                   standard normal (files written before learned priors existed read as 0)
+ * @param tied       conv VAEs: the decoder's transposed convolutions reuse the encoder's convolution
+ *                   weights (files written before tying existed read as false)
  */
 public record ModelConfig(ModelKind kind, ImageShape shape, int latent, Likelihood likelihood, int width, int classes,
-                          int priorComponents) {
+                          int priorComponents, boolean tied) {
     /** Validates every field. */
     public ModelConfig {
         Check.present("model", kind);
@@ -29,6 +31,15 @@ public record ModelConfig(ModelKind kind, ImageShape shape, int latent, Likeliho
         if (priorComponents > 0 && !hasVae) {
             throw new RegenException("a learned prior belongs to a VAE, not to " + kind.id());
         }
+        if (tied && kind != ModelKind.CONV_VAE) {
+            throw new RegenException("tied encoder and decoder weights belong to the conv VAE, not to " + kind.id());
+        }
+    }
+
+    /** A model with untied weights. */
+    public ModelConfig(ModelKind kind, ImageShape shape, int latent, Likelihood likelihood, int width, int classes,
+                       int priorComponents) {
+        this(kind, shape, latent, likelihood, width, classes, priorComponents, false);
     }
 
     /** A model with the standard normal prior. */
@@ -53,6 +64,6 @@ public record ModelConfig(ModelKind kind, ImageShape shape, int latent, Likeliho
 
     /** A copy with another latent size. */
     public ModelConfig withLatent(int newLatent) {
-        return new ModelConfig(kind, shape, newLatent, likelihood, width, classes, priorComponents);
+        return new ModelConfig(kind, shape, newLatent, likelihood, width, classes, priorComponents, tied);
     }
 }

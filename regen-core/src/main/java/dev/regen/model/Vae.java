@@ -57,9 +57,11 @@ public final class Vae extends Module implements Generative {
         int decoderInputs = config.conditional() ? 2 * latent : latent;
         switch (config.kind()) {
             case CONV_VAE, VAE_GAN -> {
-                encoder = register_module("encoder", new ConvEncoder(config.shape(), config.width(), 2 * latent));
-                decoder = register_module("decoder",
-                        new ConvDecoder(config.shape(), config.width(), decoderInputs, false));
+                ConvEncoder convEncoder = new ConvEncoder(config.shape(), config.width(), 2 * latent);
+                encoder = register_module("encoder", convEncoder);
+                decoder = register_module("decoder", config.tied()
+                        ? new ConvDecoder(config.shape(), config.width(), decoderInputs, convEncoder.convolutionWeights())
+                        : new ConvDecoder(config.shape(), config.width(), decoderInputs, false));
             }
             case MLP_VAE -> {
                 encoder = register_module("encoder", new MlpEncoder(config.shape(), config.width(), latent));
@@ -87,7 +89,8 @@ public final class Vae extends Module implements Generative {
         }
         return "encoder " + ConvGeometry.of(c.shape(), c.width()).downward() + " (4x4 stride-2 convolutions, ReLU)"
                 + " -> 2 x " + c.latent() + "; decoder " + c.latent() + " -> " + ConvGeometry.of(c.shape(), c.width()).upward()
-                + " (transposed convolutions)";
+                + (c.tied() ? " (transposed convolutions tied to the encoder's weights, biases of their own)"
+                : " (transposed convolutions)");
     }
 
     /**

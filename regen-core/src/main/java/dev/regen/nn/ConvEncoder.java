@@ -26,6 +26,14 @@ public final class ConvEncoder extends Encoder {
         head = register_module("head", new LinearImpl(g.flatFeatures(), outputs));
     }
 
+    /**
+     * Handles on the convolutions' weights, first layer first, [out, in, 4, 4] each: the shapes of
+     * the mirrored decoder's transposed convolutions, last layer first, so a decoder can tie to them.
+     */
+    public List<Tensor> convolutionWeights() {
+        return convs.stream().map(conv -> new Tensor(conv.weight())).toList();
+    }
+
     @Override
     public Tensor forward(Tensor images) {
         Tensor h = Layers.channelsLastInput(images);

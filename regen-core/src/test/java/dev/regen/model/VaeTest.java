@@ -1,5 +1,6 @@
 package dev.regen.model;
 
+import dev.regen.RegenException;
 import dev.regen.config.ImageShape;
 import dev.regen.config.Likelihood;
 import dev.regen.config.ModelConfig;
@@ -8,6 +9,7 @@ import dev.regen.nn.Tensors;
 import dev.regen.nn.Torch;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class VaeTest {
@@ -38,6 +42,45 @@ class VaeTest {
             assertArrayEquals(new long[]{3, c, h, w}, vae.decode(q.sample(), null).sizes().vec().get());
             assertArrayEquals(new long[]{3, 5}, vae.logImportanceWeights(x, null, 5).sizes().vec().get());
         }
+    }
+
+    @Test
+    void aTiedDecoderSharesTheEncodersConvolutionWeightsAndLearnsThroughBoth() {
+        try (PointerScope scope = new PointerScope()) {
+            ImageShape shape = new ImageShape(3, 32, 24);
+            ModelConfig untied = new ModelConfig(ModelKind.CONV_VAE, shape, 4, Likelihood.BERNOULLI, 8, 0, 0, false);
+            ModelConfig tied = new ModelConfig(ModelKind.CONV_VAE, shape, 4, Likelihood.BERNOULLI, 8, 0, 0, true);
+            Vae plain = new Vae(untied);
+            Vae shared = new Vae(tied);
+            // Tied transposed convolutions keep only their biases: the model is lighter by the convolutions' weights.
+            long saved = 0;
+            int layers = 0;
+            for (; plain.named_parameters().contains("encoder.conv" + layers + ".weight"); layers++) {
+                saved += plain.named_parameters().get("encoder.conv" + layers + ".weight").numel();
+            }
+            assertEquals(2, layers, "32x24 halves twice, to 8x6");
+            assertEquals(count(plain) - saved, count(shared));
+            assertTrue(Vae.architecture(tied).contains("tied to the encoder's weights"), Vae.architecture(tied));
+            Tensor x = torch.rand(4, 3, 32, 24);
+            Tensor loss = shared.decode(shared.encode(x, null).mean(), null).sigmoid().sub(x).square().sum();
+            loss.backward();
+            // The encoder's first convolution is the decoder's last transposed one: its gradient has both parts.
+            Tensor firstConv = shared.named_parameters().get("encoder.conv0.weight");
+            assertTrue(firstConv.grad().abs().sum().item_double() > 0);
+            assertFalse(shared.named_parameters().contains("decoder.deconv0.weight"));
+            RegenException gan = assertThrows(RegenException.class, () -> new ModelConfig(ModelKind.DCGAN, shape, 4,
+                    Likelihood.BERNOULLI, 8, 0, 0, true));
+            assertTrue(gan.getMessage().contains("belong to the conv VAE"), gan.getMessage());
+        }
+    }
+
+    private static long count(Vae vae) {
+        long n = 0;
+        TensorVector params = vae.parameters();
+        for (long i = 0; i < params.size(); i++) {
+            n += params.get(i).numel();
+        }
+        return n;
     }
 
     @Test

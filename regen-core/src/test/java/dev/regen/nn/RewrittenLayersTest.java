@@ -52,7 +52,8 @@ class RewrittenLayersTest {
                 x -> PatchGemm.transposedConv(x, deconv.weight(), deconv.bias(), outRows, outCols));
         assertSame(deconv, input, x -> deconv.forward(x),
                 x -> SubPixel.transposedConv(x, deconv.weight(), deconv.bias(), outRows, outCols));
-        assertSame(deconv, input, x -> deconv.forward(x), x -> Layers.transposedConv(deconv, x));
+        assertSame(deconv, input, x -> deconv.forward(x), x -> Layers.transposedConv(x, deconv.weight(), deconv.bias(),
+                new long[]{extraRows, extraCols}));
     }
 
     @ParameterizedTest(name = "{0}x{1}x{2} map to {3} outputs")
