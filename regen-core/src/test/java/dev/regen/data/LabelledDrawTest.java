@@ -5,6 +5,7 @@ import dev.regen.config.ImageShape;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,6 +38,9 @@ class LabelledDrawTest {
         Subset drawn = LabelledDraw.perClass(data, 3, 9);
         assertEquals(12, drawn.size());
         assertEquals(3, Arrays.stream(drawn.labels()).filter(l -> l == 2).count());
+        // After --labels 0,2 the other classes have no images: the draw takes only the kept ones.
+        Subset kept = LabelledDraw.perClass(Subset.withLabels(data, List.of(0, 2)), 3, 9);
+        assertEquals(6, kept.size());
         ArrayDataset unlabelled = new ArrayDataset(new ImageShape(1, 1, 1), new float[4], null, "u");
         RegenException e = assertThrows(RegenException.class, () -> LabelledDraw.perClass(unlabelled, 1, 9));
         assertTrue(e.getMessage().contains("no class labels"), e.getMessage());
