@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
         description = "Edit images through an unconditional VAE: encode, move the code along --direction by "
                 + "--amount (1 moves from one class mean to the other, or one standard deviation along a principal "
                 + "direction), decode, and add the decoded change to the image. Images are read at the model's size. "
-                + "Writes OUT/NAME.png per image, or with --strip OUT/NAME-strip.png: the image, then each amount.")
+                + "Writes OUT/NAME.png per image, or with --strip OUT/NAME-strip.png (the image, then each amount) and "
+                + "OUT/strips.png, every strip as one grid.")
 final class EditCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
@@ -62,18 +63,24 @@ final class EditCommand implements Callable<Integer> {
             edited[a] = LatentEdit.apply(vae, images, n, chosen, amounts.get(a), whole);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        int columns = amounts.size() + 1;
+        float[] grid = new float[n * columns * shape.size()];
         for (int i = 0; i < n; i++) {
             String name = files.get(i).name();
             if (strip == null) {
                 ImageWriter.writePng(one(edited[0].images(), i, shape), shape, out.resolve(name + ".png"));
             } else {
-                float[] row = new float[(amounts.size() + 1) * shape.size()];
-                System.arraycopy(images, i * shape.size(), row, 0, shape.size());
+                System.arraycopy(images, i * shape.size(), grid, i * columns * shape.size(), shape.size());
                 for (int a = 0; a < amounts.size(); a++) {
-                    System.arraycopy(edited[a].images(), i * shape.size(), row, (a + 1) * shape.size(), shape.size());
+                    System.arraycopy(edited[a].images(), i * shape.size(), grid, (i * columns + a + 1) * shape.size(),
+                            shape.size());
                 }
-                ImageGrid.write(row, amounts.size() + 1, shape, amounts.size() + 1, out.resolve(name + "-strip.png"));
+                ImageGrid.write(Arrays.copyOfRange(grid, i * columns * shape.size(), (i + 1) * columns * shape.size()),
+                        columns, shape, columns, out.resolve(name + "-strip.png"));
             }
+        }
+        if (strip != null) {
+            ImageGrid.write(grid, n * columns, shape, columns, out.resolve("strips.png"));
         }
         PrintWriter print = spec.commandLine().getOut();
         for (int a = 0; a < edited.length; a++) {

@@ -142,6 +142,7 @@ class CliTest {
         assertEquals(0, strip.code(), strip.err());
         assertTrue(strip.out().contains("pc1 by +0.00: 0.0% of pixels changed"), "amount 0 changes nothing: "
                 + strip.out());
+        assertTrue(Files.isRegularFile(temp.resolve("strips").resolve("strips.png")));
         assertBadInput("no direction 'smile': the model's directions are 0, 1, 2", "edit", model, "--input",
                 inputs.toString(), "--direction", "smile", "--out", temp.resolve("never-edited").toString());
         assertBadInput("amount 12.0 is out of range", "edit", model, "--input", inputs.toString(), "--direction",
