@@ -64,7 +64,7 @@ final class EditCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         int columns = amounts.size() + 1;
-        float[] grid = new float[n * columns * shape.size()];
+        float[] grid = strip == null ? null : new float[n * columns * shape.size()];
         for (int i = 0; i < n; i++) {
             String name = files.get(i).name();
             if (strip == null) {
