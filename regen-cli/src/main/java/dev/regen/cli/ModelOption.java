@@ -1,7 +1,9 @@
 package dev.regen.cli;
 
+import dev.regen.RegenException;
 import dev.regen.config.Background;
 import dev.regen.config.Check;
+import dev.regen.config.DataConfig;
 import dev.regen.config.TrainConfig;
 import dev.regen.data.Binarized;
 import dev.regen.data.DataSource;
@@ -72,12 +74,23 @@ final class ModelOption {
     }
 
     /**
-     * Held-out images for a likelihood of the VAE: as {@link #images} with the test set preferred,
-     * the first {@code limit} only when above 0, and binarized by the same fixed draw the model was
+     * Held-out images for a likelihood of the VAE: the test set at {@code data} when it has one,
+     * converted as the model's training data was (its {@code --size} and {@code --channels}), the
+     * first {@code limit} only when above 0, and binarized by the same fixed draw the model was
      * tested on while it trained when it trained on binarized images.
+     *
+     * @throws RegenException when that conversion does not give the model's shape: the likelihood of
+     *                        images resized to fit would not compare with its own images'
      */
     ImageDataset evaluationImages(Path data, int limit) {
-        ImageDataset images = first(images(data, loadVae(), true), limit);
+        Vae vae = loadVae();
+        DataConfig trained = loadSaved().file().manifest().data();
+        DataSource.Loaded loaded = DataSource.open(data, trained::target, false, background());
+        ImageDataset images = first(loaded.test().orElse(loaded.train()), limit);
+        if (!images.shape().equals(vae.config().shape())) {
+            throw new RegenException(data + " holds " + images.shape() + " images and the model scores "
+                    + vae.config().shape() + " ones: likelihoods of resized images do not compare");
+        }
         TrainConfig training = loadSaved().file().manifest().training();
         return training.binarize() ? new Binarized(images, training.seed()) : images;
     }

@@ -449,6 +449,13 @@ class CliTest {
         assertBadInput("latent must be between 1 and 4096, got 0", "train", "--data", DATA, "--latent", "0", "--out",
                 temp.resolve("x").toString());
 
+        String emoji = Path.of("..", "data", "emoji", "google").toString();
+        assertBadInput("holds 3x64x64 images and the model scores 1x28x28 ones", "eval-anomaly",
+                run.resolve("model.regen").toString(), "--data", emoji, "--normal-labels", "1");
+        assertBadInput("holds 3x64x64 images and the model scores 1x28x28 ones", "anomaly",
+                run.resolve("model.regen").toString(), "--data", emoji, "--out", temp.resolve("never.csv").toString());
+        assertFalse(Files.exists(temp.resolve("never.csv")));
+
         Result kind = regen("train", "--data", DATA, "--model", "transformer");
         assertEquals(ExitCodes.USAGE, kind.code());
         assertTrue(kind.err().contains("model must be one of conv-vae|mlp-vae"), kind.err());
