@@ -7,8 +7,10 @@
 # about the same number of steps (CLS_EPOCHS over 1,000 images, proportionally fewer epochs over
 # more). The generators' per-epoch test passes use the 2,000-image sample in data/. Generators and
 # classifiers already in OUT are reused, so a second SYN reuses the generators.
+# With FILTER=filter, augment keeps only the samples the real-only classifier of the same seed assigns
+# to the class they were drawn for.
 # Usage: bench/augmentation.sh [OUT=runs/augmentation] [SYN=10000] [VAE_EPOCHS=100] [GAN_EPOCHS=100]
-#        [CLS_EPOCHS=100] [SEEDS="1 2 3"] [GENERATORS="conv-vae dcgan"]
+#        [CLS_EPOCHS=100] [SEEDS="1 2 3"] [GENERATORS="conv-vae dcgan"] [FILTER=]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT=${1:-runs/augmentation}
@@ -18,6 +20,7 @@ GAN_EPOCHS=${4:-100}
 CLS_EPOCHS=${5:-100}
 SEEDS=${6:-1 2 3}
 GENERATORS=${7:-conv-vae dcgan}
+FILTER=${8:-}
 DATA=/usr/share/datasets/fashion-mnist
 SAMPLE="$ROOT/data/fashion-mnist/t10k-images-idx3-ubyte.gz"
 TEST="$DATA/t10k-images-idx3-ubyte.gz"
@@ -43,12 +46,14 @@ for seed in $SEEDS; do
     [ -f "$model/model.regen" ] ||
       "$ROOT/regen" train --model "$gen" --conditional --data "$DATA" --per-class 100 --test-data "$SAMPLE" \
         --epochs "$epochs" --seed "$seed" --out "$model" > "$model.txt" 2>&1
-    synthetic="$model-synthetic$SYN"
+    synthetic="$model-synthetic$SYN$FILTER"
+    filter=(); [ -z "$FILTER" ] || filter=(--filter "$OUT/real-s$seed/model.regen")
     [ -d "$synthetic" ] ||
-      "$ROOT/regen" augment "$model/model.regen" --n "$SYN" --seed "$seed" --out "$synthetic" > /dev/null
-    mixed=$(classifier "$gen-s$seed-mixed$SYN" "$seed" "$MIX_EPOCHS" --data "$DATA" --per-class 100 \
+      "$ROOT/regen" augment "$model/model.regen" --n "$SYN" --seed "$seed" "${filter[@]}" --out "$synthetic" \
+        > "$synthetic.txt"
+    mixed=$(classifier "$gen-s$seed-mixed$SYN$FILTER" "$seed" "$MIX_EPOCHS" --data "$DATA" --per-class 100 \
       --add-train "$synthetic")
-    cas=$(classifier "$gen-s$seed-cas$SYN" "$seed" "$SYN_EPOCHS" --data "$synthetic" --test-data "$TEST")
-    printf "%-10s %-5s %9s%% %13s%% %9s%%\n" "$gen" "$seed" "$real" "$mixed" "$cas" | tee -a "$OUT/table$SYN.txt"
+    cas=$(classifier "$gen-s$seed-cas$SYN$FILTER" "$seed" "$SYN_EPOCHS" --data "$synthetic" --test-data "$TEST")
+    printf "%-10s %-5s %9s%% %13s%% %9s%%\n" "$gen" "$seed" "$real" "$mixed" "$cas" | tee -a "$OUT/table$SYN$FILTER.txt"
   done
 done

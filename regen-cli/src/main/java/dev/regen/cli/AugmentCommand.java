@@ -2,7 +2,9 @@ package dev.regen.cli;
 
 import dev.regen.augment.SyntheticImages;
 import dev.regen.config.Check;
+import dev.regen.model.Classifier;
 import dev.regen.model.Generative;
+import dev.regen.model.SavedModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,6 +32,11 @@ final class AugmentCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seed of the latent draws (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--filter", paramLabel = "CLASSIFIER",
+            description = "keep only the samples this classifier (from train-classifier) assigns to the class they "
+                    + "were drawn for, drawing again for the others")
+    Path filter;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "new folder the images are written to")
     Path out;
 
@@ -44,13 +51,17 @@ final class AugmentCommand implements Callable<Integer> {
         int[] labels = label != null ? SyntheticImages.only(count, label)
                 : classes == 0 ? null : SyntheticImages.balanced(count, classes);
         long start = System.nanoTime();
-        SyntheticImages.write(generator, count, labels, seed, out, Progress.live(spec, "generating", "images"));
+        Classifier classifier = filter == null ? null : SavedModel.load(filter).classifier();
+        double kept = SyntheticImages.write(generator, count, labels, seed, classifier, out,
+                Progress.live(spec, "generating", "images"));
         double seconds = (System.nanoTime() - start) / 1e9;
         Progress.clear(spec);
         String kinds = classes == 0 ? "unlabelled" : label != null ? "of class " + label
                 : "over " + classes + " classes";
-        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d images %s to %s in %.1f s (%.0f img/s)%n", count,
-                kinds, out, seconds, count / seconds);
+        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d images %s to %s in %.1f s (%.0f img/s)%s%n", count,
+                kinds, out, seconds, count / seconds,
+                classifier == null ? "" : String.format(Locale.ROOT, "; the filter kept %.1f%% of the samples",
+                        100 * kept));
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }

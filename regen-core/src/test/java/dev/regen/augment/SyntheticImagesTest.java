@@ -53,7 +53,7 @@ class SyntheticImagesTest {
     void aConditionalModelsImagesReadBackWithTheLabelsTheyWereDrawnFor() throws IOException {
         Vae vae = conditional(12);
         Path out = temp.resolve("synthetic");
-        SyntheticImages.write(vae, 30, SyntheticImages.balanced(30, 12), 5, out, (done, total) -> { });
+        SyntheticImages.write(vae, 30, SyntheticImages.balanced(30, 12), 5, null, out, (done, total) -> { });
         ImageDataset read = DataSource.open(out, own -> own, true, Background.WHITE).train();
         assertEquals(30, read.size());
         assertEquals(12, read.classes());
@@ -65,13 +65,13 @@ class SyntheticImagesTest {
         assertArrayEquals(new int[]{3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2}, perClass);
 
         Path again = temp.resolve("again");
-        SyntheticImages.write(vae, 30, SyntheticImages.balanced(30, 12), 5, again, (done, total) -> { });
+        SyntheticImages.write(vae, 30, SyntheticImages.balanced(30, 12), 5, null, again, (done, total) -> { });
         for (Path file : files(out)) {
             assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(again.resolve(out.relativize(file))),
                     "the same seed writes the same image: " + file);
         }
         RegenException exists = assertThrows(RegenException.class,
-                () -> SyntheticImages.write(vae, 3, SyntheticImages.balanced(3, 12), 5, out, (done, total) -> { }));
+                () -> SyntheticImages.write(vae, 3, SyntheticImages.balanced(3, 12), 5, null, out, (d, t) -> { }));
         assertTrue(exists.getMessage().contains("already exists"), exists.getMessage());
     }
 
@@ -79,9 +79,9 @@ class SyntheticImagesTest {
     void badLabelsAndAFailedWriteLeaveNoFolder() {
         Vae vae = conditional(3);
         Path out = temp.resolve("never");
-        assertThrows(RegenException.class, () -> SyntheticImages.write(vae, 4, null, 1, out, (d, t) -> { }));
+        assertThrows(RegenException.class, () -> SyntheticImages.write(vae, 4, null, 1, null, out, (d, t) -> { }));
         RegenException range = assertThrows(RegenException.class,
-                () -> SyntheticImages.write(vae, 2, new int[]{0, 3}, 1, out, (d, t) -> { }));
+                () -> SyntheticImages.write(vae, 2, new int[]{0, 3}, 1, null, out, (d, t) -> { }));
         assertTrue(range.getMessage().contains("label 3 is out of range"), range.getMessage());
         assertThrows(RegenException.class, () -> AtomicFiles.writeFolder(out, tmp -> {
             Files.writeString(tmp.resolve("half.txt"), "written before the failure");
