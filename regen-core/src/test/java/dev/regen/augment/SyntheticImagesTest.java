@@ -9,8 +9,11 @@ import dev.regen.config.ModelKind;
 import dev.regen.data.DataSource;
 import dev.regen.data.ImageDataset;
 import dev.regen.io.AtomicFiles;
+import dev.regen.model.Classifier;
 import dev.regen.model.Vae;
 import dev.regen.nn.Torch;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Tensor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,5 +98,30 @@ class SyntheticImagesTest {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile).sorted().toList();
         }
+    }
+
+    @Test
+    void aFilterKeepsOnlyTheSamplesItAssignsToTheirClassAndRefusesAModelItCannotRecognise() throws IOException {
+        Vae vae = conditional(3);
+        Classifier onlyZero = new Classifier(new ModelConfig(ModelKind.CLASSIFIER, new ImageShape(1, 8, 8), 4,
+                Likelihood.BERNOULLI, 4, 3));
+        try (NoGradGuard noGrad = new NoGradGuard()) {
+            // Zero weights and a large bias on class 0: whatever the image, the classifier says 0.
+            onlyZero.named_parameters().get("logits.weight").zero_();
+            onlyZero.named_parameters().get("logits.bias").copy_(Tensor.create(new float[]{100f, 0f, 0f}, 3));
+        }
+        Path zeros = temp.resolve("zeros");
+        assertEquals(1.0, SyntheticImages.write(vae, 5, SyntheticImages.only(5, 0), 2, onlyZero, zeros, (d, t) -> { }));
+        assertEquals(5, files(zeros).size());
+        Path mixed = temp.resolve("mixed");
+        RegenException never = assertThrows(RegenException.class, () -> SyntheticImages.write(vae, 6,
+                SyntheticImages.balanced(6, 3), 2, onlyZero, mixed, (d, t) -> { }));
+        assertTrue(never.getMessage().contains("does not recognise the model's classes"), never.getMessage());
+        assertFalse(Files.exists(mixed), "nothing half-written");
+        Classifier otherShape = new Classifier(new ModelConfig(ModelKind.CLASSIFIER, new ImageShape(1, 4, 4), 4,
+                Likelihood.BERNOULLI, 4, 3));
+        RegenException fit = assertThrows(RegenException.class, () -> SyntheticImages.write(vae, 2,
+                SyntheticImages.only(2, 0), 2, otherShape, mixed, (d, t) -> { }));
+        assertTrue(fit.getMessage().contains("a classifier of its image shape and classes"), fit.getMessage());
     }
 }
