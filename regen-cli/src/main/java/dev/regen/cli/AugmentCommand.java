@@ -50,8 +50,8 @@ final class AugmentCommand implements Callable<Integer> {
         int classes = generator.config().classes();
         int[] labels = label != null ? SyntheticImages.only(count, label)
                 : classes == 0 ? null : SyntheticImages.balanced(count, classes);
-        long start = System.nanoTime();
         Classifier classifier = filter == null ? null : SavedModel.load(filter).classifier();
+        long start = System.nanoTime();
         double kept = SyntheticImages.write(generator, count, labels, seed, classifier, out,
                 Progress.live(spec, "generating", "images"));
         double seconds = (System.nanoTime() - start) / 1e9;

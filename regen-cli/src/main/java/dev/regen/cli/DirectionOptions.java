@@ -22,14 +22,10 @@ final class DirectionOptions {
             description = "the directions (default: MODEL.attributes.json beside the model)")
     Path attributes;
 
-    /**
-     * The named direction of the model, after checking that the VAE is unconditional and the amount in range.
-     */
+    /** The named direction of the model, after checking that the VAE is unconditional. */
     Direction find(ModelOption model, Vae vae) {
         LatentEdit.requireUnconditional(vae);
-        Direction direction = Attributes.read(attributes != null ? attributes : Attributes.beside(model.path),
+        return Attributes.read(attributes != null ? attributes : Attributes.beside(model.path),
                 vae.config().latent()).find(name);
-        direction.requireAmount(amount);
-        return direction;
     }
 }

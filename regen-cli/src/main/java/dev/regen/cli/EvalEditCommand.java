@@ -54,6 +54,7 @@ final class EvalEditCommand implements Callable<Integer> {
         Vae vae = model.loadVae();
         Direction chosen = direction.find(model, vae);
         double amount = direction.amount;
+        chosen.requireAmount(amount);
         ImageShape shape = vae.config().shape();
         List<ImageFiles.Input> inputs = ImageFiles.read(input, model.background());
         int n = inputs.size();

@@ -18,15 +18,15 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Something that writes a whole file at the path it is given. */
+    /** Something that writes the whole content at the path it is given: a file, or the files of an empty folder. */
     @FunctionalInterface
-    public interface FileWriter {
+    public interface ContentWriter {
         /** Writes the complete content to {@code tmp}. */
         void write(Path tmp) throws IOException;
     }
 
     /** Writes {@code path} atomically with {@code writer}. */
-    public static void write(Path path, FileWriter writer) {
+    public static void write(Path path, ContentWriter writer) {
         ImageWriter.createParent(path);
         Path tmp = path.resolveSibling("." + path.getFileName() + ".tmp");
         try {
@@ -47,20 +47,13 @@ public final class AtomicFiles {
         }
     }
 
-    /** Something that writes a whole folder of files into the folder it is given. */
-    @FunctionalInterface
-    public interface FolderWriter {
-        /** Writes the complete content into the empty folder {@code tmp}. */
-        void write(Path tmp) throws IOException;
-    }
-
     /**
      * Writes the new folder {@code folder} atomically with {@code writer}: into a hidden sibling
      * that is renamed into place when complete, and deleted when the writer fails.
      *
      * @throws RegenException when {@code folder} already exists (nothing is merged into it or replaced)
      */
-    public static void writeFolder(Path folder, FolderWriter writer) {
+    public static void writeFolder(Path folder, ContentWriter writer) {
         if (Files.exists(folder)) {
             throw new RegenException(folder + " already exists: give a new folder");
         }
