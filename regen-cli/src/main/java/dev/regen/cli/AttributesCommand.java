@@ -6,7 +6,7 @@ import dev.regen.edit.AttributeFinder;
 import dev.regen.edit.Attributes;
 import dev.regen.edit.Direction;
 import dev.regen.edit.LatentEdit;
-import dev.regen.model.Vae;
+import dev.regen.model.Generative;
 import dev.regen.sample.Embedder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,8 +22,8 @@ import java.util.concurrent.Callable;
 
 /** {@code regen attributes}: latent directions for {@code regen edit}, found in the codes of images. */
 @Command(name = "attributes", mixinStandardHelpOptions = true,
-        description = "Find latent directions of an unconditional VAE in the codes of the images at --data (their "
-                + "training set): for labelled images, each class (from the others' mean code to the class's) and "
+        description = "Find latent directions of an unconditional model in the codes of the images at --data (their "
+                + "training set; a GAN's codes by inverting its generator): for labelled images, each class (from the others' mean code to the class's) and "
                 + "each pair of classes (A-to-B); for any images, the principal directions pc1, pc2, ... Written "
                 + "beside the model (MODEL.attributes.json) unless --out says where.")
 final class AttributesCommand implements Callable<Integer> {
@@ -45,17 +45,21 @@ final class AttributesCommand implements Callable<Integer> {
             + "(default: MODEL.attributes.json beside the model)")
     Path out;
 
+    @Mixin
+    InversionOptions inversion;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         Check.range("--components", components, 0, 4096);
-        Vae vae = model.loadVae();
-        LatentEdit.requireUnconditional(vae);
-        ImageDataset images = ModelOption.first(model.images(data, vae, false), limit);
-        int latent = vae.config().latent();
-        float[] codes = Embedder.codes(vae, images, Progress.live(spec, "encoding", "images"));
+        Generative generative = model.load();
+        LatentEdit.requireUnconditional(generative);
+        ImageDataset images = ModelOption.first(model.images(data, generative, false), limit);
+        int latent = generative.config().latent();
+        float[] codes = Embedder.codes(generative, images, inversion.inversion(),
+                Progress.live(spec, "encoding", "images"));
         Progress.clear(spec);
         List<Direction> directions = new ArrayList<>();
         if (images.classes() > 1) {

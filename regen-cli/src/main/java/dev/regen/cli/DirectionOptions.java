@@ -3,7 +3,7 @@ package dev.regen.cli;
 import dev.regen.edit.Attributes;
 import dev.regen.edit.Direction;
 import dev.regen.edit.LatentEdit;
-import dev.regen.model.Vae;
+import dev.regen.model.Generative;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -22,10 +22,10 @@ final class DirectionOptions {
             description = "the directions (default: MODEL.attributes.json beside the model)")
     Path attributes;
 
-    /** The named direction of the model, after checking that the VAE is unconditional. */
-    Direction find(ModelOption model, Vae vae) {
-        LatentEdit.requireUnconditional(vae);
+    /** The named direction of the model, after checking that it is unconditional. */
+    Direction find(ModelOption model, Generative generative) {
+        LatentEdit.requireUnconditional(generative);
         return Attributes.read(attributes != null ? attributes : Attributes.beside(model.path),
-                vae.config().latent()).find(name);
+                generative.config().latent()).find(name);
     }
 }

@@ -5,7 +5,7 @@ import dev.regen.edit.Direction;
 import dev.regen.edit.LatentEdit;
 import dev.regen.io.ImageGrid;
 import dev.regen.io.ImageWriter;
-import dev.regen.model.Vae;
+import dev.regen.model.Generative;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
 
 /** {@code regen edit}: move images along a latent direction found by {@code regen attributes}. */
 @Command(name = "edit", mixinStandardHelpOptions = true,
-        description = "Edit images through an unconditional VAE: encode, move the code along --direction by "
+        description = "Edit images through an unconditional model: encode (a GAN: invert), move the code along "
+                + "--direction by "
                 + "--amount (1 moves from one class mean to the other, or one standard deviation along a principal "
                 + "direction), decode, and add the decoded change to the image. Images are read at the model's size. "
                 + "Writes OUT/NAME.png per image, or with --strip OUT/NAME-strip.png (the image, then each amount) and "
@@ -44,24 +45,29 @@ final class EditCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder the edited images go to")
     Path out;
 
+    @Mixin
+    InversionOptions inversion;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        Vae vae = model.loadVae();
-        Direction chosen = direction.find(model, vae);
+        Generative generative = model.load();
+        Direction chosen = direction.find(model, generative);
         List<Double> amounts = strip != null ? strip : List.of(direction.amount);
         amounts.forEach(chosen::requireAmount);
         List<ImageFiles.Input> files = ImageFiles.read(input, model.background());
-        ImageShape shape = vae.config().shape();
+        ImageShape shape = generative.config().shape();
         int n = files.size();
         float[] images = ImageFiles.pixels(files, shape);
         long start = System.nanoTime();
         LatentEdit.Edited[] edited = new LatentEdit.Edited[amounts.size()];
         for (int a = 0; a < edited.length; a++) {
-            edited[a] = LatentEdit.apply(vae, images, n, chosen, amounts.get(a), whole);
+            edited[a] = LatentEdit.apply(generative, images, n, chosen, amounts.get(a), whole, inversion.inversion(),
+                    Progress.live(spec, "editing", "images"));
         }
+        Progress.clear(spec);
         double seconds = (System.nanoTime() - start) / 1e9;
         int columns = amounts.size() + 1;
         float[] grid = strip == null ? null : new float[n * columns * shape.size()];

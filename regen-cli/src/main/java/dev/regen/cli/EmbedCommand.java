@@ -4,6 +4,7 @@ import dev.regen.data.ImageDataset;
 import dev.regen.io.NpyWriter;
 import dev.regen.model.Vae;
 import dev.regen.sample.Embedder;
+import dev.regen.sample.Inversion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,7 +44,7 @@ final class EmbedCommand implements Callable<Integer> {
         Vae vae = model.loadVae();
         ImageDataset images = ModelOption.first(model.images(data, vae, !train), limit);
         long start = System.nanoTime();
-        float[] codes = Embedder.codes(vae, images, Progress.live(spec, "encoding", "images"));
+        float[] codes = Embedder.codes(vae, images, Inversion.defaults(), Progress.live(spec, "encoding", "images"));
         double seconds = (System.nanoTime() - start) / 1e9;
         Progress.clear(spec);
         NpyWriter.writeFloats(out, codes, images.size(), vae.config().latent());

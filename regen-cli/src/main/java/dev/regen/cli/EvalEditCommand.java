@@ -6,7 +6,7 @@ import dev.regen.edit.ColourMapping;
 import dev.regen.edit.Direction;
 import dev.regen.edit.LatentEdit;
 import dev.regen.eval.metric.ImageQuality;
-import dev.regen.model.Vae;
+import dev.regen.model.Generative;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +43,9 @@ final class EvalEditCommand implements Callable<Integer> {
     @Option(names = "--fit-target", paramLabel = "DIR", description = "the same images after, named alike")
     Path fitTarget;
 
+    @Mixin
+    InversionOptions inversion;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -51,11 +54,11 @@ final class EvalEditCommand implements Callable<Integer> {
         if ((fitInput == null) != (fitTarget == null)) {
             throw new RegenException("give --fit-input and --fit-target together, or neither");
         }
-        Vae vae = model.loadVae();
-        Direction chosen = direction.find(model, vae);
+        Generative generative = model.load();
+        Direction chosen = direction.find(model, generative);
         double amount = direction.amount;
         chosen.requireAmount(amount);
-        ImageShape shape = vae.config().shape();
+        ImageShape shape = generative.config().shape();
         List<ImageFiles.Input> inputs = ImageFiles.read(input, model.background());
         int n = inputs.size();
         float[] before = ImageFiles.pixels(inputs, shape);
@@ -74,11 +77,17 @@ final class EvalEditCommand implements Callable<Integer> {
             row(out, "colour mapping (" + fit.size() + " pairs)",
                     ColourMapping.fit(fitBefore, fitAfter, fit.size(), shape).apply(before, n), truth, n, shape);
         }
-        row(out, "regen edit", LatentEdit.apply(vae, before, n, chosen, amount, false).images(), truth, n, shape);
-        row(out, "regen edit, decoded whole", LatentEdit.apply(vae, before, n, chosen, amount, true).images(), truth,
-                n, shape);
+        row(out, "regen edit", edit(generative, before, n, chosen, amount, false), truth, n, shape);
+        row(out, "regen edit, decoded whole", edit(generative, before, n, chosen, amount, true), truth, n, shape);
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private float[] edit(Generative generative, float[] images, int n, Direction chosen, double amount, boolean whole) {
+        float[] edited = LatentEdit.apply(generative, images, n, chosen, amount, whole, inversion.inversion(),
+                Progress.live(spec, "editing", "images")).images();
+        Progress.clear(spec);
+        return edited;
     }
 
     private static void row(PrintWriter out, String method, float[] images, float[] truth, int n, ImageShape shape) {

@@ -10,6 +10,7 @@ import dev.regen.embed.LinearProbe;
 import dev.regen.embed.LinearProbe.Features;
 import dev.regen.model.Vae;
 import dev.regen.sample.Embedder;
+import dev.regen.sample.Inversion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,8 +62,8 @@ final class ProbeCommand implements Callable<Integer> {
             throw new RegenException(train.source() + " has no class labels: the probe needs labelled images");
         }
         WorkProgress progress = Progress.live(spec, "encoding", "images");
-        Features trainCodes = new Features(Embedder.codes(vae, train, progress), vae.config().latent(), train.labels());
-        Features testCodes = new Features(Embedder.codes(vae, test, progress), vae.config().latent(), test.labels());
+        Features trainCodes = codes(vae, train, progress);
+        Features testCodes = codes(vae, test, progress);
         Progress.clear(spec);
         Features trainPixels = pixels(train);
         Features testPixels = pixels(test);
@@ -84,6 +85,11 @@ final class ProbeCommand implements Callable<Integer> {
                 100 * deviation(accuracy[1]), 100 - 100 * mean(accuracy[0]), 100 - 100 * mean(accuracy[1]));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private static Features codes(Vae vae, ImageDataset images, WorkProgress progress) {
+        return new Features(Embedder.codes(vae, images, Inversion.defaults(), progress), vae.config().latent(),
+                images.labels());
     }
 
     private static Features pixels(ImageDataset images) {

@@ -161,6 +161,29 @@ class CliTest {
     }
 
     @Test
+    void aGanEditsThroughCodesFoundByInvertingItsGenerator() throws Exception {
+        Path gan = temp.resolve("plain-gan");
+        Result trained = regen("train", "--data", DATA, "--model", "dcgan", "--test-fraction", "0.5", "--epochs", "1",
+                "--batch", "64", "--width", "8", "--latent", "8", "--out", gan.toString());
+        assertEquals(0, trained.code(), trained.err());
+        String model = gan.resolve("model.regen").toString();
+        Result found = regen("attributes", model, "--data", DATA, "--limit", "100", "--components", "2", "--steps",
+                "20", "--restarts", "1");
+        assertEquals(0, found.code(), found.err());
+        assertTrue(found.out().contains("102 directions from the codes of 100 images"), found.out());
+        Path inputs = noisyImages("gan-edit-inputs", 2);
+        Result edit = regen("edit", model, "--input", inputs.toString(), "--direction", "pc1", "--strip", "0,3",
+                "--steps", "20", "--out", temp.resolve("gan-edited").toString());
+        assertEquals(0, edit.code(), edit.err());
+        assertTrue(edit.out().contains("pc1 by +0.00: 0.0% of pixels changed"), edit.out());
+        assertTrue(edit.out().contains("edited 2 images 2 times"), edit.out());
+        assertTrue(Files.isRegularFile(temp.resolve("gan-edited").resolve("strips.png")));
+        assertBadInput("steps must be between 1 and 100000, got 0", "edit", model, "--input", inputs.toString(), "--direction", "pc1",
+                "--steps", "0", "--out", temp.resolve("never-gan-edited").toString());
+        assertFalse(Files.exists(temp.resolve("never-gan-edited")));
+    }
+
+    @Test
     void aConditionalGanTrainsAndGeneratesTheClassItIsAskedFor() {
         Path gan = temp.resolve("gan");
         Result trained = regen("train", "--data", DATA, "--model", "dcgan", "--conditional", "--test-fraction", "0.5",
@@ -180,6 +203,7 @@ class CliTest {
                 "--out", temp.resolve("gan.npy").toString());
         assertBadInput("holds a 'gan' model; this needs a 'vae' model", "eval-anomaly", model, "--data", DATA,
                 "--normal-labels", "1");
+        assertBadInput("keeps the class in its label", "attributes", model, "--data", DATA);
         assertBadInput("--label needs a conditional model", "sample", run.resolve("model.regen").toString(),
                 "--label", "1");
     }

@@ -1,17 +1,20 @@
 package dev.regen.edit;
 
 import dev.regen.RegenException;
+import dev.regen.WorkProgress;
 import dev.regen.config.ImageShape;
-import dev.regen.model.Vae;
+import dev.regen.model.Generative;
+import dev.regen.sample.Inversion;
 import dev.regen.sample.Sampler;
 
 import java.util.Arrays;
 
 /**
- * Edits images through a VAE's latent code: encode to the posterior mean z, move it along a
- * direction to z', decode both, and add the decoded change G(z') - G(z) to the image itself, so that
- * what the model does not reconstruct (fine detail, the exact colours) stays as it was where the
- * edit changes nothing. The decoded image G(z') alone is available too.
+ * Edits images through a model's latent code: find the image's code z ({@link Inversion}: a VAE's
+ * posterior mean, a GAN's inverted code), move it along a direction to z', decode both, and add the
+ * decoded change G(z') - G(z) to the image itself, so that what the model does not reconstruct
+ * (fine detail, the exact colours) stays as it was where the edit changes nothing. The decoded image
+ * G(z') alone is available too.
  */
 public final class LatentEdit {
     /** A pixel is in the edited region when the edit moves one of its channels by more than this. */
@@ -34,22 +37,27 @@ public final class LatentEdit {
     }
 
     /**
-     * Edits {@code n} images of the VAE's shape.
+     * Edits {@code n} images of the model's shape.
      *
-     * @param whole the decoded image G(z') itself instead of the image plus the decoded change
-     * @throws RegenException for a conditional VAE, whose class is its label, not a direction
+     * @param whole     the decoded image G(z') itself instead of the image plus the decoded change
+     * @param inversion how the images' codes are found
+     * @param progress  told the number of images edited out of {@code n}
+     * @throws RegenException for a conditional model, whose class is its label, not a direction
      */
-    public static Edited apply(Vae vae, float[] images, int n, Direction direction, double amount, boolean whole) {
-        requireUnconditional(vae);
-        ImageShape shape = vae.config().shape();
+    public static Edited apply(Generative model, float[] images, int n, Direction direction, double amount,
+                               boolean whole, Inversion inversion, WorkProgress progress) {
+        requireUnconditional(model);
+        ImageShape shape = model.config().shape();
         int size = shape.size();
         float[] edited = new float[n * size];
         for (int start = 0; start < n; start += BATCH) {
             int count = Math.min(BATCH, n - start);
             float[] batch = Arrays.copyOfRange(images, start * size, (start + count) * size);
-            float[] codes = Sampler.encode(vae, batch, null, count);
-            float[] after = Sampler.decode(vae, direction.move(codes, amount), null, count);
-            float[] before = whole ? null : Sampler.decode(vae, codes, null, count);
+            int done = start;
+            float[] codes = inversion.codes(model, batch, null, count, (finished, all) -> progress.progress(
+                    done + finished, n));
+            float[] after = Sampler.decode(model, direction.move(codes, amount), null, count);
+            float[] before = whole ? null : Sampler.decode(model, codes, null, count);
             for (int i = 0; i < count * size; i++) {
                 edited[start * size + i] = whole ? after[i] : clamp(batch[i] + after[i] - before[i]);
             }
@@ -58,14 +66,14 @@ public final class LatentEdit {
     }
 
     /**
-     * Fails for a conditional VAE: its class is its label, not a direction of its code.
+     * Fails for a conditional model: its class is its label, not a direction of its code.
      *
-     * @throws RegenException for a conditional VAE
+     * @throws RegenException for a conditional model
      */
-    public static void requireUnconditional(Vae vae) {
-        if (vae.config().conditional()) {
-            throw new RegenException("a conditional VAE keeps the class in its label, not in its code: edit with an "
-                    + "unconditional model");
+    public static void requireUnconditional(Generative model) {
+        if (model.config().conditional()) {
+            throw new RegenException("a conditional model keeps the class in its label, not in its code: edit with "
+                    + "an unconditional model");
         }
     }
 

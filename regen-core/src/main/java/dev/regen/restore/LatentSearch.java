@@ -1,14 +1,11 @@
 package dev.regen.restore;
 
 import dev.regen.model.Generative;
-import dev.regen.nn.Adams;
+import dev.regen.sample.LatentDescent;
 import org.bytedeco.javacpp.PointerScope;
-import org.bytedeco.pytorch.Adam;
 import org.bytedeco.pytorch.LongOptional;
 import org.bytedeco.pytorch.NoGradGuard;
-import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
-import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 
 import java.util.function.IntConsumer;
@@ -18,9 +15,8 @@ import static dev.regen.nn.Tensors.scalar;
 /**
  * Restoration in latent space: the energy of a code z for an observation y is
  * -log p(y | G(z)) + |z|^2 / 2, the negative log posterior up to a constant. The search minimises
- * it with Adam from several starts (Bora et al. 2017, "Compressed sensing using generative
- * models"); {@link #sample} draws from exp(-energy) by the Metropolis-adjusted Langevin algorithm
- * (Roberts and Tweedie 1996).
+ * it by {@link LatentDescent}; {@link #sample} draws from exp(-energy) by the Metropolis-adjusted
+ * Langevin algorithm (Roberts and Tweedie 1996).
  */
 final class LatentSearch {
     /** Langevin step size to start from, adapted per chain during the first half of the steps. */
@@ -46,29 +42,14 @@ final class LatentSearch {
      * first guess as the first.
      */
     Tensor search(Observation observation, long batch) {
-        int restarts = settings.restarts();
-        Observation repeated = observation.repeated(restarts);
-        Tensor z = model.samplePrior(batch * restarts);
-        model.autoencoder().ifPresent(vae -> {
+        Observation repeated = observation.repeated(settings.restarts());
+        Tensor first = model.autoencoder().map(vae -> {
             try (NoGradGuard noGrad = new NoGradGuard()) {
-                z.view(batch, restarts, -1).select(1, 0).copy_(vae.encode(observation.initialGuess(), null).mean());
+                return vae.encode(observation.initialGuess(), null).mean();
             }
-        });
-        z.requires_grad_(true);
-        Adam adam = Adams.adam(new TensorVector(z), settings.learningRate(), 0.9, 0.999);
-        for (int step = 0; step < settings.steps(); step++) {
-            try (PointerScope scope = new PointerScope()) {
-                adam.zero_grad();
-                energy(repeated, z).sum().backward();
-                adam.step();
-            }
-            stepDone.accept(step + 1);
-        }
-        try (NoGradGuard noGrad = new NoGradGuard()) {
-            Tensor best = energy(repeated, z).view(batch, restarts).argmin(new LongOptional(1), false);
-            Tensor rows = torch.arange(new Scalar(batch)).mul(new Scalar((long) restarts)).add(best);
-            return z.index_select(0, rows).detach();
-        }
+        }).orElse(null);
+        return LatentDescent.search(model, batch, settings.restarts(), settings.steps(), settings.learningRate(),
+                z -> energy(repeated, z), first, stepDone);
     }
 
     /** {@code samples} codes per image [B * samples, latent], image by image, from chains started at {@code codes}. */
