@@ -49,9 +49,10 @@ if [ ! -d "$OUT/tones" ]; then
 fi
 TWO="$OUT/tones-$FROM-$TO"
 if [ ! -d "$TWO" ]; then
-  mkdir -p "$TWO"
-  ln -s "$OUT/tones/train/tone$FROM" "$TWO/tone$FROM"
-  ln -s "$OUT/tones/train/tone$TO" "$TWO/tone$TO"
+  for n in "$FROM" "$TO"; do
+    mkdir -p "$TWO/tone$n"
+    cp -P "$OUT/tones/train/tone$n"/*.png "$TWO/tone$n/"
+  done
 fi
 echo "tone-$FROM emoji with a tone-$TO twin: $(ls "$OUT/pairs/train/from" | wc -l) training, $(ls "$OUT/pairs/test/from" | wc -l) held out"
 [ -f "$MODEL" ] ||

@@ -62,12 +62,13 @@ final class EditCommand implements Callable<Integer> {
         int n = files.size();
         float[] images = ImageFiles.pixels(files, shape);
         long start = System.nanoTime();
+        float[] codes = LatentEdit.codes(generative, images, n, inversion.inversion(),
+                Progress.live(spec, "encoding", "images"));
+        Progress.clear(spec);
         LatentEdit.Edited[] edited = new LatentEdit.Edited[amounts.size()];
         for (int a = 0; a < edited.length; a++) {
-            edited[a] = LatentEdit.apply(generative, images, n, chosen, amounts.get(a), whole, inversion.inversion(),
-                    Progress.live(spec, "editing", "images"));
+            edited[a] = LatentEdit.apply(generative, images, codes, n, chosen, amounts.get(a), whole);
         }
-        Progress.clear(spec);
         double seconds = (System.nanoTime() - start) / 1e9;
         int columns = amounts.size() + 1;
         float[] grid = strip == null ? null : new float[n * columns * shape.size()];

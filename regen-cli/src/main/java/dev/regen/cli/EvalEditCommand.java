@@ -77,17 +77,15 @@ final class EvalEditCommand implements Callable<Integer> {
             row(out, "colour mapping (" + fit.size() + " pairs)",
                     ColourMapping.fit(fitBefore, fitAfter, fit.size(), shape).apply(before, n), truth, n, shape);
         }
-        row(out, "regen edit", edit(generative, before, n, chosen, amount, false), truth, n, shape);
-        row(out, "regen edit, decoded whole", edit(generative, before, n, chosen, amount, true), truth, n, shape);
+        float[] codes = LatentEdit.codes(generative, before, n, inversion.inversion(),
+                Progress.live(spec, "encoding", "images"));
+        Progress.clear(spec);
+        row(out, "regen edit", LatentEdit.apply(generative, before, codes, n, chosen, amount, false).images(), truth,
+                n, shape);
+        row(out, "regen edit, decoded whole", LatentEdit.apply(generative, before, codes, n, chosen, amount, true)
+                .images(), truth, n, shape);
         out.flush();
         return ExitCodes.OK;
-    }
-
-    private float[] edit(Generative generative, float[] images, int n, Direction chosen, double amount, boolean whole) {
-        float[] edited = LatentEdit.apply(generative, images, n, chosen, amount, whole, inversion.inversion(),
-                Progress.live(spec, "editing", "images")).images();
-        Progress.clear(spec);
-        return edited;
     }
 
     private static void row(PrintWriter out, String method, float[] images, float[] truth, int n, ImageShape shape) {

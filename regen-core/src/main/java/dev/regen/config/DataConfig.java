@@ -23,10 +23,14 @@ import java.util.List;
  *                     labels, as a small-data protocol trains on; 0 for all
  * @param addTrain     labelled images added to the training set after the draw, such as the
  *                     synthetic ones {@code regen augment} writes, or null
+ * @param targetPath   translation models: the folder of target images, paired by file name with
+ *                     the input images at {@code path} (read at the targets' size, with their own
+ *                     channels); {@code channels}, {@code height} and {@code width} then describe the
+ *                     targets; null for other models
  */
 public record DataConfig(String path, int channels, int height, int width, String testPath, double testFraction,
                          boolean strict, Background background, List<Integer> labels, int perClass,
-                         String addTrain) {
+                         String addTrain, String targetPath) {
     /** Validates the fields. */
     public DataConfig {
         Check.present("data", path);
@@ -43,6 +47,17 @@ public record DataConfig(String path, int channels, int height, int width, Strin
             labels.forEach(label -> Check.range("label", label, 0, 1_000_000));
         }
         Check.range("images per class", perClass, 0, 100_000_000);
+        if (targetPath != null && (labels != null || perClass > 0 || addTrain != null || testPath != null)) {
+            throw new RegenException("paired images (a target folder) take no class labels, draws per class, added "
+                    + "images or separate test set: give each folder train/ and test/ sub-folders instead");
+        }
+    }
+
+    /** Data of a model that does not translate. */
+    public DataConfig(String path, int channels, int height, int width, String testPath, double testFraction,
+                      boolean strict, Background background, List<Integer> labels, int perClass, String addTrain) {
+        this(path, channels, height, width, testPath, testFraction, strict, background, labels, perClass, addTrain,
+                null);
     }
 
     /** Data read as it is, with a tenth held out when it has no test set. */
@@ -53,7 +68,7 @@ public record DataConfig(String path, int channels, int height, int width, Strin
     /** The same data read at {@code shape}, whatever its images' own: how a model's own data is read again. */
     public DataConfig at(ImageShape shape) {
         return new DataConfig(path, shape.channels(), shape.height(), shape.width(), testPath, testFraction, strict,
-                background, labels, perClass, addTrain);
+                background, labels, perClass, addTrain, targetPath);
     }
 
     /** The shape images of shape {@code own} are converted to. */

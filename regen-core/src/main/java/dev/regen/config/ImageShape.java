@@ -20,6 +20,11 @@ public record ImageShape(int channels, int height, int width) {
         return channels * height * width;
     }
 
+    /** The same size with {@code count} channels. */
+    public ImageShape withChannels(int count) {
+        return new ImageShape(count, height, width);
+    }
+
     @Override
     public String toString() {
         return channels + "x" + height + "x" + width;

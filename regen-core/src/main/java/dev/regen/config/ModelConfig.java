@@ -15,9 +15,13 @@ import dev.regen.RegenException;
  *                   standard normal (files written before learned priors existed read as 0)
  * @param tied       conv VAEs: the decoder's transposed convolutions reuse the encoder's convolution
  *                   weights (files written before tying existed read as false)
+ * @param sourceChannels translation models: the channels of the images they translate (the
+ *                   output's are {@code shape}'s); 0 for every other model
+ * @param norm       translation models: how their feature maps are normalised; null for every other
+ *                   model
  */
 public record ModelConfig(ModelKind kind, ImageShape shape, int latent, Likelihood likelihood, int width, int classes,
-                          int priorComponents, boolean tied) {
+                          int priorComponents, boolean tied, int sourceChannels, FeatureNorm norm) {
     /** Validates every field. */
     public ModelConfig {
         Check.present("model", kind);
@@ -34,6 +38,29 @@ public record ModelConfig(ModelKind kind, ImageShape shape, int latent, Likeliho
         if (tied && kind != ModelKind.CONV_VAE) {
             throw new RegenException("tied encoder and decoder weights belong to the conv VAE, not to " + kind.id());
         }
+        if (kind.translates()) {
+            Check.range("source channels", sourceChannels, 1, 64);
+            Check.present("norm", norm);
+        } else if (sourceChannels != 0 || norm != null) {
+            throw new RegenException("source channels and a norm belong to translation models, not to " + kind.id());
+        }
+    }
+
+    /** A model that does not translate. */
+    public ModelConfig(ModelKind kind, ImageShape shape, int latent, Likelihood likelihood, int width, int classes,
+                       int priorComponents, boolean tied) {
+        this(kind, shape, latent, likelihood, width, classes, priorComponents, tied, 0, null);
+    }
+
+    /** A translation model from images of {@code sourceChannels} channels to images of {@code shape}. */
+    public static ModelConfig translator(ModelKind kind, ImageShape shape, int sourceChannels, int width,
+                                         FeatureNorm norm) {
+        return new ModelConfig(kind, shape, 1, Likelihood.BERNOULLI, width, 0, 0, false, sourceChannels, norm);
+    }
+
+    /** The shape of the images a translation model reads: its own size, its source channels. */
+    public ImageShape sourceShape() {
+        return new ImageShape(sourceChannels, shape.height(), shape.width());
     }
 
     /** A model with untied weights. */
@@ -64,6 +91,7 @@ public record ModelConfig(ModelKind kind, ImageShape shape, int latent, Likeliho
 
     /** A copy with another latent size. */
     public ModelConfig withLatent(int newLatent) {
-        return new ModelConfig(kind, shape, newLatent, likelihood, width, classes, priorComponents, tied);
+        return new ModelConfig(kind, shape, newLatent, likelihood, width, classes, priorComponents, tied,
+                sourceChannels, norm);
     }
 }

@@ -17,6 +17,11 @@ public enum ModelKind implements Named {
     SNGAN("sngan", Family.GAN),
     /** A conv VAE whose decoder is also trained against a discriminator (Larsen et al. 2016). */
     VAE_GAN("vae-gan", Family.VAE_GAN),
+    /**
+     * Paired image-to-image translation (Isola et al. 2017): a U-Net generator trained against a
+     * PatchGAN discriminator on (input, output) pairs, plus an L1 term.
+     */
+    PIX2PIX("pix2pix", Family.PIX2PIX),
     /** A small CNN classifier whose hidden features measure generated images (see eval). */
     CLASSIFIER("classifier", Family.CLASSIFIER);
 
@@ -28,6 +33,8 @@ public enum ModelKind implements Named {
         GAN,
         /** VAEs with an adversarial term on their decoder. */
         VAE_GAN,
+        /** Translators of images from one domain to another, trained on pairs. */
+        PIX2PIX,
         /** Image classifiers, trained to score generative models. */
         CLASSIFIER;
 
@@ -54,6 +61,11 @@ public enum ModelKind implements Named {
     /** Whether this is a VAE or a GAN. */
     public Family family() {
         return family;
+    }
+
+    /** Whether models of this kind translate images of one domain into another. */
+    public boolean translates() {
+        return family == Family.PIX2PIX;
     }
 
     /** Parses a setting name such as {@code conv-vae}. */

@@ -19,18 +19,21 @@ import java.util.Objects;
  * @param optimisation how the optimizers run
  * @param objective    VAEs: what the loss is; other families ignore it
  * @param adversarial  GANs and VAE-GANs: the discriminator's part; other families ignore it
+ * @param translation  translation models: their losses; other families ignore it (null, as in
+ *                     files written before it existed: the defaults)
  * @param binarize     dynamic binarization: every training image is a fresh Bernoulli draw of its
  *                     pixel values each time it is used, the test images one fixed draw
  * @param seed         seed for initialisation, data order and sampling noise
  * @param threads      libtorch intra-op threads (0: one per core)
  */
-public record TrainConfig(Optimisation optimisation, Objective objective, Adversarial adversarial, boolean binarize,
-                          long seed, int threads) {
+public record TrainConfig(Optimisation optimisation, Objective objective, Adversarial adversarial,
+                          Translation translation, boolean binarize, long seed, int threads) {
     /** Validates the fields. */
     public TrainConfig {
         Check.present("optimisation", optimisation);
         Check.present("objective", objective);
         Check.present("adversarial", adversarial);
+        translation = translation == null ? new Translation(GanLoss.VANILLA, 100) : translation;
         Check.range("threads", threads, 0, 1024);
     }
 
@@ -110,6 +113,20 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
         }
     }
 
+    /**
+     * The losses of a translation model.
+     *
+     * @param ganLoss  the adversarial loss
+     * @param lambdaL1 pix2pix: weight of the L1 distance to the target (equation 4 of Isola et al.)
+     */
+    public record Translation(GanLoss ganLoss, double lambdaL1) {
+        /** Validates the ranges. */
+        public Translation {
+            Check.present("GAN loss", ganLoss);
+            Check.range("lambda L1", lambdaL1, 0.0, 1e6);
+        }
+    }
+
     /** Reads a damage from its written form in JSON. */
     static final class DamageSpec extends StdConverter<String, Corruption> {
         @Override
@@ -137,6 +154,7 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
                 .inputDamage(objective.inputDamage()).criticSteps(adversarial.criticSteps())
                 .gradientPenalty(adversarial.gradientPenalty()).adversarialWeight(adversarial.adversarialWeight())
                 .augmentations(adversarial.augmentations())
+                .ganLoss(translation.ganLoss()).lambdaL1(translation.lambdaL1())
                 .binarize(binarize).seed(seed).threads(threads);
     }
 
@@ -156,6 +174,8 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
         private double gradientPenalty = 10.0;
         private double adversarialWeight = 20.0;
         private List<Augmentation> augmentations = List.of();
+        private GanLoss ganLoss = GanLoss.VANILLA;
+        private double lambdaL1 = 100;
         private boolean binarize;
         private long seed = 1;
         private int threads;
@@ -247,6 +267,18 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
             return this;
         }
 
+        /** Translation models: the adversarial loss. */
+        public Builder ganLoss(GanLoss value) {
+            ganLoss = value;
+            return this;
+        }
+
+        /** pix2pix: the weight of the L1 term. */
+        public Builder lambdaL1(double value) {
+            lambdaL1 = value;
+            return this;
+        }
+
         /** Dynamic binarization on or off. */
         public Builder binarize(boolean value) {
             binarize = value;
@@ -269,8 +301,8 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
         public TrainConfig build() {
             return new TrainConfig(new Optimisation(epochs, batchSize, learningRate, schedule, gradClip),
                     new Objective(beta, klWarmupEpochs, freeBits, iwaeSamples, inputDamage),
-                    new Adversarial(criticSteps, gradientPenalty, adversarialWeight, augmentations), binarize, seed,
-                    threads);
+                    new Adversarial(criticSteps, gradientPenalty, adversarialWeight, augmentations),
+                    new Translation(ganLoss, lambdaL1), binarize, seed, threads);
         }
     }
 }

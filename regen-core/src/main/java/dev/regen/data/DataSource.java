@@ -120,6 +120,9 @@ public final class DataSource {
      * @return the split and the number of unreadable files skipped
      */
     public static Prepared prepare(DataConfig config, long seed) {
+        if (config.targetPath() != null) {
+            return preparePairs(config, seed);
+        }
         Prepared all = prepareAll(config, seed);
         Split split = all.split();
         if (config.labels() != null) {
@@ -140,6 +143,43 @@ public final class DataSource {
             added.adjustments().forEach(line -> adjustments.add("added images: " + line));
         }
         return new Prepared(new Split(train, split.test()), skipped, List.copyOf(adjustments));
+    }
+
+    /**
+     * Input images and their targets, paired by file name: the targets read as the config says, the
+     * inputs at the targets' size with their own channels; the pairs' test set from both folders'
+     * {@code test/} sub-folders, or a seeded hold-out of the pairs.
+     */
+    private static Prepared preparePairs(DataConfig config, long seed) {
+        Loaded targets = open(Path.of(config.targetPath()), config::target, config.strict(), config.background());
+        ImageShape size = targets.train().shape();
+        Loaded inputs = open(Path.of(config.path()), own -> new ImageShape(own.channels(), size.height(), size.width()),
+                config.strict(), config.background());
+        if (inputs.test().isPresent() != targets.test().isPresent()) {
+            throw new RegenException((inputs.test().isPresent() ? config.targetPath() : config.path())
+                    + " has no test/ sub-folder and the other folder has: give both one, or neither");
+        }
+        List<String> adjustments = new ArrayList<>();
+        inputs.adjustments().forEach(line -> adjustments.add("inputs: " + line));
+        targets.adjustments().forEach(line -> adjustments.add("targets: " + line));
+        int skipped = inputs.skipped() + targets.skipped();
+        Paired train = Paired.byName(folder(inputs.train()), folder(targets.train()));
+        if (inputs.test().isPresent()) {
+            Paired test = Paired.byName(folder(inputs.test().get()), folder(targets.test().get()));
+            return new Prepared(new Split(train, test), skipped, List.copyOf(adjustments));
+        }
+        if (config.testFraction() <= 0) {
+            throw new RegenException(config.path() + " has no test/ sub-folder: give both folders one, or a test "
+                    + "fraction above 0");
+        }
+        return new Prepared(Split.holdOut(train, config.testFraction(), seed), skipped, List.copyOf(adjustments));
+    }
+
+    private static ImageFolderDataset folder(ImageDataset images) {
+        if (images instanceof ImageFolderDataset folder) {
+            return folder;
+        }
+        throw new RegenException(images.source() + " is not a folder of image files: pairs are matched by file name");
     }
 
     /** As {@link #prepare}, every label kept. */

@@ -142,6 +142,13 @@ public final class ImageFolderDataset implements ImageDataset {
         return EXTENSIONS.stream().anyMatch(name::endsWith);
     }
 
+    /** The file name of image {@code index} without its extension: what pairs it with its counterpart in another folder. */
+    public String name(int index) {
+        String file = files.get(index).getFileName().toString();
+        int dot = file.lastIndexOf('.');
+        return dot > 0 ? file.substring(0, dot) : file;
+    }
+
     /** Files that were not readable images and were left out. */
     public int skipped() {
         return skipped;

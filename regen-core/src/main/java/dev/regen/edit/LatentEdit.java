@@ -37,29 +37,46 @@ public final class LatentEdit {
     }
 
     /**
-     * Edits {@code n} images of the model's shape.
+     * The codes of {@code n} images of the model's shape, found once for every edit of them.
      *
-     * @param whole     the decoded image G(z') itself instead of the image plus the decoded change
-     * @param inversion how the images' codes are found
-     * @param progress  told the number of images edited out of {@code n}
+     * @param inversion how the codes are found
+     * @param progress  told the number of images done out of {@code n}
      * @throws RegenException for a conditional model, whose class is its label, not a direction
      */
-    public static Edited apply(Generative model, float[] images, int n, Direction direction, double amount,
-                               boolean whole, Inversion inversion, WorkProgress progress) {
+    public static float[] codes(Generative model, float[] images, int n, Inversion inversion, WorkProgress progress) {
         requireUnconditional(model);
+        int size = model.config().shape().size();
+        int latent = model.config().latent();
+        float[] codes = new float[n * latent];
+        for (int start = 0; start < n; start += BATCH) {
+            int count = Math.min(BATCH, n - start);
+            int done = start;
+            float[] batch = inversion.codes(model, Arrays.copyOfRange(images, start * size, (start + count) * size),
+                    null, count, (finished, all) -> progress.progress(done + finished, n));
+            System.arraycopy(batch, 0, codes, start * latent, count * latent);
+        }
+        return codes;
+    }
+
+    /**
+     * Edits {@code n} images whose codes {@link #codes} found.
+     *
+     * @param whole the decoded image G(z') itself instead of the image plus the decoded change
+     */
+    public static Edited apply(Generative model, float[] images, float[] codes, int n, Direction direction,
+                               double amount, boolean whole) {
         ImageShape shape = model.config().shape();
         int size = shape.size();
+        int latent = model.config().latent();
         float[] edited = new float[n * size];
         for (int start = 0; start < n; start += BATCH) {
             int count = Math.min(BATCH, n - start);
-            float[] batch = Arrays.copyOfRange(images, start * size, (start + count) * size);
-            int done = start;
-            float[] codes = inversion.codes(model, batch, null, count, (finished, all) -> progress.progress(
-                    done + finished, n));
-            float[] after = Sampler.decode(model, direction.move(codes, amount), null, count);
-            float[] before = whole ? null : Sampler.decode(model, codes, null, count);
+            float[] batchCodes = Arrays.copyOfRange(codes, start * latent, (start + count) * latent);
+            float[] after = Sampler.decode(model, direction.move(batchCodes, amount), null, count);
+            float[] before = whole ? null : Sampler.decode(model, batchCodes, null, count);
             for (int i = 0; i < count * size; i++) {
-                edited[start * size + i] = whole ? after[i] : clamp(batch[i] + after[i] - before[i]);
+                int at = start * size + i;
+                edited[at] = whole ? after[i] : clamp(images[at] + after[i] - before[i]);
             }
         }
         return measured(images, edited, n, shape);

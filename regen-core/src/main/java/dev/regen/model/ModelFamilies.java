@@ -15,7 +15,8 @@ public final class ModelFamilies {
         Torch.extractNatives();
     }
 
-    private static final List<ModelFamily<?>> ALL = List.of(Vae.FAMILY, Gan.FAMILY, VaeGan.FAMILY, Classifier.FAMILY);
+    private static final List<ModelFamily<?>> ALL = List.of(Vae.FAMILY, Gan.FAMILY, VaeGan.FAMILY, Pix2Pix.FAMILY,
+            Classifier.FAMILY);
 
     private ModelFamilies() {
     }

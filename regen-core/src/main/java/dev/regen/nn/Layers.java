@@ -112,6 +112,13 @@ final class Layers {
         return channelsLastWeights(new Conv2dImpl(options));
     }
 
+    /** 4x4 convolution, stride 1, padding 1: one pixel smaller on each side's count, as PatchGAN's last layers. */
+    static Conv2dImpl narrow(int in, int out) {
+        Conv2dOptions options = new Conv2dOptions(in, out, new LongPointer(new long[]{KERNEL, KERNEL}));
+        options.padding().put(new LongPointer(new long[]{1, 1}));
+        return channelsLastWeights(new Conv2dImpl(options));
+    }
+
     /**
      * 4x4 transposed convolution, stride 2, padding 1: doubles the size, plus {@code extraRows} and
      * {@code extraCols} (0 or 1) to undo the rounding of an odd size.

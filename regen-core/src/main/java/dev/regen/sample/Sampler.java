@@ -1,6 +1,7 @@
 package dev.regen.sample;
 
 import dev.regen.model.Generative;
+import dev.regen.model.Translator;
 import dev.regen.model.Vae;
 import dev.regen.nn.Tensors;
 import dev.regen.nn.Torch;
@@ -46,6 +47,16 @@ public final class Sampler {
         try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
             Tensor x = Tensors.images(images, n, vae.config().shape());
             return Tensors.floats(vae.encode(x, Tensors.labels(vae.config(), labels, n)).mean());
+        }
+    }
+
+    /** Translations of {@code n} images of the model's source shape, in evaluation mode. */
+    public static float[] translate(Translator model, float[] images, int n) {
+        try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
+            model.evaluationMode(true);
+            return Tensors.floats(model.translate(Tensors.images(images, n, model.sourceShape())));
+        } finally {
+            model.evaluationMode(false);
         }
     }
 

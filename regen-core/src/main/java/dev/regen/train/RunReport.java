@@ -104,6 +104,8 @@ final class RunReport {
                     c.conditional() ? ", conditional on " + c.classes() + " classes" : "");
             case CLASSIFIER -> String.format("classifier of %d classes, %d features, images %s", c.classes(),
                     c.latent(), c.shape());
+            case PIX2PIX -> String.format("%s, images %s -> %s, width %d, %s norm", c.kind().id(), c.sourceShape(),
+                    c.shape(), c.width(), c.norm().id());
         };
     }
 

@@ -5,6 +5,7 @@ import dev.regen.model.Classifier;
 import dev.regen.model.Gan;
 import dev.regen.model.ModelFamily;
 import dev.regen.model.Network;
+import dev.regen.model.Pix2Pix;
 import dev.regen.model.Vae;
 import dev.regen.model.VaeGan;
 
@@ -17,6 +18,7 @@ final class TrainingSteps {
             new Registration<>(Vae.FAMILY, VaeTask::new),
             new Registration<>(Gan.FAMILY, GanTask::new),
             new Registration<>(VaeGan.FAMILY, VaeGanTask::new),
+            new Registration<>(Pix2Pix.FAMILY, Pix2PixTask::new),
             new Registration<>(Classifier.FAMILY, ClassifierTask::new));
 
     private TrainingSteps() {

@@ -1,0 +1,158 @@
+package dev.regen.train;
+
+import dev.regen.config.ImageShape;
+import dev.regen.config.TrainConfig;
+import dev.regen.data.ImageDataset;
+import dev.regen.data.PixelOps;
+import dev.regen.eval.metric.ImageQuality;
+import dev.regen.io.ImageGrid;
+import dev.regen.model.Network;
+import dev.regen.model.Pix2Pix;
+import dev.regen.nn.Adams;
+import dev.regen.nn.FrozenWeights;
+import dev.regen.sample.Sampler;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Adam;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Tensor;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * Trains pix2pix on pairs stacked as channels (input first, then target; {@code data.Paired}):
+ * every step updates the discriminator on real pairs and detached translations, then the
+ * generator on the adversarial loss plus the weighted L1 distance with the discriminator frozen.
+ * Adam with betas (0.5, 0.999), as the original. Each epoch reports the test pairs' mean L1 and
+ * PSNR of the translations against their targets.
+ */
+final class Pix2PixTask implements TrainingTask {
+    /** Model-file entry of the generator's optimizer state. */
+    static final String GENERATOR_OPTIMIZER = "optimizer-generator.pt";
+    /** Model-file entry of the discriminator's optimizer state. */
+    static final String DISCRIMINATOR_OPTIMIZER = "optimizer-discriminator.pt";
+    /** Test pairs shown in the report's grid. */
+    private static final int SHOWN = 8;
+    /** Pairs translated at once when scoring. */
+    private static final int BATCH = 64;
+
+    private final Pix2Pix model;
+    private final TrainConfig config;
+    private final Optimizers optimizers = new Optimizers();
+    private final Adam generatorOptimizer;
+    private final Adam discriminatorOptimizer;
+
+    Pix2PixTask(Pix2Pix model, TrainConfig config) {
+        this.model = model;
+        this.config = config;
+        double rate = config.optimisation().learningRate();
+        generatorOptimizer = optimizers.add(GENERATOR_OPTIMIZER, Adams.adam(model.generatorParameters(), rate, 0.5,
+                0.999));
+        discriminatorOptimizer = optimizers.add(DISCRIMINATOR_OPTIMIZER, Adams.adam(model.discriminatorParameters(),
+                rate, 0.5, 0.999));
+    }
+
+    @Override
+    public Network model() {
+        return model;
+    }
+
+    @Override
+    public List<String> lossNames() {
+        return List.of("g", "d");
+    }
+
+    @Override
+    public double[] step(Tensor pairs, Tensor labels, StepContext context) {
+        long sourceChannels = model.config().sourceChannels();
+        Tensor a = pairs.narrow(1, 0, sourceChannels);
+        Tensor b = pairs.narrow(1, sourceChannels, model.config().shape().channels());
+        TrainConfig.Translation losses = config.translation();
+        double d;
+        double g;
+        try (PointerScope update = new PointerScope()) {
+            Tensor fake;
+            try (PointerScope translation = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
+                fake = model.translate(a);
+                update.attach(fake);
+            }
+            d = Descent.step(discriminatorOptimizer, model.discriminatorLoss(losses.ganLoss(), a, b, fake), context);
+        }
+        try (PointerScope update = new PointerScope();
+             FrozenWeights frozen = new FrozenWeights(model.discriminatorParameters())) {
+            g = Descent.step(generatorOptimizer, model.generatorLoss(losses.ganLoss(), losses.lambdaL1(), a, b,
+                    model.translate(a)), context);
+        }
+        return new double[]{g, d};
+    }
+
+    @Override
+    public Map<String, Double> evaluate(ImageDataset test, long seed) {
+        ImageShape target = model.config().shape();
+        double l1 = 0;
+        double psnr = 0;
+        for (int start = 0; start < test.size(); start += BATCH) {
+            int count = Math.min(BATCH, test.size() - start);
+            float[][] split = split(test, start, count);
+            float[] translated = Sampler.translate(model, split[0], count);
+            for (int i = 0; i < count; i++) {
+                psnr += ImageQuality.psnr(split[1], translated, i * target.size(), target);
+            }
+            for (int i = 0; i < translated.length; i++) {
+                l1 += Math.abs(translated[i] - split[1][i]);
+            }
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("l1", l1 / ((double) test.size() * target.size()));
+        metrics.put("psnr", psnr / test.size());
+        return metrics;
+    }
+
+    /** Inputs and targets of {@code count} pairs from {@code start}, as two arrays. */
+    private float[][] split(ImageDataset pairs, int start, int count) {
+        int sourceSize = model.sourceShape().size();
+        int targetSize = model.config().shape().size();
+        float[] stacked = pairs.read(IntStream.range(start, start + count).toArray());
+        float[] inputs = new float[count * sourceSize];
+        float[] targets = new float[count * targetSize];
+        for (int i = 0; i < count; i++) {
+            int base = i * (sourceSize + targetSize);
+            System.arraycopy(stacked, base, inputs, i * sourceSize, sourceSize);
+            System.arraycopy(stacked, base + sourceSize, targets, i * targetSize, targetSize);
+        }
+        return new float[][]{inputs, targets};
+    }
+
+    @Override
+    public Optimizers optimizers() {
+        return optimizers;
+    }
+
+    @Override
+    public String report(RunFiles files, ImageDataset train, ImageDataset test, List<EpochMetrics> history, long seed,
+                         double seconds) {
+        ImageShape target = model.config().shape();
+        int shown = Math.min(SHOWN, test.size());
+        float[][] split = split(test, 0, shown);
+        float[] translated = Sampler.translate(model, split[0], shown);
+        float[] grid = new float[3 * shown * target.size()];
+        for (int i = 0; i < shown; i++) {
+            float[] input = PixelOps.convert(Arrays.copyOfRange(split[0], i * model.sourceShape().size(),
+                    (i + 1) * model.sourceShape().size()), model.sourceShape(), target);
+            System.arraycopy(input, 0, grid, i * target.size(), target.size());
+            System.arraycopy(translated, i * target.size(), grid, (shown + i) * target.size(), target.size());
+            System.arraycopy(split[1], i * target.size(), grid, (2 * shown + i) * target.size(), target.size());
+        }
+        ImageGrid.write(grid, 3 * shown, target, shown, files.samples());
+        RunReport.lossCurve(files, history, "g", "d");
+        Map<String, Double> scores = evaluate(test, seed);
+        return RunReport.summary(files, model, train, test, history, seconds, String.format(Locale.ROOT,
+                "test pairs     mean L1 %.4f, PSNR %.2f dB of the translations against their targets (%d pairs)%n"
+                        + "samples.png    rows: test inputs, their translations, the targets%n",
+                scores.get("l1"), scores.get("psnr"), test.size()));
+    }
+}
