@@ -3,6 +3,8 @@ package dev.regen.cli;
 import dev.regen.anomaly.AnomalyScore;
 import dev.regen.config.Augmentation;
 import dev.regen.config.Background;
+import dev.regen.config.FeatureNorm;
+import dev.regen.config.GanLoss;
 import dev.regen.config.LearningRateSchedule;
 import dev.regen.config.Likelihood;
 import dev.regen.config.ModelKind;
@@ -71,6 +73,22 @@ final class Converters {
         @Override
         public Augmentation convert(String value) {
             return Converters.parse(() -> Augmentation.parse(value));
+        }
+    }
+
+    /** {@code --norm}. */
+    static final class NormName implements ITypeConverter<FeatureNorm> {
+        @Override
+        public FeatureNorm convert(String value) {
+            return Converters.parse(() -> FeatureNorm.parse(value));
+        }
+    }
+
+    /** {@code --gan-loss}. */
+    static final class GanLossName implements ITypeConverter<GanLoss> {
+        @Override
+        public GanLoss convert(String value) {
+            return Converters.parse(() -> GanLoss.parse(value));
         }
     }
 

@@ -44,12 +44,18 @@ final class DataOptions {
                     + "writes: a folder per class, named by label number)")
     String addTrain;
 
+    @Option(names = "--target", paramLabel = "DIR",
+            description = "pix2pix: the target images, paired by file name with the images of --data (read at "
+                    + "their size, --size and --channels applying to them; train/ and test/ sub-folders in both, or "
+                    + "neither)")
+    String targetPath;
+
     @Mixin
     BackgroundOption background;
 
     DataConfig toConfig() {
         int[] hw = Sizes.parse(size);
         return new DataConfig(path, channels, hw[0], hw[1], testPath, testFraction, strict, background.colour,
-                labels, perClass, addTrain);
+                labels, perClass, addTrain, targetPath);
     }
 }

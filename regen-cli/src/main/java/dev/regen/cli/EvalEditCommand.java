@@ -1,11 +1,8 @@
 package dev.regen.cli;
 
-import dev.regen.RegenException;
 import dev.regen.config.ImageShape;
-import dev.regen.edit.ColourMapping;
 import dev.regen.edit.Direction;
 import dev.regen.edit.LatentEdit;
-import dev.regen.eval.metric.ImageQuality;
 import dev.regen.model.Generative;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,9 +48,6 @@ final class EvalEditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if ((fitInput == null) != (fitTarget == null)) {
-            throw new RegenException("give --fit-input and --fit-target together, or neither");
-        }
         Generative generative = model.load();
         Direction chosen = direction.find(model, generative);
         double amount = direction.amount;
@@ -67,34 +61,16 @@ final class EvalEditCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%d images edited along %s by %.2f, against their true edits%n", n, chosen.name(),
                 amount);
-        out.printf(Locale.ROOT, "%-28s %9s %8s%n", "method", "PSNR dB", "SSIM");
-        row(out, "unedited input", before, truth, n, shape);
-        if (fitInput != null) {
-            List<ImageFiles.Input> fit = ImageFiles.read(fitInput, model.background());
-            float[] fitBefore = ImageFiles.pixels(fit, shape);
-            float[] fitAfter = ImageFiles.pixels(ImageFiles.pairedBy(fit, ImageFiles.read(fitTarget,
-                    model.background()), fitTarget), shape);
-            row(out, "colour mapping (" + fit.size() + " pairs)",
-                    ColourMapping.fit(fitBefore, fitAfter, fit.size(), shape).apply(before, n), truth, n, shape);
-        }
+        TruthTable table = new TruthTable(out, truth, n, shape);
+        table.row("unedited input", before);
+        table.colourMappingRow(fitInput, fitTarget, model.background(), before);
         float[] codes = LatentEdit.codes(generative, before, n, inversion.inversion(),
                 Progress.live(spec, "encoding", "images"));
         Progress.clear(spec);
-        row(out, "regen edit", LatentEdit.apply(generative, before, codes, n, chosen, amount, false).images(), truth,
-                n, shape);
-        row(out, "regen edit, decoded whole", LatentEdit.apply(generative, before, codes, n, chosen, amount, true)
-                .images(), truth, n, shape);
+        table.row("regen edit", LatentEdit.apply(generative, before, codes, n, chosen, amount, false).images());
+        table.row("regen edit, decoded whole", LatentEdit.apply(generative, before, codes, n, chosen, amount, true)
+                .images());
         out.flush();
         return ExitCodes.OK;
-    }
-
-    private static void row(PrintWriter out, String method, float[] images, float[] truth, int n, ImageShape shape) {
-        double psnr = 0;
-        double ssim = 0;
-        for (int i = 0; i < n; i++) {
-            psnr += ImageQuality.psnr(truth, images, i * shape.size(), shape);
-            ssim += ImageQuality.ssim(truth, images, i * shape.size(), shape);
-        }
-        out.printf(Locale.ROOT, "%-28s %9.2f %8.4f%n", method, psnr / n, ssim / n);
     }
 }

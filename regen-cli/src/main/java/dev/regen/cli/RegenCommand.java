@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
                 ReconstructCommand.class, InterpolateCommand.class, EvalCommand.class, TrainClassifierCommand.class,
                 ScoreCommand.class, CorruptCommand.class, RestoreCommand.class, EvalRestoreCommand.class,
                 AnomalyCommand.class, EvalAnomalyCommand.class, EmbedCommand.class, ProbeCommand.class, AugmentCommand.class,
-                AttributesCommand.class, EditCommand.class, EvalEditCommand.class,
+                AttributesCommand.class, EditCommand.class, EvalEditCommand.class, TranslateCommand.class,
+                EvalTranslateCommand.class,
                 InfoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RegenCommand implements Runnable {

@@ -1,6 +1,7 @@
 package dev.regen.cli;
 
 import dev.regen.config.DataConfig;
+import dev.regen.config.ImageShape;
 import dev.regen.config.ModelConfig;
 import dev.regen.data.DataSource;
 import dev.regen.data.Split;
@@ -18,7 +19,8 @@ import java.util.concurrent.Callable;
 
 /** {@code regen train}: trains a model and writes a run folder. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a VAE or a GAN; writes checkpoints, sample grids, metrics and the model to a run folder.")
+        description = "Train a VAE, a GAN or a translation model (pix2pix, with --target); writes checkpoints, sample "
+                + "grids, metrics and the model to a run folder.")
 final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
@@ -38,7 +40,7 @@ final class TrainCommand implements Callable<Integer> {
         var training = options.training();
         DataSource.Prepared prepared = DataSource.prepare(dataConfig, training.seed());
         var split = prepared.split();
-        ModelConfig model = options.model(split.train().shape(), split.train().classes());
+        ModelConfig model = options.model(prepared);
         ModelFamilies.validate(model, training);   // as Run.start does, but before the line that announces training
         Path folder = out != null ? out : defaultFolder(options.kind.id());
         announce(spec, prepared, options.kind.id(), folder);
@@ -57,8 +59,14 @@ final class TrainCommand implements Callable<Integer> {
         }
         prepared.adjustments().forEach(err::println);
         Split split = prepared.split();
-        err.printf("training %s on %d images %s (test: %d) -> %s%n", kind, split.train().size(),
-                split.train().shape(), split.test().size(), folder);
+        if (prepared.inputChannels() > 0) {
+            ImageShape target = prepared.targetShape();
+            err.printf("training %s on %d pairs %s -> %s (test: %d) -> %s%n", kind, split.train().size(),
+                    target.withChannels(prepared.inputChannels()), target, split.test().size(), folder);
+        } else {
+            err.printf("training %s on %d images %s (test: %d) -> %s%n", kind, split.train().size(),
+                    split.train().shape(), split.test().size(), folder);
+        }
         err.flush();
     }
 

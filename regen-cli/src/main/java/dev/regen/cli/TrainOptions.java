@@ -2,6 +2,8 @@ package dev.regen.cli;
 
 import dev.regen.RegenException;
 import dev.regen.config.Augmentation;
+import dev.regen.config.FeatureNorm;
+import dev.regen.config.GanLoss;
 import dev.regen.config.Check;
 import dev.regen.config.ImageShape;
 import dev.regen.config.LearningRateSchedule;
@@ -9,6 +11,7 @@ import dev.regen.config.Likelihood;
 import dev.regen.config.ModelConfig;
 import dev.regen.config.ModelKind;
 import dev.regen.config.TrainConfig;
+import dev.regen.data.DataSource;
 import dev.regen.data.damage.Corruption;
 import dev.regen.data.damage.Corruptions;
 import dev.regen.data.damage.Task;
@@ -22,7 +25,7 @@ import java.util.List;
 final class TrainOptions {
     @Option(names = "--model", defaultValue = "conv-vae", paramLabel = "KIND",
             converter = Converters.Kind.class,
-            description = "conv-vae, mlp-vae, dcgan, wgan-gp, sngan or vae-gan (default: ${DEFAULT-VALUE})")
+            description = "conv-vae, mlp-vae, dcgan, wgan-gp, sngan, vae-gan or pix2pix (default: ${DEFAULT-VALUE})")
     ModelKind kind;
 
     @Option(names = "--conditional", description = "condition on the class labels of the data (folder names or "
@@ -33,7 +36,7 @@ final class TrainOptions {
     Integer latent;
 
     @Option(names = "--width", paramLabel = "N",
-            description = "filters of the first conv layer, or hidden units of the MLP (default: 32)")
+            description = "filters of the first conv layer, or hidden units of the MLP (default: 32; pix2pix 64)")
     Integer width;
 
     @Option(names = "--likelihood", defaultValue = "bernoulli", converter = Converters.LikelihoodName.class,
@@ -95,6 +98,19 @@ final class TrainOptions {
                     + "(DiffAugment, Zhao et al. 2020; default: none)")
     List<Augmentation> augmentations;
 
+    @Option(names = "--norm", defaultValue = "instance", converter = Converters.NormName.class,
+            paramLabel = "instance|batch|none",
+            description = "pix2pix: how feature maps are normalised (default: ${DEFAULT-VALUE})")
+    FeatureNorm norm;
+
+    @Option(names = "--gan-loss", defaultValue = "vanilla", converter = Converters.GanLossName.class,
+            paramLabel = "vanilla|lsgan|hinge", description = "pix2pix: the adversarial loss (default: ${DEFAULT-VALUE})")
+    GanLoss ganLoss;
+
+    @Option(names = "--lambda-l1", defaultValue = "100", paramLabel = "LAMBDA",
+            description = "pix2pix: weight of the L1 distance to the target (default: ${DEFAULT-VALUE})")
+    double lambdaL1;
+
     @Option(names = "--grad-clip", defaultValue = "0", paramLabel = "NORM",
             description = "clip the gradient norm, 0 for none (default: ${DEFAULT-VALUE})")
     double gradClip;
@@ -126,6 +142,23 @@ final class TrainOptions {
     @Option(names = "--threads", defaultValue = "0", description = "compute threads, 0 for one per core")
     int threads;
 
+    /** The architecture for the prepared data, unset options at the family's defaults. */
+    ModelConfig model(DataSource.Prepared data) {
+        ModelFamily.Defaults defaults = ModelFamilies.defaults(kind);
+        int base = width != null ? width : defaults.width();
+        if (kind.translates() != data.inputChannels() > 0) {
+            throw new RegenException(kind.translates() ? kind.id() + " translates images: give the targets with "
+                    + "--target DIR" : "--target gives a translation model (pix2pix) its targets, not " + kind.id());
+        }
+        if (kind.translates()) {
+            if (conditional) {
+                throw new RegenException(kind.id() + " is conditioned on its input image, not on class labels");
+            }
+            return ModelConfig.translator(kind, data.targetShape(), data.inputChannels(), base, norm);
+        }
+        return model(data.split().train().shape(), data.split().train().classes());
+    }
+
     /** The architecture for data of {@code shape} with {@code classes} labels, unset options at the family's defaults. */
     ModelConfig model(ImageShape shape, int classes) {
         ModelFamily.Defaults defaults = ModelFamilies.defaults(kind);
@@ -143,6 +176,7 @@ final class TrainOptions {
                 .inputDamage(inputDamage())
                 .criticSteps(criticSteps != null ? criticSteps : defaults.criticSteps())
                 .gradientPenalty(gradientPenalty).adversarialWeight(adversarialWeight).augmentations(augmentations)
+                .ganLoss(ganLoss).lambdaL1(lambdaL1)
                 .binarize(binarize).seed(seed).threads(threads).build();
     }
 

@@ -58,6 +58,14 @@ public record ModelConfig(ModelKind kind, ImageShape shape, int latent, Likeliho
         return new ModelConfig(kind, shape, 1, Likelihood.BERNOULLI, width, 0, 0, false, sourceChannels, norm);
     }
 
+    /**
+     * The shape of one training image: for a translation model, a pair stacked as channels (the
+     * source's, then the output's), else the model's own shape.
+     */
+    public ImageShape dataShape() {
+        return kind.translates() ? shape.withChannels(sourceChannels + shape.channels()) : shape;
+    }
+
     /** The shape of the images a translation model reads: its own size, its source channels. */
     public ImageShape sourceShape() {
         return new ImageShape(sourceChannels, shape.height(), shape.width());

@@ -166,13 +166,14 @@ public final class DataSource {
         Paired train = Paired.byName(folder(inputs.train()), folder(targets.train()));
         if (inputs.test().isPresent()) {
             Paired test = Paired.byName(folder(inputs.test().get()), folder(targets.test().get()));
-            return new Prepared(new Split(train, test), skipped, List.copyOf(adjustments));
+            return new Prepared(new Split(train, test), skipped, List.copyOf(adjustments), train.inputChannels());
         }
         if (config.testFraction() <= 0) {
             throw new RegenException(config.path() + " has no test/ sub-folder: give both folders one, or a test "
                     + "fraction above 0");
         }
-        return new Prepared(Split.holdOut(train, config.testFraction(), seed), skipped, List.copyOf(adjustments));
+        return new Prepared(Split.holdOut(train, config.testFraction(), seed), skipped, List.copyOf(adjustments),
+                train.inputChannels());
     }
 
     private static ImageFolderDataset folder(ImageDataset images) {
@@ -213,8 +214,20 @@ public final class DataSource {
      * @param split       training and test sets
      * @param skipped     unreadable files left out
      * @param adjustments how reading changed images to the one shape, one line each
+     * @param inputChannels for pairs ({@link Paired}): the channels of the input images, which come
+     *                    first in each stacked pair; 0 for other data
      */
-    public record Prepared(Split split, int skipped, List<String> adjustments) {
+    public record Prepared(Split split, int skipped, List<String> adjustments, int inputChannels) {
+        /** Data that is not paired. */
+        public Prepared(Split split, int skipped, List<String> adjustments) {
+            this(split, skipped, adjustments, 0);
+        }
+
+        /** The shape of the target images of pairs: the stacked shape less the input's channels. */
+        public ImageShape targetShape() {
+            ImageShape stacked = split.train().shape();
+            return stacked.withChannels(stacked.channels() - inputChannels);
+        }
     }
 
     private static Loaded openIdxFolder(Path folder, List<Path> idx, UnaryOperator<ImageShape> target) {

@@ -37,8 +37,7 @@ public final class Pix2Pix extends Module implements Translator {
         this.config = config;
         generator = register_module("generator", new UNet(config.sourceChannels(), config.shape(), config.width(),
                 config.norm()));
-        discriminator = register_module("discriminator", new PatchDiscriminator(
-                config.shape().withChannels(config.sourceChannels() + config.shape().channels()), config.width(),
+        discriminator = register_module("discriminator", new PatchDiscriminator(config.dataShape(), config.width(),
                 config.norm()));
     }
 

@@ -41,6 +41,14 @@ public record SavedModel(Path path, Network model, ModelFile file) {
         throw wrongType("vae' or 'gan");
     }
 
+    /** The model as a translator of images (pix2pix). */
+    public Translator translator() {
+        if (model instanceof Translator translator) {
+            return translator;
+        }
+        throw wrongType("pix2pix");
+    }
+
     /** The model as a classifier. */
     public Classifier classifier() {
         if (model instanceof Classifier classifier) {

@@ -3,6 +3,7 @@ package dev.regen.train;
 import dev.regen.RegenException;
 import dev.regen.Version;
 import dev.regen.config.DataConfig;
+import dev.regen.config.ImageShape;
 import dev.regen.config.ModelConfig;
 import dev.regen.config.ModelKind;
 import dev.regen.config.Provenance;
@@ -112,6 +113,11 @@ public final class Run {
     private static Result run(TrainingTask task, TrainConfig training, DataConfig dataConfig, Split data,
                               RunFiles files, Provenance provenance, TrainingState state, List<EpochMetrics> earlier,
                               TrainingListener progress) {
+        ImageShape expected = task.model().config().dataShape();
+        if (!data.train().shape().equals(expected)) {
+            throw new RegenException(data.train().source() + " gives " + data.train().shape() + " images and the "
+                    + "model trains on " + expected + " ones");
+        }
         long start = System.nanoTime();
         History history = new History(earlier, files.metrics());
         List<TrainingListener> listeners = new ArrayList<>(List.of(progress, history,

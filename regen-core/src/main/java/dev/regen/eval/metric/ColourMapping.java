@@ -1,4 +1,4 @@
-package dev.regen.edit;
+package dev.regen.eval.metric;
 
 import dev.regen.RegenException;
 import dev.regen.config.ImageShape;

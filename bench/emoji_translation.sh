@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Style transfer between the two emoji designs, held out by base emoji: pix2pix trains on the pairs
+# of the training split (Noto -> Twemoji, and with BACK=1 also Twemoji -> Noto), then
+# `regen eval-translate` scores the held-out translations against their true counterparts (PSNR,
+# SSIM), beside the input itself and a per-pixel colour mapping fitted on the training pairs.
+# Emoji come from bench/install_data.sh DIR.
+# Usage: bench/emoji_translation.sh [DIR=/tmp/datasets] [OUT=runs/translation] [EPOCHS=15]
+#        [TRAIN_OPTIONS="--width 32 --batch 8"] [BACK=0]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DIR=${1:-/tmp/datasets}
+OUT=${2:-runs/translation}
+EPOCHS=${3:-15}
+read -r -a TRAIN_OPTIONS <<< "${4:---width 32 --batch 8}"
+BACK=${5:-0}
+EMOJI="$DIR/emoji"
+
+# flat/DESIGN/SPLIT: every emoji of a split in one folder (translate and eval-translate read a flat one).
+for design in google twitter; do
+  for split in train test; do
+    if [ ! -d "$OUT/flat/$design/$split" ]; then
+      mkdir -p "$OUT/flat/$design/$split"
+      ln -s "$EMOJI/$design/$split"/*/*.png "$OUT/flat/$design/$split/"
+    fi
+  done
+done
+pairs="google:twitter"
+[ "$BACK" = 1 ] && pairs="$pairs twitter:google"
+for pair in $pairs; do
+  from=${pair%%:*}
+  to=${pair##*:}
+  run="$OUT/pix2pix-$from-to-$to"
+  [ -f "$run/model.regen" ] || "$ROOT/regen" train --model pix2pix --data "$EMOJI/$from" --target "$EMOJI/$to" \
+    "${TRAIN_OPTIONS[@]}" --epochs "$EPOCHS" --out "$run" > "$run.txt" 2>&1
+  grep "epochs \|test pairs" "$run.txt"
+  "$ROOT/regen" eval-translate "$run/model.regen" --input "$OUT/flat/$from/test" --target "$OUT/flat/$to/test" \
+    --fit-input "$OUT/flat/$from/train" --fit-target "$OUT/flat/$to/train"
+done

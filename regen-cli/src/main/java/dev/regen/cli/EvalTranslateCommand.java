@@ -1,0 +1,75 @@
+package dev.regen.cli;
+
+import dev.regen.config.ImageShape;
+import dev.regen.model.Translator;
+import dev.regen.sample.Sampler;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code regen eval-translate}: translations against the true targets, beside what a user has without a model. */
+@Command(name = "eval-translate", mixinStandardHelpOptions = true,
+        description = "Translate the images of --input at the model's size and compare each with the image of the "
+                + "same name in --target (its true counterpart): mean PSNR and SSIM, beside the input itself and, "
+                + "given training pairs (--fit-input, --fit-target), a per-pixel colour mapping fitted on them.")
+final class EvalTranslateCommand implements Callable<Integer> {
+    @Mixin
+    ModelOption model;
+
+    @Option(names = "--input", required = true, paramLabel = "DIR", description = "images to translate")
+    Path input;
+
+    @Option(names = "--target", required = true, paramLabel = "DIR", description = "their true translations, named alike")
+    Path target;
+
+    @Option(names = "--fit-input", paramLabel = "DIR", description = "training inputs, for the colour mapping")
+    Path fitInput;
+
+    @Option(names = "--fit-target", paramLabel = "DIR", description = "their targets, named alike")
+    Path fitTarget;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Images translated at once. */
+    private static final int BATCH = 64;
+
+    @Override
+    public Integer call() {
+        Translator translator = model.loadSaved().translator();
+        ImageShape source = translator.sourceShape();
+        ImageShape shape = translator.config().shape();
+        List<ImageFiles.Input> inputs = ImageFiles.read(input, model.background());
+        int n = inputs.size();
+        float[] truth = ImageFiles.pixels(ImageFiles.pairedBy(inputs, ImageFiles.read(target, model.background()),
+                target), shape);
+        float[] sources = ImageFiles.pixels(inputs, source);
+        float[] asTargets = ImageFiles.pixels(inputs, shape);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "%d images translated at %s, against their true counterparts%n", n, shape);
+        TruthTable table = new TruthTable(out, truth, n, shape);
+        table.row("input itself", asTargets);
+        table.colourMappingRow(fitInput, fitTarget, model.background(), asTargets);
+        long start = System.nanoTime();
+        float[] translated = new float[n * shape.size()];
+        for (int begin = 0; begin < n; begin += BATCH) {
+            int count = Math.min(BATCH, n - begin);
+            float[] batch = Sampler.translate(translator, Arrays.copyOfRange(sources, begin * source.size(),
+                    (begin + count) * source.size()), count);
+            System.arraycopy(batch, 0, translated, begin * shape.size(), batch.length);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        table.row("regen translate (" + translator.config().kind().id() + ")", translated);
+        out.printf(Locale.ROOT, "translated %d images in %.2f s (%.0f img/s)%n", n, seconds, n / seconds);
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

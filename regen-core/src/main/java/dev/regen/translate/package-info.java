@@ -1,0 +1,2 @@
+/** Translating images of any size with a trained translation model (pix2pix). */
+package dev.regen.translate;
