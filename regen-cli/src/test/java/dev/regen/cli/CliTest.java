@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
@@ -181,6 +183,61 @@ class CliTest {
         assertBadInput("steps must be between 1 and 100000, got 0", "edit", model, "--input", inputs.toString(), "--direction", "pc1",
                 "--steps", "0", "--out", temp.resolve("never-gan-edited").toString());
         assertFalse(Files.exists(temp.resolve("never-gan-edited")));
+    }
+
+    @Test
+    void pix2pixTrainsOnPairsAndTranslatesImagesOfAnySize() throws Exception {
+        Path emoji = Path.of("..", "data", "emoji");
+        String google = emoji.resolve("google").toString();
+        String twitter = emoji.resolve("twitter").toString();
+        Path p2p = temp.resolve("pix2pix");
+        Result trained = regen("train", "--model", "pix2pix", "--data", google, "--target", twitter, "--size", "32",
+                "--width", "8", "--epochs", "1", "--batch", "16", "--out", p2p.toString());
+        assertEquals(0, trained.code(), trained.err());
+        assertTrue(trained.err().contains("training pix2pix on 400 pairs 3x32x32 -> 3x32x32 (test: 95)"),
+                trained.err());
+        assertTrue(trained.out().contains("test pairs     mean L1"), trained.out());
+        String model = p2p.resolve("model.regen").toString();
+        Path inputs = Files.createDirectories(temp.resolve("translate-inputs"));
+        Files.copy(emoji.resolve("google/test/objects/1f4e2.png"), inputs.resolve("megaphone.png"));
+        BufferedImage odd = new BufferedImage(50, 40, BufferedImage.TYPE_INT_RGB);
+        odd.setRGB(10, 10, 0xff8800);
+        ImageIO.write(odd, "png", inputs.resolve("odd.png").toFile());
+        Path out = temp.resolve("translated");
+        Result translated = regen("translate", model, "--input", inputs.toString(), "--out", out.toString());
+        assertEquals(0, translated.code(), translated.err());
+        assertTrue(translated.out().contains("2 of them not at the training size 32x32, translated at their own (1 "
+                + "padded to a multiple of 32"), translated.out());
+        BufferedImage back = ImageIO.read(out.resolve("odd.png").toFile());
+        assertEquals(50, back.getWidth());
+        assertEquals(40, back.getHeight());
+        assertEquals(64, ImageIO.read(out.resolve("megaphone.png").toFile()).getWidth());
+        Result scored = regen("eval-translate", model, "--input", emoji.resolve("google/test/objects").toString(),
+                "--target", emoji.resolve("twitter/test/objects").toString(), "--fit-input",
+                emoji.resolve("google/train/objects").toString(), "--fit-target",
+                emoji.resolve("twitter/train/objects").toString());
+        assertEquals(0, scored.code(), scored.err());
+        assertTrue(scored.out().contains("input itself") && scored.out().contains("colour mapping (40 pairs)")
+                && scored.out().contains("regen translate (pix2pix)"), scored.out());
+
+        assertBadInput("b2a needs a two-way model", "translate", model, "--input", inputs.toString(), "--direction",
+                "b2a", "--out", temp.resolve("never-translated").toString());
+        assertBadInput("holds a 'vae' model; this needs a 'pix2pix' model", "translate",
+                run.resolve("model.regen").toString(), "--input", inputs.toString(), "--out",
+                temp.resolve("never-translated").toString());
+        assertBadInput("holds a 'pix2pix' model; this needs a 'vae' or 'gan' model", "sample", model, "--out",
+                temp.resolve("never-sampled.png").toString());
+        assertFalse(Files.exists(temp.resolve("never-translated")));
+        assertBadInput("pix2pix translates images: give the targets with --target DIR", "train", "--model", "pix2pix",
+                "--data", google, "--out", temp.resolve("never-trained").toString());
+        assertBadInput("--target gives a translation model (pix2pix) its targets, not dcgan", "train", "--model",
+                "dcgan", "--data", google, "--target", twitter, "--out", temp.resolve("never-trained").toString());
+        Path fewer = Files.createDirectories(temp.resolve("fewer-targets"));
+        Files.copy(emoji.resolve("twitter/test/objects/1f4e2.png"), fewer.resolve("1f4e2.png"));
+        assertBadInput("9 of the 10 images in", "train", "--model", "pix2pix", "--data",
+                emoji.resolve("google/test/objects").toString(), "--target", fewer.toString(), "--out",
+                temp.resolve("never-trained").toString());
+        assertFalse(Files.exists(temp.resolve("never-trained")));
     }
 
     @Test
