@@ -15,15 +15,7 @@ read -r -a TRAIN_OPTIONS <<< "${4:---width 32 --batch 8}"
 BACK=${5:-0}
 EMOJI="$DIR/emoji"
 
-# flat/DESIGN/SPLIT: every emoji of a split in one folder (translate and eval-translate read a flat one).
-for design in google twitter; do
-  for split in train test; do
-    if [ ! -d "$OUT/flat/$design/$split" ]; then
-      mkdir -p "$OUT/flat/$design/$split"
-      ln -s "$EMOJI/$design/$split"/*/*.png "$OUT/flat/$design/$split/"
-    fi
-  done
-done
+"$ROOT/bench/emoji_flat.sh" "$DIR" "$OUT"
 pairs="google:twitter"
 [ "$BACK" = 1 ] && pairs="$pairs twitter:google"
 for pair in $pairs; do

@@ -8,6 +8,7 @@ import dev.regen.config.GanLoss;
 import dev.regen.config.LearningRateSchedule;
 import dev.regen.config.Likelihood;
 import dev.regen.config.ModelKind;
+import dev.regen.config.TranslationDirection;
 import dev.regen.data.damage.Corruption;
 import dev.regen.data.damage.Corruptions;
 import dev.regen.data.damage.Task;
@@ -81,6 +82,14 @@ final class Converters {
         @Override
         public FeatureNorm convert(String value) {
             return Converters.parse(() -> FeatureNorm.parse(value));
+        }
+    }
+
+    /** {@code --direction} of translation. */
+    static final class DirectionName implements ITypeConverter<TranslationDirection> {
+        @Override
+        public TranslationDirection convert(String value) {
+            return Converters.parse(() -> TranslationDirection.parse(value));
         }
     }
 

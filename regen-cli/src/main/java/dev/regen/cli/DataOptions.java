@@ -45,17 +45,23 @@ final class DataOptions {
     String addTrain;
 
     @Option(names = "--target", paramLabel = "DIR",
-            description = "pix2pix: the target images, paired by file name with the images of --data (read at "
-                    + "their size, --size and --channels applying to them; train/ and test/ sub-folders in both, or "
-                    + "neither)")
+            description = "pix2pix and cyclegan: the target domain's images (pix2pix: paired by file name with "
+                    + "those of --data; cyclegan: unpaired), the images of --data read at their size, --size and "
+                    + "--channels applying to them; train/ and test/ sub-folders in both, or neither")
     String targetPath;
+
+    @Option(names = "--input-channels", paramLabel = "C", defaultValue = "0",
+            description = "pix2pix and cyclegan: convert the images of --data to C channels, such as 1 to learn to "
+                    + "colourise grey images (default: their own)")
+    int inputChannels;
 
     @Mixin
     BackgroundOption background;
 
-    DataConfig toConfig() {
+    /** The data settings; {@code unpaired} for a model that trains on unpaired domains (CycleGAN). */
+    DataConfig toConfig(boolean unpaired) {
         int[] hw = Sizes.parse(size);
         return new DataConfig(path, channels, hw[0], hw[1], testPath, testFraction, strict, background.colour,
-                labels, perClass, addTrain, targetPath);
+                labels, perClass, addTrain, targetPath, unpaired && targetPath != null, inputChannels);
     }
 }

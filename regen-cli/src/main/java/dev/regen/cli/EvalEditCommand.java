@@ -63,7 +63,7 @@ final class EvalEditCommand implements Callable<Integer> {
                 amount);
         TruthTable table = new TruthTable(out, truth, n, shape);
         table.row("unedited input", before);
-        table.colourMappingRow(fitInput, fitTarget, model.background(), before);
+        table.colourMappingRow(fitInput, fitTarget, model.background(), shape, before);
         float[] codes = LatentEdit.codes(generative, before, n, inversion.inversion(),
                 Progress.live(spec, "encoding", "images"));
         Progress.clear(spec);

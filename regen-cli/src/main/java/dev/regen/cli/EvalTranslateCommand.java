@@ -1,8 +1,11 @@
 package dev.regen.cli;
 
 import dev.regen.config.ImageShape;
+import dev.regen.config.TranslationDirection;
+import dev.regen.data.PixelOps;
 import dev.regen.model.Translator;
 import dev.regen.sample.Sampler;
+import dev.regen.translate.ImageTranslator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,6 +33,11 @@ final class EvalTranslateCommand implements Callable<Integer> {
     @Option(names = "--target", required = true, paramLabel = "DIR", description = "their true translations, named alike")
     Path target;
 
+    @Option(names = "--direction", defaultValue = "a2b", paramLabel = "a2b|b2a",
+            converter = Converters.DirectionName.class,
+            description = "a2b, or b2a for a two-way model (default: ${DEFAULT-VALUE})")
+    TranslationDirection direction;
+
     @Option(names = "--fit-input", paramLabel = "DIR", description = "training inputs, for the colour mapping")
     Path fitInput;
 
@@ -45,25 +53,26 @@ final class EvalTranslateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Translator translator = model.loadSaved().translator();
-        ImageShape source = translator.sourceShape();
-        ImageShape shape = translator.config().shape();
+        ImageTranslator.requireDirection(translator, direction);
+        ImageShape source = translator.inputShape(direction);
+        ImageShape shape = translator.outputShape(direction);
         List<ImageFiles.Input> inputs = ImageFiles.read(input, model.background());
         int n = inputs.size();
         float[] truth = ImageFiles.pixels(ImageFiles.pairedBy(inputs, ImageFiles.read(target, model.background()),
                 target), shape);
         float[] sources = ImageFiles.pixels(inputs, source);
-        float[] asTargets = ImageFiles.pixels(inputs, shape);
+        float[] asTargets = PixelOps.convertAll(sources, n, source, shape);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%d images translated at %s, against their true counterparts%n", n, shape);
         TruthTable table = new TruthTable(out, truth, n, shape);
         table.row("input itself", asTargets);
-        table.colourMappingRow(fitInput, fitTarget, model.background(), asTargets);
+        table.colourMappingRow(fitInput, fitTarget, model.background(), source, asTargets);
         long start = System.nanoTime();
         float[] translated = new float[n * shape.size()];
         for (int begin = 0; begin < n; begin += BATCH) {
             int count = Math.min(BATCH, n - begin);
             float[] batch = Sampler.translate(translator, Arrays.copyOfRange(sources, begin * source.size(),
-                    (begin + count) * source.size()), count);
+                    (begin + count) * source.size()), count, direction);
             System.arraycopy(batch, 0, translated, begin * shape.size(), batch.length);
         }
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -55,7 +55,7 @@ final class TrainClassifierCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DataConfig dataConfig = data.toConfig();
+        DataConfig dataConfig = data.toConfig(false);
         ModelFamily.Defaults defaults = ModelFamilies.defaults(ModelKind.CLASSIFIER);
         TrainConfig training = TrainConfig.builder().epochs(epochs).batchSize(batch)
                 .learningRate(lr != null ? lr : defaults.learningRate()).seed(seed)

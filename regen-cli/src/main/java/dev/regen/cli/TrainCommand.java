@@ -3,8 +3,10 @@ package dev.regen.cli;
 import dev.regen.config.DataConfig;
 import dev.regen.config.ImageShape;
 import dev.regen.config.ModelConfig;
+import dev.regen.config.ModelKind;
 import dev.regen.data.DataSource;
 import dev.regen.data.Split;
+import dev.regen.data.Unpaired;
 import dev.regen.model.ModelFamilies;
 import dev.regen.train.Run;
 import picocli.CommandLine;
@@ -19,8 +21,8 @@ import java.util.concurrent.Callable;
 
 /** {@code regen train}: trains a model and writes a run folder. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a VAE, a GAN or a translation model (pix2pix, with --target); writes checkpoints, sample "
-                + "grids, metrics and the model to a run folder.")
+        description = "Train a VAE, a GAN or a translation model (pix2pix or cyclegan, with --target); writes "
+                + "checkpoints, sample grids, metrics and the model to a run folder.")
 final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
@@ -36,7 +38,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DataConfig dataConfig = data.toConfig();
+        DataConfig dataConfig = data.toConfig(options.kind == ModelKind.CYCLEGAN);
         var training = options.training();
         DataSource.Prepared prepared = DataSource.prepare(dataConfig, training.seed());
         var split = prepared.split();
@@ -61,7 +63,9 @@ final class TrainCommand implements Callable<Integer> {
         Split split = prepared.split();
         if (prepared.inputChannels() > 0) {
             ImageShape target = prepared.targetShape();
-            err.printf("training %s on %d pairs %s -> %s (test: %d) -> %s%n", kind, split.train().size(),
+            boolean unpaired = split.train() instanceof Unpaired;
+            err.printf("training %s on %d %s %s -> %s (test: %d) -> %s%n", kind, split.train().size(),
+                    unpaired ? "unpaired items (an image of each domain, the smaller one cycling)" : "pairs",
                     target.withChannels(prepared.inputChannels()), target, split.test().size(), folder);
         } else {
             err.printf("training %s on %d images %s (test: %d) -> %s%n", kind, split.train().size(),

@@ -25,7 +25,8 @@ import java.util.List;
 final class TrainOptions {
     @Option(names = "--model", defaultValue = "conv-vae", paramLabel = "KIND",
             converter = Converters.Kind.class,
-            description = "conv-vae, mlp-vae, dcgan, wgan-gp, sngan, vae-gan or pix2pix (default: ${DEFAULT-VALUE})")
+            description = "conv-vae, mlp-vae, dcgan, wgan-gp, sngan, vae-gan, pix2pix or cyclegan (default: "
+                    + "${DEFAULT-VALUE})")
     ModelKind kind;
 
     @Option(names = "--conditional", description = "condition on the class labels of the data (folder names or "
@@ -36,7 +37,8 @@ final class TrainOptions {
     Integer latent;
 
     @Option(names = "--width", paramLabel = "N",
-            description = "filters of the first conv layer, or hidden units of the MLP (default: 32; pix2pix 64)")
+            description = "filters of the first conv layer, or hidden units of the MLP (default: 32; pix2pix and "
+                    + "cyclegan 64)")
     Integer width;
 
     @Option(names = "--likelihood", defaultValue = "bernoulli", converter = Converters.LikelihoodName.class,
@@ -73,11 +75,16 @@ final class TrainOptions {
             + "for wgan-gp)")
     Double lr;
 
-    @Option(names = "--lr-schedule", defaultValue = "constant", converter = Converters.ScheduleName.class,
-            paramLabel = "constant|cosine",
-            description = "constant, or cosine: anneal the learning rate to zero by the last epoch (default: "
-                    + "${DEFAULT-VALUE})")
+    @Option(names = "--lr-schedule", converter = Converters.ScheduleName.class, paramLabel = "constant|cosine|linear",
+            description = "constant; cosine: anneal the learning rate to zero by the last epoch; linear: constant, "
+                    + "then linearly to zero over the last --decay-epochs (default: linear for cyclegan, else "
+                    + "constant)")
     LearningRateSchedule schedule;
+
+    @Option(names = "--decay-epochs", defaultValue = "0", paramLabel = "N",
+            description = "the linear schedule's last epochs, over which the rate falls to zero (default: half the "
+                    + "epochs)")
+    int decayEpochs;
 
     @Option(names = "--critic-steps", paramLabel = "N",
             description = "GANs: discriminator steps per generator step (default: 1 for dcgan, 5 for wgan-gp)")
@@ -100,16 +107,30 @@ final class TrainOptions {
 
     @Option(names = "--norm", defaultValue = "instance", converter = Converters.NormName.class,
             paramLabel = "instance|batch|none",
-            description = "pix2pix: how feature maps are normalised (default: ${DEFAULT-VALUE})")
+            description = "pix2pix and cyclegan: how feature maps are normalised (default: ${DEFAULT-VALUE})")
     FeatureNorm norm;
 
-    @Option(names = "--gan-loss", defaultValue = "vanilla", converter = Converters.GanLossName.class,
-            paramLabel = "vanilla|lsgan|hinge", description = "pix2pix: the adversarial loss (default: ${DEFAULT-VALUE})")
+    @Option(names = "--gan-loss", converter = Converters.GanLossName.class, paramLabel = "vanilla|lsgan|hinge",
+            description = "pix2pix and cyclegan: the adversarial loss (default: vanilla for pix2pix, lsgan for "
+                    + "cyclegan, as the originals)")
     GanLoss ganLoss;
 
     @Option(names = "--lambda-l1", defaultValue = "100", paramLabel = "LAMBDA",
             description = "pix2pix: weight of the L1 distance to the target (default: ${DEFAULT-VALUE})")
     double lambdaL1;
+
+    @Option(names = "--lambda-cycle", defaultValue = "10", paramLabel = "LAMBDA",
+            description = "cyclegan: weight of the cycle-consistency distances (default: ${DEFAULT-VALUE})")
+    double lambdaCycle;
+
+    @Option(names = "--lambda-identity", defaultValue = "0.5", paramLabel = "SHARE",
+            description = "cyclegan: weight of the identity distances as a share of --lambda-cycle, when the two "
+                    + "domains have the same channels (default: ${DEFAULT-VALUE})")
+    double lambdaIdentity;
+
+    @Option(names = "--pool-size", defaultValue = "50", paramLabel = "N",
+            description = "cyclegan: past fakes each discriminator draws from (default: ${DEFAULT-VALUE})")
+    int poolSize;
 
     @Option(names = "--grad-clip", defaultValue = "0", paramLabel = "NORM",
             description = "clip the gradient norm, 0 for none (default: ${DEFAULT-VALUE})")
@@ -148,7 +169,8 @@ final class TrainOptions {
         int base = width != null ? width : defaults.width();
         if (kind.translates() != data.inputChannels() > 0) {
             throw new RegenException(kind.translates() ? kind.id() + " translates images: give the targets with "
-                    + "--target DIR" : "--target gives a translation model (pix2pix) its targets, not " + kind.id());
+                    + "--target DIR" : "--target gives a translation model (pix2pix, cyclegan) its targets, not "
+                    + kind.id());
         }
         if (kind.translates()) {
             if (conditional) {
@@ -171,12 +193,15 @@ final class TrainOptions {
     TrainConfig training() {
         ModelFamily.Defaults defaults = ModelFamilies.defaults(kind);
         return TrainConfig.builder().epochs(epochs).batchSize(batch)
-                .learningRate(lr != null ? lr : defaults.learningRate()).schedule(schedule).gradClip(gradClip)
+                .learningRate(lr != null ? lr : defaults.learningRate())
+                .schedule(schedule != null ? schedule : kind == ModelKind.CYCLEGAN ? LearningRateSchedule.LINEAR
+                        : LearningRateSchedule.CONSTANT).decayEpochs(decayEpochs).gradClip(gradClip)
                 .beta(beta).klWarmupEpochs(klWarmup).freeBits(freeBits).iwaeSamples(iwaeSamples())
                 .inputDamage(inputDamage())
                 .criticSteps(criticSteps != null ? criticSteps : defaults.criticSteps())
                 .gradientPenalty(gradientPenalty).adversarialWeight(adversarialWeight).augmentations(augmentations)
-                .ganLoss(ganLoss).lambdaL1(lambdaL1)
+                .ganLoss(ganLoss != null ? ganLoss : kind == ModelKind.CYCLEGAN ? GanLoss.LSGAN : GanLoss.VANILLA)
+                .lambdaL1(lambdaL1).lambdaCycle(lambdaCycle).lambdaIdentity(lambdaIdentity).poolSize(poolSize)
                 .binarize(binarize).seed(seed).threads(threads).build();
     }
 

@@ -1,7 +1,7 @@
 package dev.regen.cli;
 
-import dev.regen.RegenException;
 import dev.regen.config.ImageShape;
+import dev.regen.config.TranslationDirection;
 import dev.regen.io.ImageWriter;
 import dev.regen.model.Translator;
 import dev.regen.translate.ImageTranslator;
@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
 
 /** {@code regen translate}: images of one domain into the other with a translation model. */
 @Command(name = "translate", mixinStandardHelpOptions = true,
-        description = "Translate images with a pix2pix model, from the domain of its --data to that of its --target. "
+        description = "Translate images with a pix2pix or CycleGAN model, from the domain of its --data to that of its "
+                + "--target (a CycleGAN also back). "
                 + "Each image translates at its own size (the generator is fully convolutional; sides that are not a "
                 + "multiple of what it halves to are padded and cropped back), converted to the model's input "
                 + "channels. Writes OUT/NAME.png per image.")
@@ -31,8 +32,10 @@ final class TranslateCommand implements Callable<Integer> {
     Path input;
 
     @Option(names = "--direction", defaultValue = "a2b", paramLabel = "a2b|b2a",
-            description = "a2b: from the training inputs' domain to the targets' (default: ${DEFAULT-VALUE})")
-    String direction;
+            converter = Converters.DirectionName.class,
+            description = "a2b: from the training inputs' domain to the targets'; b2a back, for a two-way model "
+                    + "(default: ${DEFAULT-VALUE})")
+    TranslationDirection direction;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder the translations go to")
     Path out;
@@ -43,18 +46,14 @@ final class TranslateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Translator translator = model.loadSaved().translator();
-        if (!direction.equals("a2b")) {
-            throw new RegenException(direction.equals("b2a") ? translator.config().kind().id() + " translates one "
-                    + "way, a2b (from its --data to its --target): b2a needs a two-way model"
-                    : "--direction must be a2b or b2a, got '" + direction + "'");
-        }
+        ImageTranslator.requireDirection(translator, direction);
         List<ImageFiles.Input> files = ImageFiles.read(input, model.background());
         ImageTranslator images = new ImageTranslator(translator);
-        ImageShape trained = translator.config().shape();
+        ImageShape trained = translator.outputShape(direction);
         long start = System.nanoTime();
         List<ImageTranslator.Translated> translated = new ArrayList<>();
         for (ImageFiles.Input file : files) {
-            translated.add(images.translate(file.image().pixels(), file.image().shape()));
+            translated.add(images.translate(file.image().pixels(), file.image().shape(), direction));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         int otherSize = 0;
@@ -69,9 +68,9 @@ final class TranslateCommand implements Callable<Integer> {
         print.printf(Locale.ROOT, "translated %d images in %.2f s (%.0f img/s) -> %s%n", files.size(), seconds,
                 files.size() / seconds, out);
         if (otherSize > 0) {
-            print.printf(Locale.ROOT, "%d of them not at the training size %dx%d, translated at their own (%d padded "
-                    + "to a multiple of %d and cropped back)%n", otherSize, trained.height(), trained.width(), padded,
-                    translator.sizeMultiple());
+            print.printf(Locale.ROOT, "%d of them not at the training size %dx%d, translated at their own%s%n",
+                    otherSize, trained.height(), trained.width(), padded == 0 ? "" : String.format(Locale.ROOT,
+                            " (%d padded to a multiple of %d and cropped back)", padded, translator.sizeMultiple()));
         }
         print.flush();
         return ExitCodes.OK;

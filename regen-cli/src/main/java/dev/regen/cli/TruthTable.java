@@ -3,6 +3,7 @@ package dev.regen.cli;
 import dev.regen.RegenException;
 import dev.regen.config.Background;
 import dev.regen.config.ImageShape;
+import dev.regen.data.PixelOps;
 import dev.regen.eval.metric.ColourMapping;
 import dev.regen.eval.metric.ImageQuality;
 
@@ -43,12 +44,14 @@ final class TruthTable {
     }
 
     /**
-     * The colour-mapping row, when training pairs are given: the mapping fitted on them, read at the
-     * table's shape, applied to {@code inputs} (also at that shape).
+     * The colour-mapping row, when training pairs are given: the mapping fitted on them, the inputs
+     * read at {@code inputShape} (what the model reads: grey for a colourisation) and then converted
+     * to the table's shape, applied to {@code inputs} (at the table's shape).
      *
      * @throws RegenException when only one of the two folders is given
      */
-    void colourMappingRow(Path fitInput, Path fitTarget, Background background, float[] inputs) {
+    void colourMappingRow(Path fitInput, Path fitTarget, Background background, ImageShape inputShape,
+                          float[] inputs) {
         if ((fitInput == null) != (fitTarget == null)) {
             throw new RegenException("give --fit-input and --fit-target together, or neither");
         }
@@ -56,7 +59,7 @@ final class TruthTable {
             return;
         }
         List<ImageFiles.Input> fit = ImageFiles.read(fitInput, background);
-        float[] before = ImageFiles.pixels(fit, shape);
+        float[] before = PixelOps.convertAll(ImageFiles.pixels(fit, inputShape), fit.size(), inputShape, shape);
         float[] after = ImageFiles.pixels(ImageFiles.pairedBy(fit, ImageFiles.read(fitTarget, background), fitTarget),
                 shape);
         row("colour mapping (" + fit.size() + " pairs)", ColourMapping.fit(before, after, fit.size(), shape)

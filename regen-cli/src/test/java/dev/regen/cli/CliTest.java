@@ -222,7 +222,7 @@ class CliTest {
 
         assertBadInput("b2a needs a two-way model", "translate", model, "--input", inputs.toString(), "--direction",
                 "b2a", "--out", temp.resolve("never-translated").toString());
-        assertBadInput("holds a 'vae' model; this needs a 'pix2pix' model", "translate",
+        assertBadInput("holds a 'vae' model; this needs a 'pix2pix' or 'cyclegan' model", "translate",
                 run.resolve("model.regen").toString(), "--input", inputs.toString(), "--out",
                 temp.resolve("never-translated").toString());
         assertBadInput("holds a 'pix2pix' model; this needs a 'vae' or 'gan' model", "sample", model, "--out",
@@ -230,7 +230,7 @@ class CliTest {
         assertFalse(Files.exists(temp.resolve("never-translated")));
         assertBadInput("pix2pix translates images: give the targets with --target DIR", "train", "--model", "pix2pix",
                 "--data", google, "--out", temp.resolve("never-trained").toString());
-        assertBadInput("--target gives a translation model (pix2pix) its targets, not dcgan", "train", "--model",
+        assertBadInput("--target gives a translation model (pix2pix, cyclegan) its targets, not dcgan", "train", "--model",
                 "dcgan", "--data", google, "--target", twitter, "--out", temp.resolve("never-trained").toString());
         Path fewer = Files.createDirectories(temp.resolve("fewer-targets"));
         Files.copy(emoji.resolve("twitter/test/objects/1f4e2.png"), fewer.resolve("1f4e2.png"));
@@ -238,6 +238,35 @@ class CliTest {
                 emoji.resolve("google/test/objects").toString(), "--target", fewer.toString(), "--out",
                 temp.resolve("never-trained").toString());
         assertFalse(Files.exists(temp.resolve("never-trained")));
+    }
+
+    @Test
+    void aCycleGanTrainsOnUnpairedFoldersAndTranslatesBothWays() throws Exception {
+        Path emoji = Path.of("..", "data", "emoji");
+        Path cycle = temp.resolve("cyclegan");
+        Result trained = regen("train", "--model", "cyclegan", "--data", emoji.resolve("google").toString(),
+                "--target", emoji.resolve("twitter").toString(), "--size", "16", "--channels", "1", "--width", "4",
+                "--epochs", "1", "--batch", "8", "--pool-size", "5", "--out", cycle.toString());
+        assertEquals(0, trained.code(), trained.err());
+        assertTrue(trained.err().contains("training cyclegan on 400 unpaired items"), trained.err());
+        assertTrue(trained.out().contains("identity loss  off: the two domains differ in channels"), trained.out());
+        String model = cycle.resolve("model.regen").toString();
+        Path objects = emoji.resolve("twitter/test/objects");
+        Result back = regen("translate", model, "--input", objects.toString(), "--direction", "b2a", "--out",
+                temp.resolve("cycled-back").toString());
+        assertEquals(0, back.code(), back.err());
+        BufferedImage colour = ImageIO.read(temp.resolve("cycled-back").resolve("1f4e2.png").toFile());
+        assertEquals(64, colour.getWidth(), "translated at its own size");
+        Result scored = regen("eval-translate", model, "--direction", "b2a", "--input", objects.toString(),
+                "--target", emoji.resolve("google/test/objects").toString());
+        assertEquals(0, scored.code(), scored.err());
+        assertTrue(scored.out().contains("10 images translated at 3x16x16") && scored.out().contains(
+                "regen translate (cyclegan)"), scored.out());
+        Result sideways = regen("translate", model, "--input", objects.toString(), "--direction", "sideways", "--out",
+                temp.resolve("never-cycled").toString());
+        assertEquals(ExitCodes.USAGE, sideways.code());
+        assertTrue(sideways.err().contains("direction must be one of a2b|b2a, got 'sideways'"), sideways.err());
+        assertFalse(Files.exists(temp.resolve("never-cycled")));
     }
 
     @Test

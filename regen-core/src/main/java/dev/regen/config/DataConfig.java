@@ -27,10 +27,14 @@ import java.util.List;
  *                     the input images at {@code path} (read at the targets' size, with their own
  *                     channels); {@code channels}, {@code height} and {@code width} then describe the
  *                     targets; null for other models
+ * @param unpaired     translation models trained on unpaired images (CycleGAN): the two folders'
+ *                     images are not matched by name, and each holds its own test set out
+ * @param inputChannels translation models: the channel count the images at {@code path} are
+ *                     converted to (1 to colourise grey images), or 0 to keep their own
  */
 public record DataConfig(String path, int channels, int height, int width, String testPath, double testFraction,
                          boolean strict, Background background, List<Integer> labels, int perClass,
-                         String addTrain, String targetPath) {
+                         String addTrain, String targetPath, boolean unpaired, int inputChannels) {
     /** Validates the fields. */
     public DataConfig {
         Check.present("data", path);
@@ -47,6 +51,11 @@ public record DataConfig(String path, int channels, int height, int width, Strin
             labels.forEach(label -> Check.range("label", label, 0, 1_000_000));
         }
         Check.range("images per class", perClass, 0, 100_000_000);
+        Check.range("input channels", inputChannels, 0, 64);
+        if ((unpaired || inputChannels > 0) && targetPath == null) {
+            throw new RegenException("unpaired data and input channels belong to translation models: give a target "
+                    + "folder");
+        }
         if (targetPath != null && (labels != null || perClass > 0 || addTrain != null || testPath != null)) {
             throw new RegenException("paired images (a target folder) take no class labels, draws per class, added "
                     + "images or separate test set: give each folder train/ and test/ sub-folders instead");
@@ -57,7 +66,7 @@ public record DataConfig(String path, int channels, int height, int width, Strin
     public DataConfig(String path, int channels, int height, int width, String testPath, double testFraction,
                       boolean strict, Background background, List<Integer> labels, int perClass, String addTrain) {
         this(path, channels, height, width, testPath, testFraction, strict, background, labels, perClass, addTrain,
-                null);
+                null, false, 0);
     }
 
     /** Data read as it is, with a tenth held out when it has no test set. */
@@ -68,7 +77,7 @@ public record DataConfig(String path, int channels, int height, int width, Strin
     /** The same data read at {@code shape}, whatever its images' own: how a model's own data is read again. */
     public DataConfig at(ImageShape shape) {
         return new DataConfig(path, shape.channels(), shape.height(), shape.width(), testPath, testFraction, strict,
-                background, labels, perClass, addTrain, targetPath);
+                background, labels, perClass, addTrain, targetPath, unpaired, inputChannels);
     }
 
     /** The shape images of shape {@code own} are converted to. */

@@ -12,7 +12,12 @@ public enum LearningRateSchedule implements Named {
      * Hutter 2017): for a fixed budget of epochs it usually ends at a better optimum than a
      * constant rate, since the last epochs take ever smaller steps.
      */
-    COSINE("cosine");
+    COSINE("cosine"),
+    /**
+     * The full rate, then a linear fall to zero at the end over the last decay epochs, as CycleGAN
+     * trains (Zhu et al. 2017: 100 epochs constant, 100 decaying).
+     */
+    LINEAR("linear");
 
     private final String id;
 
@@ -23,9 +28,18 @@ public enum LearningRateSchedule implements Named {
     /**
      * The fraction of the full learning rate to use for a step that begins after {@code epochsDone}
      * of the run's {@code epochs} (fractional: half-way through epoch 3 is 2.5).
+     *
+     * @param decayEpochs the linear schedule's decaying epochs at the end (0: the second half)
      */
-    public double factor(double epochsDone, int epochs) {
-        return this == CONSTANT ? 1.0 : 0.5 * (1.0 + Math.cos(Math.PI * Math.min(1.0, epochsDone / epochs)));
+    public double factor(double epochsDone, int epochs, int decayEpochs) {
+        return switch (this) {
+            case CONSTANT -> 1.0;
+            case COSINE -> 0.5 * (1.0 + Math.cos(Math.PI * Math.min(1.0, epochsDone / epochs)));
+            case LINEAR -> {
+                double decay = decayEpochs > 0 ? Math.min(decayEpochs, epochs) : epochs / 2.0;
+                yield Math.max(0.0, Math.min(1.0, (epochs - epochsDone) / decay));
+            }
+        };
     }
 
     @JsonValue

@@ -22,6 +22,11 @@ public enum ModelKind implements Named {
      * PatchGAN discriminator on (input, output) pairs, plus an L1 term.
      */
     PIX2PIX("pix2pix", Family.PIX2PIX),
+    /**
+     * Unpaired image-to-image translation (Zhu et al. 2017): two residual generators, one each way,
+     * and a PatchGAN discriminator per domain, kept consistent by the cycle a -> b -> a.
+     */
+    CYCLEGAN("cyclegan", Family.CYCLEGAN),
     /** A small CNN classifier whose hidden features measure generated images (see eval). */
     CLASSIFIER("classifier", Family.CLASSIFIER);
 
@@ -35,6 +40,8 @@ public enum ModelKind implements Named {
         VAE_GAN,
         /** Translators of images from one domain to another, trained on pairs. */
         PIX2PIX,
+        /** Translators both ways between two domains, trained on unpaired images. */
+        CYCLEGAN,
         /** Image classifiers, trained to score generative models. */
         CLASSIFIER;
 
@@ -65,7 +72,7 @@ public enum ModelKind implements Named {
 
     /** Whether models of this kind translate images of one domain into another. */
     public boolean translates() {
-        return family == Family.PIX2PIX;
+        return family == Family.PIX2PIX || family == Family.CYCLEGAN;
     }
 
     /** Parses a setting name such as {@code conv-vae}. */

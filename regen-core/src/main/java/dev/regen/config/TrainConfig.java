@@ -33,7 +33,7 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
         Check.present("optimisation", optimisation);
         Check.present("objective", objective);
         Check.present("adversarial", adversarial);
-        translation = translation == null ? new Translation(GanLoss.VANILLA, 100) : translation;
+        translation = translation == null ? builder().build().translation() : translation;
         Check.range("threads", threads, 0, 1024);
     }
 
@@ -45,9 +45,11 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
      * @param learningRate Adam step size
      * @param schedule     how the learning rate changes over the epochs
      * @param gradClip     maximum global gradient norm (0: no clipping)
+     * @param decayEpochs  the linear schedule: the last epochs over which the rate falls to zero (0,
+     *                     as in files written before it existed: the second half of the run)
      */
     public record Optimisation(int epochs, int batchSize, double learningRate, LearningRateSchedule schedule,
-                               double gradClip) {
+                               double gradClip, int decayEpochs) {
         /** Validates the ranges. */
         public Optimisation {
             Check.range("epochs", epochs, 1, 100_000);
@@ -55,6 +57,7 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
             Check.range("learning rate", learningRate, 1e-8, 10.0);
             Check.present("learning-rate schedule", schedule);
             Check.range("gradient clipping norm", gradClip, 0.0, 1e9);
+            Check.range("decay epochs", decayEpochs, 0, epochs);
         }
     }
 
@@ -116,14 +119,23 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
     /**
      * The losses of a translation model.
      *
-     * @param ganLoss  the adversarial loss
-     * @param lambdaL1 pix2pix: weight of the L1 distance to the target (equation 4 of Isola et al.)
+     * @param ganLoss        the adversarial loss
+     * @param lambdaL1       pix2pix: weight of the L1 distance to the target (equation 4 of Isola et al.)
+     * @param lambdaCycle    CycleGAN: weight of the cycle-consistency L1 distances (equation 3 of Zhu et al.)
+     * @param lambdaIdentity CycleGAN: weight of the identity L1 distances, as a share of {@code lambdaCycle}
+     *                       (Zhu et al., section 5.2)
+     * @param poolSize       CycleGAN: past fakes each discriminator draws from (Shrivastava et al. 2017), 0
+     *                       for the newest only
      */
-    public record Translation(GanLoss ganLoss, double lambdaL1) {
+    public record Translation(GanLoss ganLoss, double lambdaL1, double lambdaCycle, double lambdaIdentity,
+                              int poolSize) {
         /** Validates the ranges. */
         public Translation {
             Check.present("GAN loss", ganLoss);
             Check.range("lambda L1", lambdaL1, 0.0, 1e6);
+            Check.range("lambda cycle", lambdaCycle, 0.0, 1e6);
+            Check.range("lambda identity", lambdaIdentity, 0.0, 1e6);
+            Check.range("pool size", poolSize, 0, 10_000);
         }
     }
 
@@ -149,12 +161,14 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
     public Builder toBuilder() {
         return new Builder().epochs(optimisation.epochs()).batchSize(optimisation.batchSize())
                 .learningRate(optimisation.learningRate()).schedule(optimisation.schedule())
-                .gradClip(optimisation.gradClip()).beta(objective.beta()).klWarmupEpochs(objective.klWarmupEpochs())
+                .gradClip(optimisation.gradClip()).decayEpochs(optimisation.decayEpochs()).beta(objective.beta()).klWarmupEpochs(objective.klWarmupEpochs())
                 .freeBits(objective.freeBits()).iwaeSamples(objective.iwaeSamples())
                 .inputDamage(objective.inputDamage()).criticSteps(adversarial.criticSteps())
                 .gradientPenalty(adversarial.gradientPenalty()).adversarialWeight(adversarial.adversarialWeight())
                 .augmentations(adversarial.augmentations())
                 .ganLoss(translation.ganLoss()).lambdaL1(translation.lambdaL1())
+                .lambdaCycle(translation.lambdaCycle()).lambdaIdentity(translation.lambdaIdentity())
+                .poolSize(translation.poolSize())
                 .binarize(binarize).seed(seed).threads(threads);
     }
 
@@ -165,6 +179,7 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
         private double learningRate = 1e-3;
         private LearningRateSchedule schedule = LearningRateSchedule.CONSTANT;
         private double gradClip;
+        private int decayEpochs;
         private double beta = 1.0;
         private double klWarmupEpochs;
         private double freeBits;
@@ -176,6 +191,9 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
         private List<Augmentation> augmentations = List.of();
         private GanLoss ganLoss = GanLoss.VANILLA;
         private double lambdaL1 = 100;
+        private double lambdaCycle = 10;
+        private double lambdaIdentity = 0.5;
+        private int poolSize = 50;
         private boolean binarize;
         private long seed = 1;
         private int threads;
@@ -267,6 +285,12 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
             return this;
         }
 
+        /** The linear schedule's decaying epochs at the end, 0 for the second half. */
+        public Builder decayEpochs(int value) {
+            decayEpochs = value;
+            return this;
+        }
+
         /** Translation models: the adversarial loss. */
         public Builder ganLoss(GanLoss value) {
             ganLoss = value;
@@ -276,6 +300,24 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
         /** pix2pix: the weight of the L1 term. */
         public Builder lambdaL1(double value) {
             lambdaL1 = value;
+            return this;
+        }
+
+        /** CycleGAN: the weight of the cycle-consistency term. */
+        public Builder lambdaCycle(double value) {
+            lambdaCycle = value;
+            return this;
+        }
+
+        /** CycleGAN: the weight of the identity term, as a share of the cycle's. */
+        public Builder lambdaIdentity(double value) {
+            lambdaIdentity = value;
+            return this;
+        }
+
+        /** CycleGAN: past fakes kept for each discriminator. */
+        public Builder poolSize(int value) {
+            poolSize = value;
             return this;
         }
 
@@ -299,10 +341,10 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
 
         /** The validated settings. */
         public TrainConfig build() {
-            return new TrainConfig(new Optimisation(epochs, batchSize, learningRate, schedule, gradClip),
+            return new TrainConfig(new Optimisation(epochs, batchSize, learningRate, schedule, gradClip, decayEpochs),
                     new Objective(beta, klWarmupEpochs, freeBits, iwaeSamples, inputDamage),
                     new Adversarial(criticSteps, gradientPenalty, adversarialWeight, augmentations),
-                    new Translation(ganLoss, lambdaL1), binarize, seed, threads);
+                    new Translation(ganLoss, lambdaL1, lambdaCycle, lambdaIdentity, poolSize), binarize, seed, threads);
         }
     }
 }

@@ -146,15 +146,16 @@ public final class DataSource {
     }
 
     /**
-     * Input images and their targets, paired by file name: the targets read as the config says, the
-     * inputs at the targets' size with their own channels; the pairs' test set from both folders'
-     * {@code test/} sub-folders, or a seeded hold-out of the pairs.
+     * Input images and their targets, paired by file name, or for unpaired data side by side
+     * ({@link Unpaired}): the targets read as the config says, the inputs at the targets' size with
+     * their own channels or the config's input channels; the test set from both folders' {@code test/} sub-folders, or a seeded
+     * hold-out of the pairs (of each folder when unpaired).
      */
     private static Prepared preparePairs(DataConfig config, long seed) {
         Loaded targets = open(Path.of(config.targetPath()), config::target, config.strict(), config.background());
         ImageShape size = targets.train().shape();
-        Loaded inputs = open(Path.of(config.path()), own -> new ImageShape(own.channels(), size.height(), size.width()),
-                config.strict(), config.background());
+        Loaded inputs = open(Path.of(config.path()), own -> size.withChannels(config.inputChannels() > 0
+                ? config.inputChannels() : own.channels()), config.strict(), config.background());
         if (inputs.test().isPresent() != targets.test().isPresent()) {
             throw new RegenException((inputs.test().isPresent() ? config.targetPath() : config.path())
                     + " has no test/ sub-folder and the other folder has: give both one, or neither");
@@ -163,6 +164,10 @@ public final class DataSource {
         inputs.adjustments().forEach(line -> adjustments.add("inputs: " + line));
         targets.adjustments().forEach(line -> adjustments.add("targets: " + line));
         int skipped = inputs.skipped() + targets.skipped();
+        if (config.unpaired()) {
+            return new Prepared(unpaired(config, inputs, targets, seed), skipped, List.copyOf(adjustments),
+                    inputs.train().shape().channels());
+        }
         Paired train = Paired.byName(folder(inputs.train()), folder(targets.train()));
         if (inputs.test().isPresent()) {
             Paired test = Paired.byName(folder(inputs.test().get()), folder(targets.test().get()));
@@ -174,6 +179,19 @@ public final class DataSource {
         }
         return new Prepared(Split.holdOut(train, config.testFraction(), seed), skipped, List.copyOf(adjustments),
                 train.inputChannels());
+    }
+
+    private static Split unpaired(DataConfig config, Loaded a, Loaded b, long seed) {
+        if (a.test().isPresent()) {
+            return new Split(new Unpaired(a.train(), b.train()), new Unpaired(a.test().get(), b.test().get()));
+        }
+        if (config.testFraction() <= 0) {
+            throw new RegenException(config.path() + " has no test/ sub-folder: give both folders one, or a test "
+                    + "fraction above 0");
+        }
+        Split heldA = Split.holdOut(a.train(), config.testFraction(), seed);
+        Split heldB = Split.holdOut(b.train(), config.testFraction(), seed);
+        return new Split(new Unpaired(heldA.train(), heldB.train()), new Unpaired(heldA.test(), heldB.test()));
     }
 
     private static ImageFolderDataset folder(ImageDataset images) {
@@ -214,8 +232,8 @@ public final class DataSource {
      * @param split       training and test sets
      * @param skipped     unreadable files left out
      * @param adjustments how reading changed images to the one shape, one line each
-     * @param inputChannels for pairs ({@link Paired}): the channels of the input images, which come
-     *                    first in each stacked pair; 0 for other data
+     * @param inputChannels for two domains ({@link Paired}, {@link Unpaired}): the channels of domain
+     *                    A's images, which come first in each stacked item; 0 for other data
      */
     public record Prepared(Split split, int skipped, List<String> adjustments, int inputChannels) {
         /** Data that is not paired. */
@@ -223,7 +241,7 @@ public final class DataSource {
             this(split, skipped, adjustments, 0);
         }
 
-        /** The shape of the target images of pairs: the stacked shape less the input's channels. */
+        /** The shape of the target domain's images: the stacked shape less the input's channels. */
         public ImageShape targetShape() {
             ImageShape stacked = split.train().shape();
             return stacked.withChannels(stacked.channels() - inputChannels);

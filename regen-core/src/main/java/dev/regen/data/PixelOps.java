@@ -2,6 +2,8 @@ package dev.regen.data;
 
 import dev.regen.config.ImageShape;
 
+import java.util.Arrays;
+
 /** Shape changes on one channels-first image: channel count conversion and bilinear resizing. */
 public final class PixelOps {
     private PixelOps() {
@@ -12,6 +14,19 @@ public final class PixelOps {
         float[] channelled = channels(src, from, to.channels());
         ImageShape mid = new ImageShape(to.channels(), from.height(), from.width());
         return resize(channelled, mid, to.height(), to.width());
+    }
+
+    /** {@code n} images of shape {@code from}, one after the other, each converted to shape {@code to}. */
+    public static float[] convertAll(float[] images, int n, ImageShape from, ImageShape to) {
+        if (from.equals(to)) {
+            return images;
+        }
+        float[] out = new float[n * to.size()];
+        for (int i = 0; i < n; i++) {
+            float[] one = convert(Arrays.copyOfRange(images, i * from.size(), (i + 1) * from.size()), from, to);
+            System.arraycopy(one, 0, out, i * to.size(), to.size());
+        }
+        return out;
     }
 
     /**

@@ -16,7 +16,7 @@ public final class ModelFamilies {
     }
 
     private static final List<ModelFamily<?>> ALL = List.of(Vae.FAMILY, Gan.FAMILY, VaeGan.FAMILY, Pix2Pix.FAMILY,
-            Classifier.FAMILY);
+            CycleGan.FAMILY, Classifier.FAMILY);
 
     private ModelFamilies() {
     }
@@ -52,6 +52,15 @@ public final class ModelFamilies {
         if (!training.adversarial().augmentations().isEmpty()) {
             throw new RegenException("differentiable augmentation is applied by the GAN kinds (dcgan, wgan-gp, "
                     + "sngan), not by " + model.kind().id());
+        }
+    }
+
+    /** Fails when a translation model is asked for what belongs to other families: labels, a VAE's objective, augmentation. */
+    static void validateTranslator(ModelConfig model, TrainConfig training) {
+        refuseVaeObjective(model, training);
+        refuseAugmentation(model, training);
+        if (model.conditional()) {
+            throw new RegenException(model.kind().id() + " translates images, conditioned on them, not on class labels");
         }
     }
 

@@ -1,10 +1,9 @@
 package dev.regen.model;
 
-import dev.regen.RegenException;
 import dev.regen.config.GanLoss;
 import dev.regen.config.ModelConfig;
 import dev.regen.config.ModelKind;
-import dev.regen.config.TrainConfig;
+import dev.regen.config.TranslationDirection;
 import dev.regen.nn.PatchDiscriminator;
 import dev.regen.nn.UNet;
 import org.bytedeco.pytorch.Module;
@@ -23,7 +22,8 @@ import static dev.regen.nn.Tensors.scalar;
 public final class Pix2Pix extends Module implements Translator {
     /** The pix2pix family: base width 64 and Adam at 2e-4, as the original. */
     public static final ModelFamily<Pix2Pix> FAMILY = new ModelFamily<>(ModelKind.Family.PIX2PIX, Pix2Pix.class,
-            Pix2Pix::new, kind -> new ModelFamily.Defaults(1, 64, 2e-4, 1), Pix2Pix::validate, Pix2Pix::architecture);
+            Pix2Pix::new, kind -> new ModelFamily.Defaults(1, 64, 2e-4, 1), ModelFamilies::validateTranslator,
+            Pix2Pix::architecture);
 
     private final ModelConfig config;
     private final UNet generator;
@@ -39,14 +39,6 @@ public final class Pix2Pix extends Module implements Translator {
                 config.norm()));
         discriminator = register_module("discriminator", new PatchDiscriminator(config.dataShape(), config.width(),
                 config.norm()));
-    }
-
-    private static void validate(ModelConfig model, TrainConfig training) {
-        ModelFamilies.refuseVaeObjective(model, training);
-        ModelFamilies.refuseAugmentation(model, training);
-        if (model.conditional()) {
-            throw new RegenException("pix2pix is conditioned on its input image, not on class labels");
-        }
     }
 
     static String architecture(ModelConfig c) {
@@ -71,8 +63,16 @@ public final class Pix2Pix extends Module implements Translator {
     }
 
     @Override
-    public Tensor translate(Tensor images) {
+    public Tensor translate(Tensor images, TranslationDirection direction) {
+        if (direction != TranslationDirection.A2B) {
+            throw new IllegalArgumentException("pix2pix translates from A to B only");
+        }
         return generator.forward(images);
+    }
+
+    @Override
+    public boolean translates(TranslationDirection direction) {
+        return direction == TranslationDirection.A2B;
     }
 
     @Override

@@ -41,12 +41,12 @@ public record SavedModel(Path path, Network model, ModelFile file) {
         throw wrongType("vae' or 'gan");
     }
 
-    /** The model as a translator of images (pix2pix). */
+    /** The model as a translator of images (pix2pix, CycleGAN). */
     public Translator translator() {
         if (model instanceof Translator translator) {
             return translator;
         }
-        throw wrongType("pix2pix");
+        throw wrongType("pix2pix' or 'cyclegan");
     }
 
     /** The model as a classifier. */

@@ -92,8 +92,8 @@ final class Layers {
     }
 
     /**
-     * The 4x4 stride-2 transposed convolution of {@link #upsample} on {@code map} with {@code weight}
-     * [in, out, 4, 4] and output padding {@code extra} (rows, columns), its bias added apart, in place. Given the bias, oneDNN sums its gradient over a channels-last
+     * The stride-2 transposed convolution (padding 1) of {@link #upsample} or {@link #upsample3} on
+     * {@code map} with {@code weight} [in, out, k, k] and output padding {@code extra} (rows, columns), its bias added apart, in place. Given the bias, oneDNN sums its gradient over a channels-last
      * map in a reference loop; the engine's own sum for the broadcast addition is vectorised
      * (docs/BENCHMARKS.md: 6.8-6.9 against 7.5 ms for the 64 -> 32 layer at batch 128). The
      * in-place addition is safe: the transposed convolution keeps its input, not its output, for
@@ -112,11 +112,29 @@ final class Layers {
         return channelsLastWeights(new Conv2dImpl(options));
     }
 
+    /** A square convolution with zero padding {@code padding} (0 where the caller pads by reflection). */
+    static Conv2dImpl conv(int in, int out, int kernel, int stride, int padding) {
+        Conv2dOptions options = new Conv2dOptions(in, out, new LongPointer(new long[]{kernel, kernel}));
+        options.stride().put(new long[]{stride, stride});
+        options.padding().put(new LongPointer(new long[]{padding, padding}));
+        return channelsLastWeights(new Conv2dImpl(options));
+    }
+
+    /**
+     * The weights of a 3x3 transposed convolution of stride 2 and padding 1, run through
+     * {@link #transposedConv}, which gives each call the output padding that restores the side it
+     * doubles: twice the size less one, plus 1 for an even side, 0 for an odd one.
+     */
+    static ConvTranspose2dImpl upsample3(int in, int out) {
+        ConvTranspose2dOptions options = new ConvTranspose2dOptions(in, out, new LongPointer(new long[]{3, 3}));
+        options.stride().put(new long[]{2, 2});
+        options.padding().put(new long[]{1, 1});
+        return channelsLastWeights(new ConvTranspose2dImpl(options));
+    }
+
     /** 4x4 convolution, stride 1, padding 1: one pixel smaller on each side's count, as PatchGAN's last layers. */
     static Conv2dImpl narrow(int in, int out) {
-        Conv2dOptions options = new Conv2dOptions(in, out, new LongPointer(new long[]{KERNEL, KERNEL}));
-        options.padding().put(new LongPointer(new long[]{1, 1}));
-        return channelsLastWeights(new Conv2dImpl(options));
+        return conv(in, out, (int) KERNEL, 1, 1);
     }
 
     /**

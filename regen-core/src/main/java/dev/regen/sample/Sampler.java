@@ -1,5 +1,6 @@
 package dev.regen.sample;
 
+import dev.regen.config.TranslationDirection;
 import dev.regen.model.Generative;
 import dev.regen.model.Translator;
 import dev.regen.model.Vae;
@@ -50,11 +51,11 @@ public final class Sampler {
         }
     }
 
-    /** Translations of {@code n} images of the model's source shape, in evaluation mode. */
-    public static float[] translate(Translator model, float[] images, int n) {
+    /** Translations of {@code n} images of the direction's input shape, in evaluation mode. */
+    public static float[] translate(Translator model, float[] images, int n, TranslationDirection direction) {
         try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
             model.evaluationMode(true);
-            return Tensors.floats(model.translate(Tensors.images(images, n, model.sourceShape())));
+            return Tensors.floats(model.translate(Tensors.images(images, n, model.inputShape(direction)), direction));
         } finally {
             model.evaluationMode(false);
         }

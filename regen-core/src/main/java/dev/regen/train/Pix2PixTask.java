@@ -2,10 +2,9 @@ package dev.regen.train;
 
 import dev.regen.config.ImageShape;
 import dev.regen.config.TrainConfig;
+import dev.regen.config.TranslationDirection;
 import dev.regen.data.ImageDataset;
-import dev.regen.data.PixelOps;
 import dev.regen.eval.metric.ImageQuality;
-import dev.regen.io.ImageGrid;
 import dev.regen.model.Network;
 import dev.regen.model.Pix2Pix;
 import dev.regen.nn.Adams;
@@ -16,12 +15,10 @@ import org.bytedeco.pytorch.Adam;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * Trains pix2pix on pairs stacked as channels (input first, then target; {@code data.Paired}):
@@ -77,7 +74,7 @@ final class Pix2PixTask implements TrainingTask {
         try (PointerScope update = new PointerScope()) {
             Tensor fake;
             try (PointerScope translation = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
-                fake = model.translate(a);
+                fake = model.translate(a, TranslationDirection.A2B);
                 update.attach(fake);
             }
             d = Descent.step(discriminatorOptimizer, model.discriminatorLoss(losses.ganLoss(), a, b, fake), context);
@@ -85,7 +82,7 @@ final class Pix2PixTask implements TrainingTask {
         try (PointerScope update = new PointerScope();
              FrozenWeights frozen = new FrozenWeights(model.discriminatorParameters())) {
             g = Descent.step(generatorOptimizer, model.generatorLoss(losses.ganLoss(), losses.lambdaL1(), a, b,
-                    model.translate(a)), context);
+                    model.translate(a, TranslationDirection.A2B)), context);
         }
         return new double[]{g, d};
     }
@@ -98,7 +95,7 @@ final class Pix2PixTask implements TrainingTask {
         for (int start = 0; start < test.size(); start += BATCH) {
             int count = Math.min(BATCH, test.size() - start);
             float[][] split = split(test, start, count);
-            float[] translated = Sampler.translate(model, split[0], count);
+            float[] translated = Sampler.translate(model, split[0], count, TranslationDirection.A2B);
             for (int i = 0; i < count; i++) {
                 psnr += ImageQuality.psnr(split[1], translated, i * target.size(), target);
             }
@@ -112,19 +109,9 @@ final class Pix2PixTask implements TrainingTask {
         return metrics;
     }
 
-    /** Inputs and targets of {@code count} pairs from {@code start}, as two arrays. */
-    private float[][] split(ImageDataset pairs, int start, int count) {
-        int sourceSize = model.sourceShape().size();
-        int targetSize = model.config().shape().size();
-        float[] stacked = pairs.read(IntStream.range(start, start + count).toArray());
-        float[] inputs = new float[count * sourceSize];
-        float[] targets = new float[count * targetSize];
-        for (int i = 0; i < count; i++) {
-            int base = i * (sourceSize + targetSize);
-            System.arraycopy(stacked, base, inputs, i * sourceSize, sourceSize);
-            System.arraycopy(stacked, base + sourceSize, targets, i * targetSize, targetSize);
-        }
-        return new float[][]{inputs, targets};
+    /** The images of each domain of {@code count} stacked items from {@code start}. */
+    private float[][] split(ImageDataset stacked, int start, int count) {
+        return StackedImages.split(stacked, start, count, model.config().sourceShape(), model.config().shape());
     }
 
     @Override
@@ -138,16 +125,9 @@ final class Pix2PixTask implements TrainingTask {
         ImageShape target = model.config().shape();
         int shown = Math.min(SHOWN, test.size());
         float[][] split = split(test, 0, shown);
-        float[] translated = Sampler.translate(model, split[0], shown);
-        float[] grid = new float[3 * shown * target.size()];
-        for (int i = 0; i < shown; i++) {
-            float[] input = PixelOps.convert(Arrays.copyOfRange(split[0], i * model.sourceShape().size(),
-                    (i + 1) * model.sourceShape().size()), model.sourceShape(), target);
-            System.arraycopy(input, 0, grid, i * target.size(), target.size());
-            System.arraycopy(translated, i * target.size(), grid, (shown + i) * target.size(), target.size());
-            System.arraycopy(split[1], i * target.size(), grid, (2 * shown + i) * target.size(), target.size());
-        }
-        ImageGrid.write(grid, 3 * shown, target, shown, files.samples());
+        float[] translated = Sampler.translate(model, split[0], shown, TranslationDirection.A2B);
+        RunReport.rows(files.samples(), shown, new float[][]{split[0], translated, split[1]},
+                new ImageShape[]{model.config().sourceShape(), target, target});
         RunReport.lossCurve(files, history, "g", "d");
         Map<String, Double> scores = evaluate(test, seed);
         return RunReport.summary(files, model, train, test, history, seconds, String.format(Locale.ROOT,

@@ -1,8 +1,10 @@
 package dev.regen.train;
 
 import dev.regen.RegenException;
+import dev.regen.config.ImageShape;
 import dev.regen.config.ModelConfig;
 import dev.regen.data.ImageDataset;
+import dev.regen.data.PixelOps;
 import dev.regen.io.AtomicFiles;
 import dev.regen.io.ImageGrid;
 import dev.regen.io.LineChart;
@@ -13,6 +15,7 @@ import dev.regen.model.Network;
 import dev.regen.sample.Interpolation;
 import dev.regen.sample.Sampler;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +56,21 @@ final class RunReport {
         float[] both = Arrays.copyOf(linear, linear.length + spherical.length);
         System.arraycopy(spherical, 0, both, linear.length, spherical.length);
         ImageGrid.write(both, 2 * STEPS, model.config().shape(), STEPS, files.interpolation());
+    }
+
+    /**
+     * A grid of rows of {@code n} images each, the rows of their own shapes (a translation's input
+     * and output), all shown at the most channels among them.
+     */
+    static void rows(Path file, int n, float[][] rows, ImageShape[] shapes) {
+        int channels = Arrays.stream(shapes).mapToInt(ImageShape::channels).max().orElse(1);
+        ImageShape shown = shapes[0].withChannels(channels);
+        float[] grid = new float[rows.length * n * shown.size()];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(PixelOps.convertAll(rows[r], n, shapes[r], shown), 0, grid, r * n * shown.size(),
+                    n * shown.size());
+        }
+        ImageGrid.write(grid, rows.length * n, shown, n, file);
     }
 
     /** Training and test curves of the named losses per epoch, each one where it was recorded. */
@@ -104,7 +122,7 @@ final class RunReport {
                     c.conditional() ? ", conditional on " + c.classes() + " classes" : "");
             case CLASSIFIER -> String.format("classifier of %d classes, %d features, images %s", c.classes(),
                     c.latent(), c.shape());
-            case PIX2PIX -> String.format("%s, images %s -> %s, width %d, %s norm", c.kind().id(), c.sourceShape(),
+            case PIX2PIX, CYCLEGAN -> String.format("%s, images %s -> %s, width %d, %s norm", c.kind().id(), c.sourceShape(),
                     c.shape(), c.width(), c.norm().id());
         };
     }

@@ -66,8 +66,9 @@ public final class Trainer {
         try (BatchLoader loader = new BatchLoader(train, order, config.optimisation().batchSize())) {
             for (int b = 1; loader.hasNext(); b++) {
                 Batch batch = loader.next();
-                task.optimizers().scaleLearningRates(config.optimisation().schedule().factor(epoch - 1 + (double) (b - 1) / batches,
-                        config.optimisation().epochs()));
+                TrainConfig.Optimisation optimisation = config.optimisation();
+                task.optimizers().scaleLearningRates(optimisation.schedule().factor(
+                        epoch - 1 + (double) (b - 1) / batches, optimisation.epochs(), optimisation.decayEpochs()));
                 double[] losses = step(batch, train, new StepContext(step, epoch, epoch - 1 + (double) b / batches));
                 step++;
                 for (int i = 0; i < sums.length; i++) {

@@ -2,6 +2,7 @@ package dev.regen.train;
 
 import dev.regen.config.TrainConfig;
 import dev.regen.model.Classifier;
+import dev.regen.model.CycleGan;
 import dev.regen.model.Gan;
 import dev.regen.model.ModelFamily;
 import dev.regen.model.Network;
@@ -19,6 +20,7 @@ final class TrainingSteps {
             new Registration<>(Gan.FAMILY, GanTask::new),
             new Registration<>(VaeGan.FAMILY, VaeGanTask::new),
             new Registration<>(Pix2Pix.FAMILY, Pix2PixTask::new),
+            new Registration<>(CycleGan.FAMILY, CycleGanTask::new),
             new Registration<>(Classifier.FAMILY, ClassifierTask::new));
 
     private TrainingSteps() {

@@ -1,6 +1,8 @@
 package dev.regen.translate;
 
+import dev.regen.RegenException;
 import dev.regen.config.ImageShape;
+import dev.regen.config.TranslationDirection;
 import dev.regen.data.PixelOps;
 import dev.regen.model.Translator;
 import dev.regen.nn.Tensors;
@@ -33,22 +35,39 @@ public final class ImageTranslator {
     public record Translated(float[] pixels, ImageShape shape, boolean padded) {
     }
 
-    /** The translation of one image of shape {@code own}. */
-    public Translated translate(float[] pixels, ImageShape own) {
-        ImageShape source = own.withChannels(model.config().sourceChannels());
+    /**
+     * The translation of one image of shape {@code own} in {@code direction}.
+     *
+     * @throws RegenException for a direction the model does not translate
+     */
+    public Translated translate(float[] pixels, ImageShape own, TranslationDirection direction) {
+        requireDirection(model, direction);
+        ImageShape source = own.withChannels(model.inputShape(direction).channels());
         float[] converted = PixelOps.convert(pixels, own, source);
         int multiple = model.sizeMultiple();
         int height = roundUp(own.height(), multiple);
         int width = roundUp(own.width(), multiple);
-        ImageShape out = own.withChannels(model.config().shape().channels());
+        ImageShape out = own.withChannels(model.outputShape(direction).channels());
         try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
             model.evaluationMode(true);
             Tensor image = Tensors.images(converted, 1, source);
             Tensor padded = torch.replication_pad2d(image, 0, width - own.width(), 0, height - own.height());
-            Tensor translated = model.translate(padded).narrow(2, 0, own.height()).narrow(3, 0, own.width());
+            Tensor translated = model.translate(padded, direction).narrow(2, 0, own.height()).narrow(3, 0, own.width());
             return new Translated(Tensors.floats(translated), out, height != own.height() || width != own.width());
         } finally {
             model.evaluationMode(false);
+        }
+    }
+
+    /**
+     * Fails unless {@code model} translates in {@code direction}.
+     *
+     * @throws RegenException naming the direction it has
+     */
+    public static void requireDirection(Translator model, TranslationDirection direction) {
+        if (!model.translates(direction)) {
+            throw new RegenException(model.config().kind().id() + " translates one way, a2b (from its --data to its "
+                    + "--target): " + direction.id() + " needs a two-way model (cyclegan)");
         }
     }
 

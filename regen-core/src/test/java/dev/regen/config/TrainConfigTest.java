@@ -13,10 +13,11 @@ class TrainConfigTest {
     @Test
     void theBuilderNamesEverySettingAndKeepsTheDefaultsOfWhatItIsNotGiven() {
         TrainConfig config = TrainConfig.builder().epochs(3).batchSize(64).learningRate(2e-3).criticSteps(5).build();
-        assertEquals(new TrainConfig.Optimisation(3, 64, 2e-3, LearningRateSchedule.CONSTANT, 0.0),
+        assertEquals(new TrainConfig.Optimisation(3, 64, 2e-3, LearningRateSchedule.CONSTANT, 0.0, 0),
                 config.optimisation());
         assertEquals(new TrainConfig.Objective(1.0, 0.0, 0.0, 0, null), config.objective());
         assertEquals(new TrainConfig.Adversarial(5, 10.0, 20.0, java.util.List.of()), config.adversarial());
+        assertEquals(new TrainConfig.Translation(GanLoss.VANILLA, 100, 10, 0.5, 50), config.translation());
         assertEquals(1L, config.seed());
         assertEquals(0, config.threads());
         assertEquals(config, config.toBuilder().build());

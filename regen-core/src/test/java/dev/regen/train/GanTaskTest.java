@@ -23,7 +23,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -51,15 +50,6 @@ class GanTaskTest {
         return new ModelConfig(kind, new ImageShape(1, 28, 28), 16, Likelihood.BERNOULLI, 16, classes);
     }
 
-    private static List<float[]> snapshot(TensorVector params) {
-        List<float[]> values = new ArrayList<>();
-        for (long i = 0; i < params.size(); i++) {
-            // Times 1.0 promotes integer buffers (batch norm's step counter) to floats.
-            values.add(Tensors.floats(params.get(i).mul(Tensors.scalar(1.0))));
-        }
-        return values;
-    }
-
     @ParameterizedTest
     @EnumSource(value = ModelKind.class, names = {"DCGAN", "WGAN_GP", "SNGAN"})
     void aDiscriminatorStepLeavesTheGeneratorAloneAndNoGradientOutlivesAGeneratorStep(ModelKind kind) {
@@ -70,18 +60,18 @@ class GanTaskTest {
         TrainingTask task = TrainingSteps.create(gan, training);
         try (PointerScope scope = new PointerScope()) {
             Tensor real = Tensors.images(data.train().read(0, 1, 2, 3), 4, data.train().shape());
-            List<float[]> generator = snapshot(gan.generatorParameters());
-            List<float[]> discriminator = snapshot(gan.discriminatorParameters());
+            List<float[]> generator = Weights.snapshot(gan.generatorParameters());
+            List<float[]> discriminator = Weights.snapshot(gan.discriminatorParameters());
             double[] first = task.step(real, null, new StepContext(0, 1, 0.1));   // critic only
             assertTrue(Double.isNaN(first[1]), "no generator loss before its first update");
-            List<float[]> generatorAfter = snapshot(gan.generatorParameters());
+            List<float[]> generatorAfter = Weights.snapshot(gan.generatorParameters());
             for (int i = 0; i < generator.size(); i++) {
                 assertArrayEquals(generator.get(i), generatorAfter.get(i), "generator parameter " + i);
             }
-            assertNotEquals(discriminator.get(0)[0], snapshot(gan.discriminatorParameters()).get(0)[0]);
+            assertNotEquals(discriminator.get(0)[0], Weights.snapshot(gan.discriminatorParameters()).get(0)[0]);
             double[] second = task.step(real, null, new StepContext(1, 1, 0.2));  // critic, then generator
             assertFalse(Double.isNaN(second[1]));
-            assertNotEquals(generator.get(0)[0], snapshot(gan.generatorParameters()).get(0)[0]);
+            assertNotEquals(generator.get(0)[0], Weights.snapshot(gan.generatorParameters()).get(0)[0]);
             TensorVector params = gan.discriminatorParameters();
             for (long i = 0; i < params.size(); i++) {
                 Tensor grad = params.get(i).grad();
@@ -104,16 +94,7 @@ class GanTaskTest {
         assertTrue(resumed.summary().contains("conditional on 10 classes"), resumed.summary());
         Gan a = (Gan) SavedModel.load(temp.resolve("straight/model.regen")).model();
         Gan b = (Gan) SavedModel.load(temp.resolve("stopped/model.regen")).model();
-        List<float[]> wa = snapshot(a.parameters());
-        List<float[]> wb = snapshot(b.parameters());
-        for (int i = 0; i < wa.size(); i++) {
-            assertArrayEquals(wa.get(i), wb.get(i), "parameter " + i);
-        }
-        List<float[]> ba = snapshot(a.buffers());
-        List<float[]> bb = snapshot(b.buffers());
-        for (int i = 0; i < ba.size(); i++) {
-            assertArrayEquals(ba.get(i), bb.get(i), "batch-norm buffer " + i);
-        }
+        Weights.assertSame(a, b);
     }
 
     @Test

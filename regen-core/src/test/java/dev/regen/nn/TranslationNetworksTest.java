@@ -1,0 +1,87 @@
+package dev.regen.nn;
+
+import dev.regen.config.FeatureNorm;
+import dev.regen.config.ImageShape;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TranslationNetworksTest {
+    @BeforeAll
+    static void start() {
+        Torch.start(2);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"3,3,64,64,6,instance", "1,3,28,28,4,batch", "3,1,28,20,4,none", "1,1,5,7,2,instance",
+            "3,3,256,256,8,instance", "2,2,300,300,8,none"})
+    void translatesEveryShapeToTheOutputsAndThePatchGanScoresPatches(int in, int out, int h, int w, int levels,
+                                                                     String norm) {
+        try (PointerScope scope = new PointerScope()) {
+            ImageShape output = new ImageShape(out, h, w);
+            UNet unet = new UNet(in, output, 4, FeatureNorm.parse(norm));
+            assertEquals(levels, unet.levels());
+            Tensor translated = unet.forward(torch.rand(2, in, h, w));
+            assertArrayEquals(new long[]{2, out, h, w}, translated.sizes().vec().get());
+            assertTrue(translated.min().item_double() >= 0 && translated.max().item_double() <= 1, "in [0, 1]");
+            Tensor scores = new PatchDiscriminator(output.withChannels(in + out), 4, FeatureNorm.parse(norm))
+                    .forward(torch.rand(2, in + out, h, w));
+            assertEquals(4, scores.dim());
+            assertEquals(2, scores.size(0));
+            assertEquals(1, scores.size(1));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"3,3,64,64,instance", "1,3,28,28,batch", "3,1,29,17,none", "2,2,5,6,instance"})
+    void theResidualGeneratorGivesBackTheSizeItIsGivenEvenOrOdd(int in, int out, int h, int w, String norm) {
+        try (PointerScope scope = new PointerScope()) {
+            ResnetGenerator generator = new ResnetGenerator(in, new ImageShape(out, h, w), 4, FeatureNorm.parse(norm));
+            Tensor translated = generator.forward(torch.rand(2, in, h, w));
+            assertArrayEquals(new long[]{2, out, h, w}, translated.sizes().vec().get());
+            assertArrayEquals(new long[]{1, out, h + 3, w + 1},
+                    generator.forward(torch.rand(1, in, h + 3, w + 1)).sizes().vec().get(), "any other size too");
+        }
+    }
+
+    @Test
+    void aPoolPassesItsFirstFakesOnThenGivesEachNewOneOrAStoredOneInItsPlace() {
+        try (PointerScope scope = new PointerScope()) {
+            Torch.seed(9);
+            ImageShape shape = new ImageShape(1, 2, 2);
+            ImagePool pool = new ImagePool(3, shape);
+            List<Double> seen = new ArrayList<>();
+            int swapped = 0;
+            for (int step = 0; step < 20; step++) {
+                Tensor fakes = torch.full(new long[]{2, 1, 2, 2}, Tensors.scalar(step * 2)).add(
+                        torch.arange(Tensors.scalar(2)).view(2, 1, 1, 1));
+                Tensor out = pool.query(fakes);
+                for (int i = 0; i < 2; i++) {
+                    double value = out.select(0, i).mean().item_double();
+                    double own = step * 2 + i;
+                    assertTrue(value == own || seen.contains(value), "step " + step + ": " + value);
+                    if (step * 2 + i < 3) {
+                        assertEquals(own, value, "the first three fill the pool and pass on");
+                    }
+                    swapped += value == own ? 0 : 1;
+                    // Fakes are queried one by one, so the second of a batch may draw the first.
+                    seen.add(own);
+                }
+            }
+            assertTrue(swapped > 5 && swapped < 35, "about half of the 37 after the pool filled: " + swapped);
+            Tensor fakes = torch.rand(4, 1, 2, 2);
+            assertTrue(torch.equal(fakes, new ImagePool(0, shape).query(fakes)), "an empty pool passes fakes on");
+        }
+    }
+}
