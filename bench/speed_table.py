@@ -1,5 +1,5 @@
-"""The table of bench/vae_speed.sh and bench/dcgan_speed.sh, from the files their rounds leave in
-WORK: regen-R.jsonl (Regen's metrics.jsonl), torch-R.jsonl (the reference's epoch lines, which
+"""The table of bench/vae_speed.sh, bench/dcgan_speed.sh and bench/translation_speed.sh, from the
+files their rounds leave in WORK: regen-R.jsonl (Regen's metrics.jsonl), torch-R.jsonl (the reference's epoch lines, which
 carry the training FLOPs per image) and each side's /usr/bin/time "%M %R" usage file.
 Usage: speed_table.py WORK ROUNDS CEILING_JSON (bench/MatmulCeiling.java's line)
 """
