@@ -1,11 +1,13 @@
 package dev.regen.cli;
 
+import dev.regen.RegenException;
 import dev.regen.config.ImageShape;
 import dev.regen.config.TranslationDirection;
 import dev.regen.data.PixelOps;
 import dev.regen.model.Translator;
 import dev.regen.sample.Sampler;
 import dev.regen.translate.ImageTranslator;
+import dev.regen.translate.Sketches;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,11 +46,27 @@ final class EvalTranslateCommand implements Callable<Integer> {
     @Option(names = "--fit-target", paramLabel = "DIR", description = "their targets, named alike")
     Path fitTarget;
 
+    @Option(names = "--sketch-fill", description = "also the baseline of a sketch's fill (regions between the "
+            + "edges in the mean colours the training pairs give them, blurred), fitted on --fit-input/--fit-target")
+    boolean sketchFill;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     /** Images translated at once. */
     private static final int BATCH = 64;
+
+    /** The sketch fill fitted on the training pairs. */
+    private Sketches.Fill fill(ImageShape source, ImageShape shape) {
+        if (fitInput == null || fitTarget == null) {
+            throw new RegenException("--sketch-fill is fitted on training pairs: give --fit-input and --fit-target");
+        }
+        List<ImageFiles.Input> fit = ImageFiles.read(fitInput, model.background());
+        float[] edges = PixelOps.convertAll(ImageFiles.pixels(fit, source), fit.size(), source, source.withChannels(1));
+        float[] images = ImageFiles.pixels(ImageFiles.pairedBy(fit, ImageFiles.read(fitTarget, model.background()),
+                fitTarget), shape);
+        return Sketches.Fill.fit(edges, images, fit.size(), shape);
+    }
 
     @Override
     public Integer call() {
@@ -67,6 +85,10 @@ final class EvalTranslateCommand implements Callable<Integer> {
         TruthTable table = new TruthTable(out, truth, n, shape);
         table.row("input itself", asTargets);
         table.colourMappingRow(fitInput, fitTarget, model.background(), source, asTargets);
+        if (sketchFill) {
+            table.row("blurred-edge fill", fill(source, shape).apply(PixelOps.convertAll(sources, n, source,
+                    source.withChannels(1)), n));
+        }
         long start = System.nanoTime();
         float[] translated = new float[n * shape.size()];
         for (int begin = 0; begin < n; begin += BATCH) {

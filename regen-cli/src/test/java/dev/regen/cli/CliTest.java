@@ -270,6 +270,32 @@ class CliTest {
     }
 
     @Test
+    void sketchesPairImagesWithTheirEdgesForASketchToImageModel() {
+        Path pairs = temp.resolve("sketch-pairs");
+        Result sketched = regen("sketch", "--input", Path.of("..", "data", "fashion-mnist").toString(), "--n", "64",
+                "--out", pairs.toString());
+        assertEquals(0, sketched.code(), sketched.err());
+        assertTrue(sketched.out().contains("wrote 128 images and their sketches (train and test)"), sketched.out());
+        assertTrue(Files.isRegularFile(pairs.resolve("edges/test/00063.png")));
+        assertBadInput("already exists", "sketch", "--input", DATA, "--out", pairs.toString());
+        Path p2p = temp.resolve("sketch-model");
+        Result trained = regen("train", "--model", "pix2pix", "--data", pairs.resolve("edges").toString(), "--target",
+                pairs.resolve("images").toString(), "--width", "8", "--epochs", "1", "--batch", "16", "--out",
+                p2p.toString());
+        assertEquals(0, trained.code(), trained.err());
+        assertTrue(trained.err().contains("on 64 pairs 1x28x28 -> 1x28x28 (test: 64)"), trained.err());
+        Result scored = regen("eval-translate", p2p.resolve("model.regen").toString(), "--input",
+                pairs.resolve("edges/test").toString(), "--target", pairs.resolve("images/test").toString(),
+                "--fit-input", pairs.resolve("edges/train").toString(), "--fit-target",
+                pairs.resolve("images/train").toString(), "--sketch-fill");
+        assertEquals(0, scored.code(), scored.err());
+        assertTrue(scored.out().contains("blurred-edge fill"), scored.out());
+        assertBadInput("--sketch-fill is fitted on training pairs", "eval-translate",
+                p2p.resolve("model.regen").toString(), "--input", pairs.resolve("edges/test").toString(), "--target",
+                pairs.resolve("images/test").toString(), "--sketch-fill");
+    }
+
+    @Test
     void aConditionalGanTrainsAndGeneratesTheClassItIsAskedFor() {
         Path gan = temp.resolve("gan");
         Result trained = regen("train", "--data", DATA, "--model", "dcgan", "--conditional", "--test-fraction", "0.5",

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Sketch to image, as pix2pix's edges-to-shoes: `regen sketch` writes N Fashion-MNIST images per
+# split with their Canny edges, pix2pix trains on the training pairs (edges -> images), and
+# `regen eval-translate` scores the held-out translations against the true images (PSNR, SSIM),
+# beside the sketch itself, a per-pixel colour mapping and the blurred-edge fill, both fitted on the
+# training pairs.
+# Usage: bench/fashion_sketches.sh [DATA=/usr/share/datasets/fashion-mnist] [OUT=runs/sketches] [EPOCHS=5]
+#        [N=10000] [TRAIN_OPTIONS="--width 32 --batch 16"]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DATA=${1:-/usr/share/datasets/fashion-mnist}
+OUT=${2:-runs/sketches}
+EPOCHS=${3:-5}
+N=${4:-10000}
+read -r -a TRAIN_OPTIONS <<< "${5:---width 32 --batch 16}"
+[ -d "$OUT/pairs" ] || "$ROOT/regen" sketch --input "$DATA" --n "$N" --out "$OUT/pairs"
+run="$OUT/pix2pix"
+[ -f "$run/model.regen" ] || "$ROOT/regen" train --model pix2pix --data "$OUT/pairs/edges" \
+  --target "$OUT/pairs/images" "${TRAIN_OPTIONS[@]}" --epochs "$EPOCHS" --out "$run" > "$run.txt" 2>&1
+grep "epochs \|test pairs" "$run.txt"
+"$ROOT/regen" eval-translate "$run/model.regen" --input "$OUT/pairs/edges/test" --target "$OUT/pairs/images/test" \
+  --fit-input "$OUT/pairs/edges/train" --fit-target "$OUT/pairs/images/train" --sketch-fill
