@@ -25,7 +25,7 @@ class ArchitectureTest {
     private static final String[] ENGINE = {"org.bytedeco..", "dev.regen.nn.."};
     /** The uses of trained models, each a package; none may import another. */
     private static final List<String> USES = List.of("dev.regen.restore..", "dev.regen.anomaly..", "dev.regen.embed..",
-            "dev.regen.augment..", "dev.regen.edit..");
+            "dev.regen.augment..", "dev.regen.edit..", "dev.regen.translate..");
     private static final String[] FRONT_ENDS = {"dev.regen.cli..", "dev.regen.server..", "dev.regen.spark..",
             "picocli.."};
 
