@@ -22,8 +22,8 @@ import java.util.concurrent.Callable;
         description = "Translate images with a pix2pix or CycleGAN model, from the domain of its --data to that of its "
                 + "--target (a CycleGAN also back). "
                 + "Each image translates at its own size (the generator is fully convolutional; sides that are not a "
-                + "multiple of what it halves to are padded and cropped back), converted to the model's input "
-                + "channels. Writes OUT/NAME.png per image.")
+                + "multiple of what it halves to are padded and cropped back; at most 1024x1024 pixels), converted to "
+                + "the model's input channels. Writes OUT/NAME.png per image, once every image has translated.")
 final class TranslateCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;

@@ -222,6 +222,12 @@ class CliTest {
 
         assertBadInput("b2a needs a two-way model", "translate", model, "--input", inputs.toString(), "--direction",
                 "b2a", "--out", temp.resolve("never-translated").toString());
+        Path huge = Files.createDirectories(temp.resolve("huge-inputs"));
+        Files.copy(inputs.resolve("odd.png"), huge.resolve("a-small.png"));
+        ImageIO.write(new BufferedImage(1100, 1000, BufferedImage.TYPE_INT_RGB), "png", huge.resolve("b-huge.png")
+                .toFile());
+        assertBadInput("a 1000x1100 image is too large to translate at its own size", "translate", model, "--input",
+                huge.toString(), "--out", temp.resolve("never-translated").toString());
         assertBadInput("holds a 'vae' model; this needs a 'pix2pix' or 'cyclegan' model", "translate",
                 run.resolve("model.regen").toString(), "--input", inputs.toString(), "--out",
                 temp.resolve("never-translated").toString());

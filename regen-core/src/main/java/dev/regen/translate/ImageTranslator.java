@@ -18,6 +18,12 @@ import org.bytedeco.pytorch.global.torch;
  * cropped back. Images far from the training size translate, though the model saw only its own.
  */
 public final class ImageTranslator {
+    /**
+     * The most pixels an image may have to translate at its own size: a generator's feature maps at
+     * 1024x1024 already take a few GB, and a larger image would exhaust memory.
+     */
+    public static final long MAX_PIXELS = 1024L * 1024;
+
     private final Translator model;
 
     /** A translator of images with {@code model}. */
@@ -38,10 +44,15 @@ public final class ImageTranslator {
     /**
      * The translation of one image of shape {@code own} in {@code direction}.
      *
-     * @throws RegenException for a direction the model does not translate
+     * @throws RegenException for a direction the model does not translate, or an image of more than
+     *                        {@link #MAX_PIXELS} pixels
      */
     public Translated translate(float[] pixels, ImageShape own, TranslationDirection direction) {
         requireDirection(model, direction);
+        if ((long) own.height() * own.width() > MAX_PIXELS) {
+            throw new RegenException("a " + own.height() + "x" + own.width() + " image is too large to translate at its "
+                    + "own size (at most " + MAX_PIXELS + " pixels, such as 1024x1024): resize it first");
+        }
         ImageShape source = own.withChannels(model.inputShape(direction).channels());
         float[] converted = PixelOps.convert(pixels, own, source);
         int multiple = model.sizeMultiple();
