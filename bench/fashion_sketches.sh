@@ -28,8 +28,10 @@ if [ "$MODEL" = cyclegan ]; then
       if (( i < half )); then kind=edges; else kind=images; fi
       ln -s "$(realpath "$OUT/pairs/$kind/train/${names[i]}")" "$data/$kind/train/${names[i]}"
     done
-    ln -s "$(realpath "$OUT/pairs/edges/test")" "$data/edges/test"
-    ln -s "$(realpath "$OUT/pairs/images/test")" "$data/images/test"
+    for kind in edges images; do
+      mkdir -p "$data/$kind/test"
+      ln -s "$(realpath "$OUT/pairs/$kind/test")"/*.png "$data/$kind/test/"
+    done
   fi
 fi
 [ -f "$run/model.regen" ] || "$ROOT/regen" train --model "$MODEL" --data "$data/edges" \
