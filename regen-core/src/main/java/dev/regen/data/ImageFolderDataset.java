@@ -5,6 +5,8 @@ import dev.regen.config.Background;
 import dev.regen.config.ImageShape;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,10 +68,13 @@ public final class ImageFolderDataset implements ImageDataset {
     static ImageFolderDataset open(Path root, UnaryOperator<ImageShape> target, boolean strict, Background background,
                                    List<String> classes) {
         List<Path> candidates;
-        try (Stream<Path> walk = Files.walk(root)) {
+        // Linked folders are followed (a folder of links to a split is how users assemble data); a
+        // link that loops back is refused rather than walked for ever.
+        try (Stream<Path> walk = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
             candidates = walk.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
-            throw new RegenException("cannot list " + root + ": " + e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new RegenException("cannot list " + root + ": " + (e instanceof UncheckedIOException u
+                    ? u.getCause() : e).getMessage(), e);
         }
         List<Path> images = new ArrayList<>();
         List<ImageShape> shapes = new ArrayList<>();

@@ -50,6 +50,20 @@ class ImageFolderDatasetTest {
     }
 
     @Test
+    void linkedFoldersAreReadAndALinkLoopIsOneClearError() throws Exception {
+        image(temp.resolve("real/cats/a.png"), 4, 4, 0xff0000, "png");
+        Path data = Files.createDirectories(temp.resolve("data"));
+        Files.createSymbolicLink(data.resolve("cats"), temp.resolve("real/cats"));
+        ImageFolderDataset linked = ImageFolderDataset.open(data, own -> own, false, Background.WHITE);
+        assertEquals(1, linked.size());
+        assertEquals("cats", linked.classNames().get(0));
+        Files.createSymbolicLink(temp.resolve("real/cats/loop"), temp.resolve("real"));
+        RegenException loop = assertThrows(RegenException.class,
+                () -> ImageFolderDataset.open(data, own -> own, false, Background.WHITE));
+        assertTrue(loop.getMessage().startsWith("cannot list " + data), loop.getMessage());
+    }
+
+    @Test
     void tiffAndWebpFilesAreRead() throws Exception {
         image(temp.resolve("a.tiff"), 16, 16, 0x336699, "tiff");
         // 16 x 16, lossy (cwebp -q 90): the top half (230, 40, 30), the bottom left (40, 200, 60),
