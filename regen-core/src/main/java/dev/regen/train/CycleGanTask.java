@@ -28,10 +28,6 @@ import java.util.Map;
  * distance, |F(G(a)) - a| and |G(F(b)) - b| averaged, in [0, 1] units.
  */
 final class CycleGanTask implements TrainingTask {
-    /** Model-file entry of the generators' optimizer state. */
-    static final String GENERATOR_OPTIMIZER = "optimizer-generator.pt";
-    /** Model-file entry of the discriminators' optimizer state. */
-    static final String DISCRIMINATOR_OPTIMIZER = "optimizer-discriminator.pt";
     /** Model-file entry of the pools of past fakes. */
     static final String POOLS = "fake-pools.pt";
     /** Test images of each domain shown in the report's grid. */
@@ -61,10 +57,11 @@ final class CycleGanTask implements TrainingTask {
         this.model = model;
         this.config = config;
         double rate = config.optimisation().learningRate();
-        generatorOptimizer = optimizers.add(GENERATOR_OPTIMIZER, Adams.adam(model.generatorParameters(), rate, 0.5,
-                0.999));
-        discriminatorOptimizer = optimizers.add(DISCRIMINATOR_OPTIMIZER, Adams.adam(model.discriminatorParameters(),
-                rate, 0.5, 0.999));
+        // The entries a GAN's optimizers are saved under; betas (0.5, 0.999) as the original.
+        generatorOptimizer = optimizers.add(GanTask.GENERATOR_OPTIMIZER,
+                Adams.adam(model.generatorParameters(), rate, 0.5, 0.999));
+        discriminatorOptimizer = optimizers.add(GanTask.DISCRIMINATOR_OPTIMIZER,
+                Adams.adam(model.discriminatorParameters(), rate, 0.5, 0.999));
         pools = optimizers.addState(POOLS, new Pools(config.translation().poolSize(), model.config().sourceShape(),
                 model.config().shape()));
     }

@@ -28,10 +28,6 @@ import java.util.Map;
  * PSNR of the translations against their targets.
  */
 final class Pix2PixTask implements TrainingTask {
-    /** Model-file entry of the generator's optimizer state. */
-    static final String GENERATOR_OPTIMIZER = "optimizer-generator.pt";
-    /** Model-file entry of the discriminator's optimizer state. */
-    static final String DISCRIMINATOR_OPTIMIZER = "optimizer-discriminator.pt";
     /** Test pairs shown in the report's grid. */
     private static final int SHOWN = 8;
     /** Pairs translated at once when scoring. */
@@ -47,10 +43,11 @@ final class Pix2PixTask implements TrainingTask {
         this.model = model;
         this.config = config;
         double rate = config.optimisation().learningRate();
-        generatorOptimizer = optimizers.add(GENERATOR_OPTIMIZER, Adams.adam(model.generatorParameters(), rate, 0.5,
-                0.999));
-        discriminatorOptimizer = optimizers.add(DISCRIMINATOR_OPTIMIZER, Adams.adam(model.discriminatorParameters(),
-                rate, 0.5, 0.999));
+        // The entries a GAN's optimizers are saved under; betas (0.5, 0.999) as the original.
+        generatorOptimizer = optimizers.add(GanTask.GENERATOR_OPTIMIZER,
+                Adams.adam(model.generatorParameters(), rate, 0.5, 0.999));
+        discriminatorOptimizer = optimizers.add(GanTask.DISCRIMINATOR_OPTIMIZER,
+                Adams.adam(model.discriminatorParameters(), rate, 0.5, 0.999));
     }
 
     @Override
