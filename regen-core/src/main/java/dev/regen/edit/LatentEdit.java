@@ -3,7 +3,9 @@ package dev.regen.edit;
 import dev.regen.RegenException;
 import dev.regen.WorkProgress;
 import dev.regen.config.ImageShape;
+import dev.regen.data.ArrayDataset;
 import dev.regen.model.Generative;
+import dev.regen.sample.Embedder;
 import dev.regen.sample.Inversion;
 import dev.regen.sample.Sampler;
 
@@ -45,17 +47,8 @@ public final class LatentEdit {
      */
     public static float[] codes(Generative model, float[] images, int n, Inversion inversion, WorkProgress progress) {
         requireUnconditional(model);
-        int size = model.config().shape().size();
-        int latent = model.config().latent();
-        float[] codes = new float[n * latent];
-        for (int start = 0; start < n; start += BATCH) {
-            int count = Math.min(BATCH, n - start);
-            int done = start;
-            float[] batch = inversion.codes(model, Arrays.copyOfRange(images, start * size, (start + count) * size),
-                    null, count, (finished, all) -> progress.progress(done + finished, n));
-            System.arraycopy(batch, 0, codes, start * latent, count * latent);
-        }
-        return codes;
+        return Embedder.codes(model, new ArrayDataset(model.config().shape(), images, null, "images to edit"),
+                inversion, progress);
     }
 
     /**
