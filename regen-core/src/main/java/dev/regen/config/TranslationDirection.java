@@ -12,6 +12,11 @@ public enum TranslationDirection implements Named {
     /** Back from the targets' domain to the data's: two-way models only (CycleGAN). */
     B2A;
 
+    /** The other way. */
+    public TranslationDirection reversed() {
+        return this == A2B ? B2A : A2B;
+    }
+
     @JsonValue
     @Override
     public String id() {

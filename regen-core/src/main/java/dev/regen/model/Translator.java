@@ -33,6 +33,6 @@ public interface Translator extends Network {
 
     /** The shape of the images the model writes in this direction, at its training size. */
     default ImageShape outputShape(TranslationDirection direction) {
-        return direction == TranslationDirection.A2B ? config().shape() : config().sourceShape();
+        return inputShape(direction.reversed());
     }
 }
