@@ -109,7 +109,7 @@ final class CycleGanTask implements TrainingTask {
         double sum = 0;
         for (int start = 0; start < test.size(); start += BATCH) {
             int count = Math.min(BATCH, test.size() - start);
-            float[][] split = split(test, start, count);
+            float[][] split = StackedImages.split(test, start, count, model.config());
             sum += distance(split[0], cycled(split[0], TranslationDirection.A2B, count), count)
                     + distance(split[1], cycled(split[1], TranslationDirection.B2A, count), count);
         }
@@ -120,9 +120,8 @@ final class CycleGanTask implements TrainingTask {
 
     /** The images translated one way and back. */
     private float[] cycled(float[] images, TranslationDirection direction, int count) {
-        TranslationDirection back = direction == TranslationDirection.A2B ? TranslationDirection.B2A
-                : TranslationDirection.A2B;
-        return Sampler.translate(model, Sampler.translate(model, images, count, direction), count, back);
+        return Sampler.translate(model, Sampler.translate(model, images, count, direction), count,
+                direction.reversed());
     }
 
     /** The sum over images of each one's mean absolute difference. */
@@ -132,11 +131,6 @@ final class CycleGanTask implements TrainingTask {
             sum += Math.abs(x[i] - y[i]);
         }
         return sum / (x.length / (double) count);
-    }
-
-    /** The images of each domain of {@code count} stacked items from {@code start}. */
-    private float[][] split(ImageDataset stacked, int start, int count) {
-        return StackedImages.split(stacked, start, count, model.config().sourceShape(), model.config().shape());
     }
 
     @Override
@@ -150,7 +144,7 @@ final class CycleGanTask implements TrainingTask {
         ImageShape shapeA = model.config().sourceShape();
         ImageShape shapeB = model.config().shape();
         int n = Math.min(SHOWN, test.size());
-        float[][] split = split(test, 0, n);
+        float[][] split = StackedImages.split(test, 0, n, model.config());
         TranslationDirection there = TranslationDirection.A2B;
         TranslationDirection back = TranslationDirection.B2A;
         RunReport.rows(files.samples(), n, new float[][]{
@@ -158,11 +152,13 @@ final class CycleGanTask implements TrainingTask {
                 split[1], Sampler.translate(model, split[1], n, back), cycled(split[1], back, n)},
                 new ImageShape[]{shapeA, shapeB, shapeA, shapeB, shapeA, shapeB});
         RunReport.lossCurve(files, history, "g", "d", "cycle");
+        // The last epoch's test metrics are the final model's: every epoch ends by evaluating it.
+        double cycle = history.get(history.size() - 1).test().get("cycle");
         return RunReport.summary(files, model, train, test, history, seconds, String.format(Locale.ROOT,
                 "test images    mean cycle-consistency distance %.4f (%d of each domain)%n"
                         + "identity loss  %s%n"
                         + "samples.png    rows: test A, G(A), F(G(A)), test B, F(B), G(F(B))%n",
-                evaluate(test, seed).get("cycle"), test.size(), model.hasIdentity()
+                cycle, test.size(), model.hasIdentity()
                         ? "weight " + config.translation().lambdaIdentity() + " x lambda cycle"
                         : "off: the two domains differ in channels"));
     }

@@ -91,7 +91,7 @@ final class Pix2PixTask implements TrainingTask {
         double psnr = 0;
         for (int start = 0; start < test.size(); start += BATCH) {
             int count = Math.min(BATCH, test.size() - start);
-            float[][] split = split(test, start, count);
+            float[][] split = StackedImages.split(test, start, count, model.config());
             float[] translated = Sampler.translate(model, split[0], count, TranslationDirection.A2B);
             for (int i = 0; i < count; i++) {
                 psnr += ImageQuality.psnr(split[1], translated, i * target.size(), target);
@@ -106,11 +106,6 @@ final class Pix2PixTask implements TrainingTask {
         return metrics;
     }
 
-    /** The images of each domain of {@code count} stacked items from {@code start}. */
-    private float[][] split(ImageDataset stacked, int start, int count) {
-        return StackedImages.split(stacked, start, count, model.config().sourceShape(), model.config().shape());
-    }
-
     @Override
     public Optimizers optimizers() {
         return optimizers;
@@ -121,12 +116,13 @@ final class Pix2PixTask implements TrainingTask {
                          double seconds) {
         ImageShape target = model.config().shape();
         int shown = Math.min(SHOWN, test.size());
-        float[][] split = split(test, 0, shown);
+        float[][] split = StackedImages.split(test, 0, shown, model.config());
         float[] translated = Sampler.translate(model, split[0], shown, TranslationDirection.A2B);
         RunReport.rows(files.samples(), shown, new float[][]{split[0], translated, split[1]},
                 new ImageShape[]{model.config().sourceShape(), target, target});
         RunReport.lossCurve(files, history, "g", "d");
-        Map<String, Double> scores = evaluate(test, seed);
+        // The last epoch's test metrics are the final model's: every epoch ends by evaluating it.
+        Map<String, Double> scores = history.get(history.size() - 1).test();
         return RunReport.summary(files, model, train, test, history, seconds, String.format(Locale.ROOT,
                 "test pairs     mean L1 %.4f, PSNR %.2f dB of the translations against their targets (%d pairs)%n"
                         + "samples.png    rows: test inputs, their translations, the targets%n",

@@ -1,6 +1,7 @@
 package dev.regen.train;
 
 import dev.regen.config.ImageShape;
+import dev.regen.config.ModelConfig;
 import dev.regen.data.ImageDataset;
 
 import java.util.stream.IntStream;
@@ -11,12 +12,12 @@ final class StackedImages {
     }
 
     /**
-     * The first and the second images of {@code count} items from {@code start}, as two arrays.
-     *
-     * @param first  the shape of each item's first image (its first channels)
-     * @param second the shape of its second
+     * The images of domain A and of domain B of a translation model's {@code count} items from
+     * {@code start}, as two arrays.
      */
-    static float[][] split(ImageDataset stacked, int start, int count, ImageShape first, ImageShape second) {
+    static float[][] split(ImageDataset stacked, int start, int count, ModelConfig model) {
+        ImageShape first = model.sourceShape();
+        ImageShape second = model.shape();
         float[] items = stacked.read(IntStream.range(start, start + count).toArray());
         float[] a = new float[count * first.size()];
         float[] b = new float[count * second.size()];
