@@ -148,8 +148,8 @@ public final class DataSource {
     /**
      * Input images and their targets, paired by file name, or for unpaired data side by side
      * ({@link Unpaired}): the targets read as the config says, the inputs at the targets' size with
-     * their own channels or the config's input channels; the test set from both folders' {@code test/} sub-folders, or a seeded
-     * hold-out of the pairs (of each folder when unpaired).
+     * their own channels or the config's input channels; the test set from both folders'
+     * {@code test/} sub-folders, or a seeded hold-out of the pairs (of each folder when unpaired).
      */
     private static Prepared preparePairs(DataConfig config, long seed) {
         Loaded targets = open(Path.of(config.targetPath()), config::target, config.strict(), config.background());
@@ -159,6 +159,10 @@ public final class DataSource {
         if (inputs.test().isPresent() != targets.test().isPresent()) {
             throw new RegenException((inputs.test().isPresent() ? config.targetPath() : config.path())
                     + " has no test/ sub-folder and the other folder has: give both one, or neither");
+        }
+        if (inputs.test().isEmpty() && config.testFraction() <= 0) {
+            throw new RegenException(config.path() + " has no test/ sub-folder: give both folders one, or a test "
+                    + "fraction above 0");
         }
         List<String> adjustments = new ArrayList<>();
         inputs.adjustments().forEach(line -> adjustments.add("inputs: " + line));
@@ -173,10 +177,6 @@ public final class DataSource {
             Paired test = Paired.byName(folder(inputs.test().get()), folder(targets.test().get()));
             return new Prepared(new Split(train, test), skipped, List.copyOf(adjustments), train.inputChannels());
         }
-        if (config.testFraction() <= 0) {
-            throw new RegenException(config.path() + " has no test/ sub-folder: give both folders one, or a test "
-                    + "fraction above 0");
-        }
         return new Prepared(Split.holdOut(train, config.testFraction(), seed), skipped, List.copyOf(adjustments),
                 train.inputChannels());
     }
@@ -184,10 +184,6 @@ public final class DataSource {
     private static Split unpaired(DataConfig config, Loaded a, Loaded b, long seed) {
         if (a.test().isPresent()) {
             return new Split(new Unpaired(a.train(), b.train()), new Unpaired(a.test().get(), b.test().get()));
-        }
-        if (config.testFraction() <= 0) {
-            throw new RegenException(config.path() + " has no test/ sub-folder: give both folders one, or a test "
-                    + "fraction above 0");
         }
         Split heldA = Split.holdOut(a.train(), config.testFraction(), seed);
         Split heldB = Split.holdOut(b.train(), config.testFraction(), seed);
