@@ -6,7 +6,6 @@ import dev.regen.config.TranslationDirection;
 import dev.regen.data.PixelOps;
 import dev.regen.model.Translator;
 import dev.regen.sample.Sampler;
-import dev.regen.translate.ImageTranslator;
 import dev.regen.translate.Sketches;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,10 +34,8 @@ final class EvalTranslateCommand implements Callable<Integer> {
     @Option(names = "--target", required = true, paramLabel = "DIR", description = "their true translations, named alike")
     Path target;
 
-    @Option(names = "--direction", defaultValue = "a2b", paramLabel = "a2b|b2a",
-            converter = Converters.DirectionName.class,
-            description = "a2b, or b2a for a two-way model (default: ${DEFAULT-VALUE})")
-    TranslationDirection direction;
+    @Mixin
+    TranslationDirectionOption way;
 
     @Option(names = "--fit-input", paramLabel = "DIR", description = "training inputs, for the colour mapping")
     Path fitInput;
@@ -71,7 +68,7 @@ final class EvalTranslateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Translator translator = model.loadSaved().translator();
-        ImageTranslator.requireDirection(translator, direction);
+        TranslationDirection direction = way.of(translator);
         ImageShape source = translator.inputShape(direction);
         ImageShape shape = translator.outputShape(direction);
         List<ImageFiles.Input> inputs = ImageFiles.read(input, model.background());

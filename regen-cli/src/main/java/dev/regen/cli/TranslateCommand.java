@@ -31,11 +31,8 @@ final class TranslateCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, paramLabel = "IMG|DIR", description = "an image or a folder of them")
     Path input;
 
-    @Option(names = "--direction", defaultValue = "a2b", paramLabel = "a2b|b2a",
-            converter = Converters.DirectionName.class,
-            description = "a2b: from the training inputs' domain to the targets'; b2a back, for a two-way model "
-                    + "(default: ${DEFAULT-VALUE})")
-    TranslationDirection direction;
+    @Mixin
+    TranslationDirectionOption way;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder the translations go to")
     Path out;
@@ -46,7 +43,7 @@ final class TranslateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Translator translator = model.loadSaved().translator();
-        ImageTranslator.requireDirection(translator, direction);
+        TranslationDirection direction = way.of(translator);
         List<ImageFiles.Input> files = ImageFiles.read(input, model.background());
         ImageTranslator images = new ImageTranslator(translator);
         ImageShape trained = translator.outputShape(direction);
