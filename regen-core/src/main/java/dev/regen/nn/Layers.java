@@ -29,7 +29,8 @@ final class Layers {
 
     /**
      * Feature maps and conv weights are kept channels-last (NHWC): oneDNN's convolution kernels
-     * run markedly faster on it than on NCHW on this kind of CPU (docs/BENCHMARKS.md).
+     * run markedly faster on it than on NCHW on this kind of CPU (docs/BENCHMARKS.md). The
+     * translation networks are the exception ({@link #channelMajorWeights}).
      */
     static Tensor channelsLast(Tensor t) {
         return t.contiguous(torch.MemoryFormat.ChannelsLast);
@@ -49,12 +50,26 @@ final class Layers {
 
     /** Re-lays the 4-d weights of {@code module} out channels-last, in place. */
     static <M extends Module> M channelsLastWeights(M module) {
+        return relayWeights(module, torch.MemoryFormat.ChannelsLast);
+    }
+
+    /**
+     * Re-lays the 4-d weights of {@code module} (and its sub-modules) out channel-major (NCHW), in
+     * place. The translation networks run channel-major: their instance norms are the engine's
+     * group norm, whose channel-major kernel runs 2-4x faster than any norm on channels-last maps,
+     * and their convolutions run as fast either way (docs/BENCHMARKS.md, translation speed).
+     */
+    static <M extends Module> M channelMajorWeights(M module) {
+        return relayWeights(module, torch.MemoryFormat.Contiguous);
+    }
+
+    private static <M extends Module> M relayWeights(M module, torch.MemoryFormat format) {
         try (NoGradGuard noGrad = new NoGradGuard()) {
             TensorVector params = module.parameters();
             for (long i = 0; i < params.size(); i++) {
                 Tensor p = params.get(i);
                 if (p.dim() == 4) {
-                    p.set_data(channelsLast(p));
+                    p.set_data(p.contiguous(format));
                 }
             }
         }

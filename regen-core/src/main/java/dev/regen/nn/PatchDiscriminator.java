@@ -44,11 +44,12 @@ public final class PatchDiscriminator extends Module {
             out = Math.min(out * 2, 8 * width);
         }
         convs.add(register_module("conv" + (strided + 1), Layers.narrow(in, 1)));
+        Layers.channelMajorWeights(this);
     }
 
     /** Logits [B, 1, h, w], one per patch, for images [B, C, H, W] in [0, 1]. */
     public Tensor forward(Tensor images) {
-        Tensor h = Layers.channelsLastInput(images.mul(scalar(2.0)).sub(scalar(1.0)));
+        Tensor h = images.contiguous().mul(scalar(2.0)).sub(scalar(1.0));
         for (int i = 0; i < convs.size() - 1; i++) {
             h = convs.get(i).forward(h);
             NormLayer n = norms.get(i);

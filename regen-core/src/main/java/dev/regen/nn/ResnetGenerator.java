@@ -59,6 +59,7 @@ public final class ResnetGenerator extends Module {
             upNorms.add(new NormLayer(this, "upnorm" + i, norm, f / 2));
         }
         last = register_module("last", Layers.conv(width, output.channels(), 7, 1, 0));
+        Layers.channelMajorWeights(this);
     }
 
     /** Residual blocks for images of {@code shape}: 6 up to 128 pixels a side, else 9. */
@@ -70,7 +71,7 @@ public final class ResnetGenerator extends Module {
     public Tensor forward(Tensor images) {
         long[] heights = {images.size(2), 0, 0};
         long[] widths = {images.size(3), 0, 0};
-        Tensor h = Layers.channelsLastInput(images.mul(scalar(2.0)).sub(scalar(1.0)));
+        Tensor h = images.contiguous().mul(scalar(2.0)).sub(scalar(1.0));
         h = torch.relu(firstNorm.forward(first.forward(torch.reflection_pad2d(h, 3, 3, 3, 3))));
         for (int i = 0; i < 2; i++) {
             h = torch.relu(downNorms.get(i).forward(downs.get(i).forward(h)));

@@ -65,6 +65,7 @@ public final class UNet extends Module {
                     widths[k - 1] - 2 * widths[k])));
             upNorms.add(k == 1 ? null : new NormLayer(this, "upnorm" + k, norm, out));
         }
+        Layers.channelMajorWeights(this);
     }
 
     /** Levels for images of these sides: halved while both stay at least 1, at most eight times. */
@@ -102,7 +103,7 @@ public final class UNet extends Module {
     /** Translated images [B, C, H, W] in [0, 1] for images [B, sourceChannels, H, W] in [0, 1]. */
     public Tensor forward(Tensor images) {
         List<Tensor> skips = new ArrayList<>();
-        Tensor h = Layers.channelsLastInput(images.mul(scalar(2.0)).sub(scalar(1.0)));
+        Tensor h = images.contiguous().mul(scalar(2.0)).sub(scalar(1.0));
         for (int k = 1; k <= levels; k++) {
             h = downs.get(k - 1).forward(k == 1 ? h : torch.leaky_relu(h, scalar(LEAK)));
             NormLayer norm = downNorms.get(k - 1);

@@ -3,6 +3,8 @@ package dev.regen.nn;
 import dev.regen.config.FeatureNorm;
 import dev.regen.config.ImageShape;
 import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Module;
+import org.bytedeco.pytorch.T_TensorTensor_T;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +42,17 @@ class TranslationNetworksTest {
             assertEquals(4, scores.dim());
             assertEquals(2, scores.size(0));
             assertEquals(1, scores.size(1));
+        }
+    }
+
+    @Test
+    void instanceNormStandardisesEachChannelOfEachImageOverItsPixels() {
+        try (PointerScope scope = new PointerScope()) {
+            Tensor maps = torch.randn(2, 3, 5, 7).mul(Tensors.scalar(4.0)).add(Tensors.scalar(3.0));
+            Tensor normed = new NormLayer(new Module(), "norm", FeatureNorm.INSTANCE, 3).forward(maps);
+            T_TensorTensor_T varMean = torch.var_mean(maps, new long[]{2, 3}, false, true);
+            Tensor expected = maps.sub(varMean.get1()).div(varMean.get0().add(Tensors.scalar(1e-5)).sqrt());
+            assertEquals(0, normed.sub(expected).abs().max().item_double(), 1e-5);
         }
     }
 
