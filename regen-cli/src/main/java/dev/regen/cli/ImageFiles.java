@@ -3,7 +3,6 @@ package dev.regen.cli;
 import dev.regen.RegenException;
 import dev.regen.config.Background;
 import dev.regen.config.ImageShape;
-import dev.regen.data.ArrayDataset;
 import dev.regen.data.ImageDecoder;
 import dev.regen.data.ImageFolderDataset;
 import dev.regen.data.Reshaped;
@@ -66,8 +65,8 @@ final class ImageFiles {
         float[] images = new float[inputs.size() * shape.size()];
         for (int i = 0; i < inputs.size(); i++) {
             ImageDecoder.Decoded image = inputs.get(i).image();
-            Reshaped.to(new ArrayDataset(image.shape(), image.pixels(), null, inputs.get(i).name()), shape)
-                    .read(0, images, i * shape.size());
+            System.arraycopy(Reshaped.image(image.pixels(), image.shape(), shape), 0, images, i * shape.size(),
+                    shape.size());
         }
         return images;
     }

@@ -1,10 +1,8 @@
 package dev.regen.cli;
 
 import dev.regen.model.Generative;
+import dev.regen.sample.Sampler;
 import picocli.CommandLine.Option;
-
-import java.util.Arrays;
-import java.util.stream.IntStream;
 
 /** {@code --label} of commands that generate: which class a conditional model draws. */
 final class LabelOption {
@@ -14,17 +12,9 @@ final class LabelOption {
 
     /** Labels for {@code n} images in rows of {@code columns}, or null for an unconditional model. */
     int[] labels(Generative model, int n, int columns) {
-        if (!model.config().conditional()) {
-            if (label != null) {
-                throw new dev.regen.RegenException("--label needs a conditional model; this one is unconditional");
-            }
-            return null;
+        if (!model.config().conditional() && label != null) {
+            throw new dev.regen.RegenException("--label needs a conditional model; this one is unconditional");
         }
-        if (label != null) {
-            int[] same = new int[n];
-            Arrays.fill(same, label);
-            return same;
-        }
-        return IntStream.range(0, n).map(i -> (i / columns) % model.config().classes()).toArray();
+        return Sampler.rowLabels(model, n, columns, label);
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
                 ScoreCommand.class, CorruptCommand.class, RestoreCommand.class, EvalRestoreCommand.class,
                 AnomalyCommand.class, EvalAnomalyCommand.class, EmbedCommand.class, ProbeCommand.class, AugmentCommand.class,
                 AttributesCommand.class, EditCommand.class, EvalEditCommand.class, TranslateCommand.class,
-                EvalTranslateCommand.class, SketchCommand.class,
+                EvalTranslateCommand.class, SketchCommand.class, StudioCommand.class,
                 InfoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RegenCommand implements Runnable {

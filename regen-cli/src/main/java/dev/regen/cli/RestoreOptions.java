@@ -29,8 +29,7 @@ final class RestoreOptions {
 
     /** The settings for {@code model}. */
     RestoreSettings settings(SavedModel model) {
-        boolean trainedForTask = model.file().manifest().training().objective().inputDamage() != null;
-        int rounds = iterations != null ? iterations : trainedForTask ? 1 : 5;
+        int rounds = iterations != null ? iterations : RestoreSettings.defaultIterations(model);
         return new RestoreSettings(restarts, steps, stepSize, samples, rounds);
     }
 }

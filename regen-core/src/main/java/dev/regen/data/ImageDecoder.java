@@ -8,6 +8,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
+import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
@@ -50,32 +51,45 @@ public final class ImageDecoder {
         if (!Files.isRegularFile(path)) {
             throw new RegenException("no such image file: " + path);
         }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new RegenException("cannot read image " + path + ": " + detail(e), e);
+        }
+        return decode(path, bytes, background);
+    }
+
+    /**
+     * Decodes the file {@code bytes} (an upload, say) as {@link #read(Path, Background)} decodes a
+     * file; {@code source} names it in messages.
+     */
+    public static Decoded decode(Object source, byte[] bytes, Background background) {
         BufferedImage image;
         try {
-            byte[] bytes = Files.readAllBytes(path);
-            checkBmpDataSize(path, bytes);
-            image = decode(path, bytes);
+            checkBmpDataSize(source, bytes);
+            image = decodeImage(source, bytes);
         } catch (RegenException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             // Decoders report corrupt data with whatever exception they meet, not only IOException.
-            throw new RegenException("cannot decode image " + path + ": " + detail(e), e);
+            throw new RegenException("cannot decode image " + source + ": " + detail(e), e);
         }
         try {
             return fromImage(image, background);
         } catch (RegenException e) {
-            throw new RegenException("cannot decode image " + path + ": " + e.getMessage(), e);
+            throw new RegenException("cannot decode image " + source + ": " + e.getMessage(), e);
         }
     }
 
-    private static BufferedImage decode(Path path, byte[] bytes) throws IOException {
+    private static BufferedImage decodeImage(Object source, byte[] bytes) throws IOException {
         try (ImageInputStream in = new GuardedImageInput(bytes)) {
             ImageReader reader = reader(in);
             if (reader == null) {
-                throw new RegenException("cannot decode image " + path + ": not a " + FORMATS + " file");
+                throw new RegenException("cannot decode image " + source + ": not a " + FORMATS + " file");
             }
             try {
-                DeclaredShape.checkSize(path, reader.getWidth(0), reader.getHeight(0));
+                DeclaredShape.checkSize(source, reader.getWidth(0), reader.getHeight(0));
                 return reader.read(0);
             } finally {
                 reader.dispose();
@@ -84,18 +98,39 @@ public final class ImageDecoder {
     }
 
     /**
+     * The width and height the header of the file {@code bytes} declares, read without decoding a
+     * pixel (so that a server can refuse a decompression bomb by its size), or null when no
+     * installed reader recognises the file.
+     */
+    public static Dimension declaredSize(byte[] bytes) {
+        try (ImageInputStream in = new GuardedImageInput(bytes)) {
+            ImageReader reader = reader(in);
+            if (reader == null) {
+                return null;
+            }
+            try {
+                return new Dimension(reader.getWidth(0), reader.getHeight(0));
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
      * The JDK's BMP reader allocates the image-data size its header declares (for run-length and
      * embedded JPEG or PNG data) before it reads a byte of it: a size beyond the file is refused
      * first.
      */
-    private static void checkBmpDataSize(Path path, byte[] bytes) {
+    private static void checkBmpDataSize(Object source, byte[] bytes) {
         if (bytes.length < BMP_DATA_SIZE_AT + Integer.BYTES || bytes[0] != 'B' || bytes[1] != 'M') {
             return;
         }
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         long declared = Integer.toUnsignedLong(b.getInt(BMP_DATA_SIZE_AT));
         if (b.getInt(BMP_INFO_SIZE_AT) >= BMP_INFO_SIZE && declared > bytes.length) {
-            throw new RegenException("cannot decode image " + path + ": its BMP header declares " + declared
+            throw new RegenException("cannot decode image " + source + ": its BMP header declares " + declared
                     + " bytes of image data, more than the file's " + bytes.length);
         }
     }

@@ -17,6 +17,13 @@ public final class Reshaped extends DatasetView {
         return base.shape().equals(shape) ? base : new Reshaped(base, shape);
     }
 
+    /** One image of shape {@code own}, resized (bilinear) and converted to {@code shape} as data reading does. */
+    public static float[] image(float[] pixels, ImageShape own, ImageShape shape) {
+        float[] converted = new float[shape.size()];
+        to(new ArrayDataset(own, pixels, null, "image"), shape).read(0, converted, 0);
+        return converted;
+    }
+
     @Override
     public ImageShape shape() {
         return shape;

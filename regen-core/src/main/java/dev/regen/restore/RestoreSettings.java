@@ -1,6 +1,7 @@
 package dev.regen.restore;
 
 import dev.regen.config.Check;
+import dev.regen.model.SavedModel;
 
 /**
  * Knobs of the restoration methods.
@@ -24,5 +25,13 @@ public record RestoreSettings(int restarts, int steps, double learningRate, int 
     /** 4 restarts, 300 steps at rate 0.05, 8 samples, 5 projection rounds. */
     public static RestoreSettings defaults() {
         return new RestoreSettings(4, 300, 0.05, 8, 5);
+    }
+
+    /**
+     * Projection rounds for {@code model} when none are chosen: 1 for a VAE trained on the damaged
+     * inputs of a restoration task (its encoder already maps them into place), else 5.
+     */
+    public static int defaultIterations(SavedModel model) {
+        return model.file().manifest().training().objective().inputDamage() != null ? 1 : 5;
     }
 }

@@ -1,5 +1,6 @@
 package dev.regen.sample;
 
+import dev.regen.config.Check;
 import dev.regen.config.TranslationDirection;
 import dev.regen.model.Generative;
 import dev.regen.model.Translator;
@@ -10,6 +11,9 @@ import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
 
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
 /**
  * Uses a trained model through plain arrays: images are channels first in [0, 1], one after the
  * other; latent codes are {@code latent} floats each; labels are one int per image, or null for an
@@ -17,6 +21,24 @@ import org.bytedeco.pytorch.Tensor;
  */
 public final class Sampler {
     private Sampler() {
+    }
+
+    /**
+     * Labels for {@code n} images of a conditional model shown in rows of {@code columns}: {@code label}
+     * for all of them when given, else class {@code r mod classes} for row r; null for an
+     * unconditional model, which takes none.
+     */
+    public static int[] rowLabels(Generative model, int n, int columns, Integer label) {
+        if (!model.config().conditional()) {
+            return null;
+        }
+        if (label != null) {
+            Check.range("label", label, 0, model.config().classes() - 1);
+            int[] same = new int[n];
+            Arrays.fill(same, label);
+            return same;
+        }
+        return IntStream.range(0, n).map(i -> (i / columns) % model.config().classes()).toArray();
     }
 
     /** Latent codes drawn from the model's prior, seeded. */
