@@ -12,7 +12,7 @@ SECONDS_=${2:-600}
 DIR=${3:-/tmp/studio-load}
 PORT=${4:-7871}
 if [ ! -f "$DIR/vae/model.regen" ]; then
-  "$ROOT/regen" train --data "$ROOT/data/fashion-mnist" --epochs 1 --out "$DIR/vae" > /dev/null
+  "$ROOT/regen" train --data "$ROOT/data/fashion-mnist" --epochs 1 --out "$DIR/vae" > "$DIR.train.log" 2>&1
 fi
 "$ROOT/regen" studio --models "$DIR" --port "$PORT" > "$DIR/studio.log" 2>&1 &
 LAUNCHER=$!

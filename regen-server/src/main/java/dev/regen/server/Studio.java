@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -14,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Regen Studio: a local web server and one page over the core library, to look at models,
@@ -28,6 +30,8 @@ import java.util.Map;
  */
 public final class Studio implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Studio.class);
+
+    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
 
     private final StudioSettings settings;
     private final ModelCatalog catalog;
@@ -59,6 +63,7 @@ public final class Studio implements AutoCloseable {
         config.jsonMapper(new JavalinJackson(Json.MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT), false));
         config.staticFiles.add("/studio", Location.CLASSPATH);
         var routes = config.routes;
+        routes.before("/api/*", this::guard);
         routes.get("/api/models", ctx -> ctx.json(catalog.summaries()));
         routes.get("/api/models/info", ctx -> ctx.json(catalog.summary(Params.text(ctx, "model"))));
         new GenerateRoutes(catalog, engine, uploads).register(routes);
@@ -81,6 +86,23 @@ public final class Studio implements AutoCloseable {
             LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
             error(ctx, 500, "the studio failed: " + e.getClass().getSimpleName() + ": " + firstLine(e));
         });
+    }
+
+    /**
+     * Keeps other web sites out of a studio on this machine: a page elsewhere cannot send JSON here
+     * without the browser asking first (and the studio answers no cross-origin request), and a
+     * loopback studio answers only requests addressed to a loopback name, which defeats DNS rebinding.
+     */
+    private void guard(Context ctx) {
+        if (ctx.method() == HandlerType.POST && !String.valueOf(ctx.contentType()).startsWith("application/json")) {
+            throw new StudioError(415, "POST requests carry JSON (Content-Type: application/json)");
+        }
+        if (LOOPBACK.contains(settings.host())) {
+            String host = String.valueOf(ctx.host()).replaceFirst(":\\d+$", "");
+            if (!LOOPBACK.contains(host)) {
+                throw new StudioError(403, "this studio serves only this machine (127.0.0.1), not '" + host + "'");
+            }
+        }
     }
 
     private static long parseId(String id) {

@@ -1,6 +1,7 @@
 package dev.regen.server;
 
 import dev.regen.RegenException;
+import dev.regen.train.RunFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -170,7 +171,7 @@ final class TrainingJobs implements AutoCloseable {
 
     /** What a cancelled run leaves: its last checkpoint, or nothing when it had none yet. */
     private static String keepOrRemove(Job job) {
-        if (Files.exists(job.folder.resolve("checkpoint.regen"))) {
+        if (Files.exists(new RunFiles(job.folder).checkpoint())) {
             return "cancelled; the checkpoint of its last finished epoch is kept (regen resume " + job.folder + ")";
         }
         try (Stream<Path> files = Files.walk(job.folder)) {
@@ -256,12 +257,22 @@ final class TrainingJobs implements AutoCloseable {
             process = null;
         }
 
+        /** Epochs finished so far: the lines of the run's metrics, which are rewritten whole after each. */
+        private long epochsDone() {
+            Path metrics = new RunFiles(folder).metrics();
+            try (Stream<String> lines = Files.exists(metrics) ? Files.lines(metrics) : Stream.empty()) {
+                return lines.filter(line -> !line.isBlank()).count();
+            } catch (IOException | java.io.UncheckedIOException e) {
+                return 0;
+            }
+        }
+
         Map<String, Object> describe() {
             Map<String, Object> about = new LinkedHashMap<>();
             about.put("id", id);
             about.put("run", name);
             about.put("state", state.name().toLowerCase(java.util.Locale.ROOT));
-            about.put("message", state == State.RUNNING ? "training" : message);
+            about.put("message", state == State.RUNNING ? "training: " + epochsDone() + " epochs done" : message);
             about.put("command", "regen " + String.join(" ", args));
             about.put("started", started);
             about.put("ended", ended);

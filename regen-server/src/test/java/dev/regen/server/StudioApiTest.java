@@ -176,7 +176,8 @@ class StudioApiTest {
                 pngDeclaring(100_000, 100_000)))), "declares 100000 x 100000 pixels");
         assertStatus(413, post("/api/restore", with(base, "image", "A".repeat((int) UPLOAD_LIMIT))), "limit");
         assertStatus(400, post("/api/restore", with(base, "image", "***")), "not base64");
-        assertStatus(400, HTTP.send(HttpRequest.newBuilder(uri("/api/restore")).POST(
+        assertStatus(400, HTTP.send(HttpRequest.newBuilder(uri("/api/restore")).header("Content-Type",
+                "application/json").POST(
                 HttpRequest.BodyPublishers.ofString("{not json")).build(), HttpResponse.BodyHandlers.ofByteArray()),
                 "not the JSON");
     }
@@ -208,6 +209,21 @@ class StudioApiTest {
         assertStatus(400, get("/api/sample.png?model=" + StudioModels.VAE + "&label=1"), "conditional");
         assertStatus(404, get("/api/nothing"), "not found");
         assertStatus(501, post("/api/jobs", Map.of("name", "x", "data", "../data/fashion-mnist")), "without a way");
+    }
+
+    @Test
+    void otherSitesCannotPostOrReachTheStudioThroughAnotherName() throws Exception {
+        HttpResponse<byte[]> form = HTTP.send(HttpRequest.newBuilder(uri("/api/jobs")).header("Content-Type",
+                "text/plain").POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"x\"}")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertStatus(415, form, "carry JSON");
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", studio.port())) {
+            socket.getOutputStream().write(("GET /api/models HTTP/1.1\r\nHost: rebound.example:" + studio.port()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 403"), answer);
+            assertTrue(answer.contains("serves only this machine"), answer);
+        }
     }
 
     @Test
