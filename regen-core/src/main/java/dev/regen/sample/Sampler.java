@@ -1,6 +1,5 @@
 package dev.regen.sample;
 
-import dev.regen.config.Check;
 import dev.regen.config.TranslationDirection;
 import dev.regen.model.Generative;
 import dev.regen.model.Translator;
@@ -26,14 +25,13 @@ public final class Sampler {
     /**
      * Labels for {@code n} images of a conditional model shown in rows of {@code columns}: {@code label}
      * for all of them when given, else class {@code r mod classes} for row r; null for an
-     * unconditional model, which takes none.
+     * unconditional model, which takes none. The engine checks the labels' range when it reads them.
      */
     public static int[] rowLabels(Generative model, int n, int columns, Integer label) {
         if (!model.config().conditional()) {
             return null;
         }
         if (label != null) {
-            Check.range("label", label, 0, model.config().classes() - 1);
             int[] same = new int[n];
             Arrays.fill(same, label);
             return same;

@@ -3,6 +3,7 @@ package dev.regen.server;
 import dev.regen.config.ModelKind;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,13 @@ record JobRequest(String name, String model, String data, String target, Integer
         if (path == null || path.isBlank()) {
             throw StudioError.badRequest("give '" + field + "': a folder of images on the server");
         }
-        if (!Files.exists(Path.of(path))) {
+        boolean exists;
+        try {
+            exists = Files.exists(Path.of(path));
+        } catch (InvalidPathException e) {
+            exists = false;
+        }
+        if (!exists) {
             throw StudioError.badRequest("'" + field + "' " + path + " does not exist on the server");
         }
         return path;

@@ -7,6 +7,7 @@ import dev.regen.model.SavedModel;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,11 +90,14 @@ final class ModelCatalog {
         }
         Path candidate;
         try {
+            if (Path.of(name).isAbsolute()) {
+                throw StudioError.notFound("no model or run named '" + name + "': names are paths inside " + root);
+            }
             candidate = root.resolve(name).normalize();
-        } catch (RuntimeException e) {
+        } catch (InvalidPathException e) {
             throw StudioError.notFound("no model or run named '" + name + "'");
         }
-        if (Path.of(name).isAbsolute() || !candidate.startsWith(root) || candidate.equals(root)
+        if (!candidate.startsWith(root) || candidate.equals(root)
                 || !Files.exists(candidate) || (model && !candidate.getFileName().toString().endsWith(EXTENSION))) {
             throw StudioError.notFound("no " + (model ? "model" : "run") + " named '" + name + "' in " + root);
         }

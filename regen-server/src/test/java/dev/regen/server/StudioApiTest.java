@@ -190,7 +190,7 @@ class StudioApiTest {
         Files.createSymbolicLink(link, outside);
         try {
             for (String name : List.of("../" + outside.getFileName(), outside.toString(), "link.regen",
-                    "vae/../../etc/passwd", "vae", "%2e%2e/x.regen")) {
+                    "vae/../../etc/passwd", "vae", "%2e%2e/x.regen", "nul\u0000.regen")) {
                 assertStatus(404, get("/api/sample.png?model=" + URLEncoder.encode(name, StandardCharsets.UTF_8)),
                         "no model");
             }
