@@ -19,14 +19,16 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "0", description = "new total epoch count (default: the run's own)")
     int epochs;
 
+    @CommandLine.Mixin
+    DistributedOptions distributed;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
-        Run.Result result = Run.resume(run, epochs, Progress.bar(spec));
-        spec.commandLine().getOut().print(result.summary());
-        spec.commandLine().getOut().flush();
+    public Integer call() throws InterruptedException {
+        distributed.train(spec, "resume " + run.toAbsolutePath().normalize() + " to " + epochs + " epochs",
+                () -> Run.resume(run, epochs, Progress.bar(spec)));
         return ExitCodes.OK;
     }
 }

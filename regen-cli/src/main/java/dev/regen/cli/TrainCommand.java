@@ -1,6 +1,7 @@
 package dev.regen.cli;
 
 import dev.regen.config.DataConfig;
+import dev.regen.config.Json;
 import dev.regen.config.ImageShape;
 import dev.regen.config.ModelConfig;
 import dev.regen.config.ModelKind;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code regen train}: trains a model and writes a run folder. */
@@ -30,6 +32,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainOptions options;
 
+    @Mixin
+    DistributedOptions distributed;
+
     @Option(names = "--out", paramLabel = "DIR", description = "run folder (default: runs/<model>-<time>)")
     Path out;
 
@@ -37,7 +42,7 @@ final class TrainCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         DataConfig dataConfig = data.toConfig(options.kind == ModelKind.CYCLEGAN);
         var training = options.training();
         DataSource.Prepared prepared = DataSource.prepare(dataConfig, training.seed());
@@ -47,9 +52,8 @@ final class TrainCommand implements Callable<Integer> {
         Path folder = out != null ? out : defaultFolder(options.kind.id());
         announce(spec, prepared, options.kind.id(), folder);
         String command = "regen " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs());
-        Run.Result result = Run.start(model, training, dataConfig, split, folder, command, Progress.bar(spec));
-        spec.commandLine().getOut().print(result.summary());
-        spec.commandLine().getOut().flush();
+        distributed.train(spec, Json.MAPPER.writeValueAsString(List.of(model, training, dataConfig)),
+                () -> Run.start(model, training, dataConfig, split, folder, command, Progress.bar(spec)));
         return ExitCodes.OK;
     }
 

@@ -1,5 +1,6 @@
 package dev.regen.model;
 
+import dev.regen.nn.Noise;
 import dev.regen.config.ModelConfig;
 import dev.regen.config.ModelKind;
 import dev.regen.nn.ConvDecoder;
@@ -147,7 +148,7 @@ public final class Gan extends Module implements Generative {
      * penalty itself can be differentiated (double backprop).
      */
     public Tensor gradientPenalty(Tensor real, Tensor fake, Tensor labels) {
-        Tensor eps = torch.rand(real.size(0), 1, 1, 1);
+        Tensor eps = Noise.uniform(real.size(0), 1, 1, 1);
         Tensor mixed = real.mul(eps).add(fake.mul(eps.neg().add(scalar(1.0)))).detach().set_requires_grad(true);
         Tensor scores = score(mixed, labels);
         TensorVector grads = torch.grad(new TensorVector(scores.sum()), new TensorVector(mixed), new TensorVector(),

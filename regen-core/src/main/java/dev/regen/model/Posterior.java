@@ -1,5 +1,6 @@
 package dev.regen.model;
 
+import dev.regen.nn.Noise;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 
@@ -15,7 +16,7 @@ public record Posterior(Tensor mean, Tensor logVar) {
 
     /** A reparameterised sample mean + sigma * eps (Kingma and Welling 2014, eq. 10), eps drawn by the engine. */
     public Tensor sample() {
-        return sample(torch.randn_like(mean));
+        return sample(Noise.normalLike(mean));
     }
 
     /** The reparameterised sample for given standard-normal noise {@code eps}. */

@@ -1,5 +1,6 @@
 package dev.regen.model;
 
+import dev.regen.nn.Noise;
 import dev.regen.RegenException;
 import dev.regen.config.Check;
 import dev.regen.config.Likelihood;
@@ -250,7 +251,7 @@ public final class Vae extends Module implements Generative {
         long batch = images.size(0);
         Tensor mean = repeatRows(q.mean(), k);
         Tensor logVar = repeatRows(q.logVar(), k);
-        Tensor eps = torch.randn_like(mean);
+        Tensor eps = Noise.normalLike(mean);
         Tensor z = new Posterior(mean, logVar).sample(eps);
         Tensor logQ = eps.square().add(logVar).add(scalar(LOG_TWO_PI)).sum(1).mul(scalar(-0.5));
         Tensor logPrior = logPrior(z);

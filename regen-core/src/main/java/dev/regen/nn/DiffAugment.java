@@ -47,11 +47,11 @@ public final class DiffAugment {
     /** Random brightness, saturation and contrast per image. */
     static Tensor colour(Tensor x) {
         long b = x.size(0);
-        Tensor bright = x.add(torch.rand(b, 1, 1, 1).sub(scalar(0.5)));
+        Tensor bright = x.add(Noise.uniform(b, 1, 1, 1).sub(scalar(0.5)));
         Tensor grey = bright.mean(new long[]{1}, true, new org.bytedeco.pytorch.ScalarTypeOptional());
-        Tensor saturated = bright.sub(grey).mul(torch.rand(b, 1, 1, 1).mul(scalar(2.0))).add(grey);
+        Tensor saturated = bright.sub(grey).mul(Noise.uniform(b, 1, 1, 1).mul(scalar(2.0))).add(grey);
         Tensor mean = saturated.mean(new long[]{1, 2, 3}, true, new org.bytedeco.pytorch.ScalarTypeOptional());
-        return saturated.sub(mean).mul(torch.rand(b, 1, 1, 1).add(scalar(0.5))).add(mean);
+        return saturated.sub(mean).mul(Noise.uniform(b, 1, 1, 1).add(scalar(0.5))).add(mean);
     }
 
     /**
@@ -74,7 +74,7 @@ public final class DiffAugment {
     /** Whole-pixel shifts in [-round(size / 8), round(size / 8)] per image, as floats [B]. */
     private static Tensor pixelShift(long batch, long size) {
         long reach = Math.round(size * TRANSLATION);
-        return torch.rand(batch).mul(scalar(2.0 * reach + 1)).floor().sub(scalar((double) reach));
+        return Noise.uniform(batch).mul(scalar(2.0 * reach + 1)).floor().sub(scalar((double) reach));
     }
 
     /**
@@ -103,6 +103,6 @@ public final class DiffAugment {
      */
     private static Tensor corner(long batch, long size, long side) {
         long centres = size + (1 - side % 2);
-        return torch.rand(batch, 1, 1, 1).mul(scalar((double) centres)).floor().sub(scalar((double) (side / 2)));
+        return Noise.uniform(batch, 1, 1, 1).mul(scalar((double) centres)).floor().sub(scalar((double) (side / 2)));
     }
 }

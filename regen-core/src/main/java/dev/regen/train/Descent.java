@@ -1,5 +1,6 @@
 package dev.regen.train;
 
+import dev.regen.nn.Noise;
 import org.bytedeco.pytorch.Optimizer;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
@@ -32,6 +33,11 @@ final class Descent {
         double value = TrainingDivergedException.check(loss.item_double(), context);
         optimizer.zero_grad();
         loss.backward();
+        Noise.Shard shard = Noise.shard();
+        if (shard != null) {
+            // Data-parallel: the global batch's gradient before any clipping or step (Distributed).
+            Distributed.current().averageGradients(optimizer.parameters(), shard.share());
+        }
         if (maxNorm > 0) {
             torch.clip_grad_norm_(clipped, maxNorm);
         }

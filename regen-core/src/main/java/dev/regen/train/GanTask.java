@@ -1,5 +1,6 @@
 package dev.regen.train;
 
+import dev.regen.nn.Noise;
 import dev.regen.config.Augmentation;
 import dev.regen.config.ModelKind;
 import dev.regen.config.TrainConfig;
@@ -75,7 +76,7 @@ final class GanTask implements TrainingTask {
             Tensor fake;
             // The fakes outlive the generator's own activations, which no gradient needs.
             try (PointerScope generation = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
-                fake = gan.generate(torch.randn(batch, latent), labels);
+                fake = gan.generate(Noise.normal(batch, latent), labels);
                 discriminatorUpdate.attach(fake);
             }
             Tensor discriminatorLoss = gan.discriminatorLoss(DiffAugment.apply(images, augment),
@@ -88,7 +89,7 @@ final class GanTask implements TrainingTask {
             try (PointerScope generatorUpdate = new PointerScope();
                  FrozenWeights frozen = new FrozenWeights(gan.discriminatorParameters())) {
                 Tensor generatorLoss = gan.generatorLoss(
-                        DiffAugment.apply(gan.generate(torch.randn(batch, latent), labels), augment), labels);
+                        DiffAugment.apply(gan.generate(Noise.normal(batch, latent), labels), augment), labels);
                 lastGeneratorLoss = Descent.step(generatorOptimizer, generatorLoss, context);
             }
             discriminatorOptimizer.zero_grad();   // its own step's gradients are spent: leave none behind

@@ -120,16 +120,24 @@ public final class Run {
         }
         long start = System.nanoTime();
         History history = new History(earlier, files.metrics());
-        List<TrainingListener> listeners = new ArrayList<>(List.of(progress, history,
-                new Checkpointer(task, training, dataConfig, provenance, history, files.checkpoint())));
-        if (task.model() instanceof Generative generative) {
-            listeners.add(new SampleGrids(generative, training.seed(), files.epochSamples()));
+        List<TrainingListener> listeners = new ArrayList<>(List.of(progress));
+        // In data-parallel training every rank holds the same weights; rank 0 alone writes the run.
+        if (Distributed.leads()) {
+            listeners.add(history);
+            listeners.add(new Checkpointer(task, training, dataConfig, provenance, history, files.checkpoint()));
+            if (task.model() instanceof Generative generative) {
+                listeners.add(new SampleGrids(generative, training.seed(), files.epochSamples()));
+            }
         }
         // With dynamic binarization the training images are drawn afresh in every step; the test
         // images are one fixed draw, so that epochs (and runs) are scored on the same images.
         ImageDataset test = training.binarize() ? new Binarized(data.test(), training.seed()) : data.test();
         TrainingState end = new Trainer(task, training).train(data.train(), test, state,
                 TrainingListener.all(listeners));
+        if (!Distributed.leads()) {
+            return new Result(files, List.of(), "rank " + Distributed.current().rank() + " of "
+                    + Distributed.current().world() + " done; rank 0 wrote " + files.folder() + "\n");
+        }
         Manifest manifest = Checkpointer.manifest(task.model().config(), training, dataConfig, end, provenance);
         SavedModel.toFile(task.model(), manifest, Map.of(ModelFile.HISTORY, History.toJsonLines(history.epochs())))
                 .write(files.model());

@@ -6,6 +6,7 @@ import dev.regen.data.Batch;
 import dev.regen.data.BatchLoader;
 import dev.regen.data.ImageDataset;
 import dev.regen.data.Shuffle;
+import dev.regen.nn.Noise;
 import dev.regen.nn.Tensors;
 import dev.regen.nn.Torch;
 import org.bytedeco.javacpp.PointerScope;
@@ -98,15 +99,32 @@ public final class Trainer {
     }
 
     private double[] step(Batch batch, ImageDataset train, StepContext context) {
+        Distributed group = Distributed.current();
+        Batch mine = group == null ? batch : slice(batch, group.rows(batch.count()), train.shape().size());
         try (PointerScope scope = new PointerScope()) {
             Torch.seed(config.seed() ^ (context.step() + 1) * NOISE_MIX);
-            Tensor images = Tensors.images(batch.pixels(), batch.count(), train.shape());
+            if (group != null) {
+                int[] rows = group.rows(batch.count());
+                Noise.shard(new Noise.Shard(rows[0], rows[1], batch.count()));
+            }
+            Tensor images = Tensors.images(mine.pixels(), mine.count(), train.shape());
             // Dynamic binarization draws from the engine's generator, seeded per step just above,
             // so a resumed run draws the same pixels.
-            return task.step(config.binarize() ? torch.bernoulli(images) : images,
-                    Tensors.labels(task.model().config(), task.model().config().conditional() ? batch.labels() : null,
-                            batch.count()),
+            double[] losses = task.step(config.binarize() ? torch.bernoulli(images) : images,
+                    Tensors.labels(task.model().config(), task.model().config().conditional() ? mine.labels() : null,
+                            mine.count()),
                     context);
+            return group == null ? losses : group.averageLosses(losses, Noise.shard().share());
+        } finally {
+            Noise.shard(null);
         }
+    }
+
+    /** This rank's rows {@code [rows[0], rows[0] + rows[1])} of a global batch. */
+    private static Batch slice(Batch batch, int[] rows, int size) {
+        float[] pixels = java.util.Arrays.copyOfRange(batch.pixels(), rows[0] * size, (rows[0] + rows[1]) * size);
+        int[] labels = batch.labels() == null ? null
+                : java.util.Arrays.copyOfRange(batch.labels(), rows[0], rows[0] + rows[1]);
+        return new Batch(pixels, labels, rows[1]);
     }
 }
