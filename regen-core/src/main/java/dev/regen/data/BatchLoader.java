@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.IntFunction;
 
 /**
  * Assembles batches in a given order on a background thread, a few batches ahead of the consumer,
@@ -28,16 +29,28 @@ public final class BatchLoader implements Iterator<Batch>, AutoCloseable {
      * @param batchSize images per batch; the last batch may be smaller
      */
     public BatchLoader(ImageDataset data, int[] order, int batchSize) {
-        worker = new Thread(() -> fill(data, order, batchSize), "regen-batch-loader");
+        this(data, order, batchSize, count -> new int[]{0, count});
+    }
+
+    /**
+     * Starts loading only some rows of every batch: a data-parallel rank's share, so that it reads
+     * and decodes none of the other ranks' images.
+     *
+     * @param rows the rows {@code {first, count}} kept of a batch of the given size
+     */
+    public BatchLoader(ImageDataset data, int[] order, int batchSize, IntFunction<int[]> rows) {
+        worker = new Thread(() -> fill(data, order, batchSize, rows), "regen-batch-loader");
         worker.setDaemon(true);
         worker.start();
     }
 
-    private void fill(ImageDataset data, int[] order, int batchSize) {
+    private void fill(ImageDataset data, int[] order, int batchSize, IntFunction<int[]> rows) {
         int size = data.shape().size();
         try {
-            for (int start = 0; start < order.length; start += batchSize) {
-                int count = Math.min(batchSize, order.length - start);
+            for (int batchStart = 0; batchStart < order.length; batchStart += batchSize) {
+                int[] kept = rows.apply(Math.min(batchSize, order.length - batchStart));
+                int start = batchStart + kept[0];
+                int count = kept[1];
                 float[] pixels = new float[count * size];
                 int[] labels = new int[count];
                 for (int i = 0; i < count; i++) {

@@ -1,5 +1,6 @@
 package dev.regen.train;
 
+import dev.regen.RegenException;
 import dev.regen.config.TrainConfig;
 import dev.regen.config.TrainingState;
 import dev.regen.data.Batch;
@@ -44,6 +45,14 @@ public final class Trainer {
      * @return the state after the last epoch
      */
     public TrainingState train(ImageDataset train, ImageDataset test, TrainingState state, TrainingListener listener) {
+        Distributed group = Distributed.current();
+        int last = train.size() % config.optimisation().batchSize();
+        if (group != null && (config.optimisation().batchSize() < group.world() || last > 0 && last < group.world())) {
+            throw new RegenException("data-parallel training gives each of the " + group.world() + " ranks rows of "
+                    + "every batch, and " + (last > 0 && last < group.world() ? "the last batch of each epoch holds "
+                    + last + " of the " + train.size() + " images" : "--batch is " + config.optimisation().batchSize())
+                    + ": choose a --batch that leaves every rank at least one image");
+        }
         TrainingState current = state;
         for (int epoch = state.epoch() + 1; epoch <= config.optimisation().epochs(); epoch++) {
             current = trainEpoch(train, test, epoch, current.step(), listener);
@@ -64,21 +73,27 @@ public final class Trainer {
         long images = 0;
         long start = System.nanoTime();
         double dataWait;
-        try (BatchLoader loader = new BatchLoader(train, order, config.optimisation().batchSize())) {
+        int batchSize = config.optimisation().batchSize();
+        Distributed group = Distributed.current();
+        try (BatchLoader loader = group == null ? new BatchLoader(train, order, batchSize)
+                : new BatchLoader(train, order, batchSize, group::rows)) {
             for (int b = 1; loader.hasNext(); b++) {
-                Batch batch = loader.next();
+                Batch mine = loader.next();
+                // A rank holds only its rows; the step and the means count the global batch.
+                int global = Math.min(batchSize, order.length - (b - 1) * batchSize);
                 TrainConfig.Optimisation optimisation = config.optimisation();
                 task.optimizers().scaleLearningRates(optimisation.schedule().factor(
                         epoch - 1 + (double) (b - 1) / batches, optimisation.epochs(), optimisation.decayEpochs()));
-                double[] losses = step(batch, train, new StepContext(step, epoch, epoch - 1 + (double) b / batches));
+                double[] losses = step(mine, global, train, new StepContext(step, epoch,
+                        epoch - 1 + (double) b / batches));
                 step++;
                 for (int i = 0; i < sums.length; i++) {
                     if (!Double.isNaN(losses[i])) {
-                        sums[i] += losses[i] * batch.count();
-                        counts[i] += batch.count();
+                        sums[i] += losses[i] * global;
+                        counts[i] += global;
                     }
                 }
-                images += batch.count();
+                images += global;
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double rate = images / Math.max(seconds, 1e-9);
                 double left = (batches - b) * seconds / b
@@ -98,14 +113,13 @@ public final class Trainer {
         return new TrainingState(epoch, step);
     }
 
-    private double[] step(Batch batch, ImageDataset train, StepContext context) {
+    /** One step on {@code mine}: the whole batch, or a data-parallel rank's rows of a global batch of {@code global}. */
+    private double[] step(Batch mine, int global, ImageDataset train, StepContext context) {
         Distributed group = Distributed.current();
-        Batch mine = group == null ? batch : slice(batch, group.rows(batch.count()), train.shape().size());
         try (PointerScope scope = new PointerScope()) {
             Torch.seed(config.seed() ^ (context.step() + 1) * NOISE_MIX);
             if (group != null) {
-                int[] rows = group.rows(batch.count());
-                Noise.shard(new Noise.Shard(rows[0], rows[1], batch.count()));
+                Noise.shard(new Noise.Shard(group.rows(global)[0], mine.count(), global));
             }
             Tensor images = Tensors.images(mine.pixels(), mine.count(), train.shape());
             // Dynamic binarization draws from the engine's generator, seeded per step just above,
@@ -118,13 +132,5 @@ public final class Trainer {
         } finally {
             Noise.shard(null);
         }
-    }
-
-    /** This rank's rows {@code [rows[0], rows[0] + rows[1])} of a global batch. */
-    private static Batch slice(Batch batch, int[] rows, int size) {
-        float[] pixels = java.util.Arrays.copyOfRange(batch.pixels(), rows[0] * size, (rows[0] + rows[1]) * size);
-        int[] labels = batch.labels() == null ? null
-                : java.util.Arrays.copyOfRange(batch.labels(), rows[0], rows[0] + rows[1]);
-        return new Batch(pixels, labels, rows[1]);
     }
 }

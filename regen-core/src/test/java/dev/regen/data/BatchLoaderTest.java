@@ -52,6 +52,19 @@ class BatchLoaderTest {
     }
 
     @Test
+    void aRankReadsOnlyItsRowsOfEveryBatch() {
+        List<float[]> mine = new ArrayList<>();
+        // The second half of each batch, as rank 1 of 2 keeps it: rows [count/2, count).
+        try (BatchLoader loader = new BatchLoader(numbered(0), new int[]{4, 2, 0, 3, 1}, 4,
+                count -> new int[]{count / 2, count - count / 2})) {
+            loader.forEachRemaining(b -> mine.add(new float[]{b.count(), b.pixels()[0], b.pixels()[4 * (b.count() - 1)]}));
+        }
+        assertEquals(2, mine.size());
+        assertArrayEquals(new float[]{2, 0, 3}, mine.get(0), "rows 2-3 of the batch 4, 2, 0, 3");
+        assertArrayEquals(new float[]{1, 1, 1}, mine.get(1), "the only row of the last batch");
+    }
+
+    @Test
     void timeSpentWaitingForASlowSourceIsCounted() {
         // The first batch of two cannot be ready before two 30 ms reads.
         try (BatchLoader loader = new BatchLoader(numbered(30), new int[]{0, 1, 2, 3, 4}, 2)) {
