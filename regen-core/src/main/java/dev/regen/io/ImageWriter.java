@@ -53,6 +53,19 @@ public final class ImageWriter {
         });
     }
 
+    /** An AWT image as the bytes of a PNG file (for a response or a table rather than a file). */
+    public static byte[] pngBytes(BufferedImage image) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer available");
+            }
+        } catch (IOException e) {
+            throw new RegenException("cannot encode a PNG: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
     /** Creates the parent folder of {@code path} when it is missing. */
     static void createParent(Path path) {
         try {

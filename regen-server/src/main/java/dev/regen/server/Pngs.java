@@ -4,11 +4,6 @@ import dev.regen.config.ImageShape;
 import dev.regen.io.ImageGrid;
 import dev.regen.io.ImageWriter;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Base64;
 
 /** Images as the page receives them: PNG bytes, or PNG data URLs inside JSON. */
@@ -18,26 +13,16 @@ final class Pngs {
 
     /** One image of {@code shape}, channels first in [0, 1], as PNG bytes. */
     static byte[] image(float[] pixels, ImageShape shape) {
-        return encode(ImageWriter.toImage(pixels, 0, shape));
+        return ImageWriter.pngBytes(ImageWriter.toImage(pixels, 0, shape));
     }
 
     /** {@code count} images in rows of {@code columns}, at their own size (the page magnifies them). */
     static byte[] grid(float[] pixels, int count, ImageShape shape, int columns) {
-        return encode(ImageGrid.render(pixels, count, shape, columns, 1));
+        return ImageWriter.pngBytes(ImageGrid.render(pixels, count, shape, columns, 1));
     }
 
     /** PNG bytes as a {@code data:} URL. */
     static String dataUrl(byte[] png) {
         return "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
-    }
-
-    private static byte[] encode(BufferedImage image) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

@@ -1,0 +1,82 @@
+package dev.regen.spark;
+
+import dev.regen.RegenException;
+import dev.regen.data.ArrayDataset;
+import dev.regen.data.Reshaped;
+import dev.regen.model.SavedModel;
+import dev.regen.model.Vae;
+import dev.regen.sample.Embedder;
+import dev.regen.sample.Inversion;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code regen spark embed}: each image's latent code (the VAE's posterior mean) as a Parquet row (path, code). */
+@Command(name = "embed", mixinStandardHelpOptions = true,
+        description = "Write the VAE's posterior mean of every image under --input as Parquet rows (path, code).")
+final class EmbedJob implements Callable<Integer> {
+    static final StructType SCHEMA = new StructType().add("path", DataTypes.StringType)
+            .add("code", DataTypes.createArrayType(DataTypes.FloatType, false));
+
+    @Mixin
+    JobOptions options;
+
+    @Override
+    public Integer call() {
+        SparkSession spark = options.session("embed");
+        try {
+            // Checked here, once, before any executor works: the driver reads the model too.
+            SavedModel saved = SavedModel.load(options.model);
+            Vae checked = saved.vae();
+            if (checked.config().conditional()) {
+                throw new RegenException("a conditional VAE encodes an image with its label; image files "
+                        + "carry none");
+            }
+            Jobs.requireFree(spark, options.out);
+            ImageFiles files = new ImageFiles(spark, options.strict);
+            String name = options.modelName();
+            int batch = options.batch;
+            JavaRDD<Row> rows = ImageFiles.read(spark, options.input).javaRDD().mapPartitions(partition ->
+                    files.inBatches(partition, ExecutorModels.background(name), batch, images -> encode(name, images)));
+            long count = Jobs.write(spark, rows, SCHEMA, options.out);
+            Jobs.report("embedded", count, files, options.out);
+            return 0;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private static List<Row> encode(String modelName, List<ImageFiles.Decoded> images) {
+        return ExecutorModels.inTurn(() -> {
+            Vae vae = ExecutorModels.get(modelName).vae();
+            var shape = vae.config().shape();
+            float[] pixels = new float[images.size() * shape.size()];
+            for (int i = 0; i < images.size(); i++) {
+                var image = images.get(i).image();
+                System.arraycopy(Reshaped.image(image.pixels(), image.shape(), shape), 0, pixels, i * shape.size(),
+                        shape.size());
+            }
+            float[] codes = Embedder.codes(vae, new ArrayDataset(shape, pixels, null, "images"), Inversion.defaults(),
+                    (done, total) -> { });
+            int latent = vae.config().latent();
+            List<Row> out = new ArrayList<>();
+            for (int i = 0; i < images.size(); i++) {
+                Float[] code = new Float[latent];
+                for (int d = 0; d < latent; d++) {
+                    code[d] = codes[i * latent + d];
+                }
+                out.add(RowFactory.create(images.get(i).path(), code));
+            }
+            return out;
+        });
+    }
+}

@@ -1,0 +1,78 @@
+package dev.regen.spark;
+
+import dev.regen.RegenException;
+import dev.regen.config.Background;
+import dev.regen.data.ImageDecoder;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The images of a job: every image file under a folder, read by Spark's {@code binaryFile}
+ * source (path and bytes), in path order, and decoded on the executors in batches. A file that is
+ * no readable image is counted and skipped, or fails the job when it is strict.
+ */
+final class ImageFiles implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final String IMAGES = "*.{png,PNG,jpg,JPG,jpeg,JPEG,bmp,BMP,gif,GIF,tif,TIF,tiff,TIFF,webp,WEBP}";
+
+    private final boolean strict;
+    private final LongAccumulator skipped;
+
+    ImageFiles(SparkSession spark, boolean strict) {
+        this.strict = strict;
+        this.skipped = spark.sparkContext().longAccumulator("unreadable images");
+    }
+
+    /** Path and content of every image file under {@code input}, sorted by path. */
+    static Dataset<Row> read(SparkSession spark, String input) {
+        return spark.read().format("binaryFile").option("pathGlobFilter", IMAGES)
+                .option("recursiveFileLookup", "true").load(input).select("path", "content").orderBy("path");
+    }
+
+    /** One decoded image and the path it came from. */
+    record Decoded(String path, ImageDecoder.Decoded image) {
+    }
+
+    /**
+     * The rows of {@code partition} decoded (transparent pixels onto {@code background}) and
+     * handed to {@code process} {@code batch} at a time; its output rows, in order.
+     */
+    Iterator<Row> inBatches(Iterator<Row> partition, Background background, int batch,
+                            Function<List<Decoded>, List<Row>> process) {
+        List<Row> out = new ArrayList<>();
+        List<Decoded> pending = new ArrayList<>();
+        while (partition.hasNext()) {
+            Row row = partition.next();
+            String path = row.getString(0);
+            try {
+                pending.add(new Decoded(path, ImageDecoder.decode(path, (byte[]) row.get(1), background)));
+            } catch (RegenException e) {
+                if (strict) {
+                    throw e;
+                }
+                skipped.add(1);
+            }
+            if (pending.size() == batch) {
+                out.addAll(process.apply(pending));
+                pending = new ArrayList<>();
+            }
+        }
+        if (!pending.isEmpty()) {
+            out.addAll(process.apply(pending));
+        }
+        return out.iterator();
+    }
+
+    /** Files skipped as unreadable so far (read once the job's action has run). */
+    long skipped() {
+        return skipped.value();
+    }
+}

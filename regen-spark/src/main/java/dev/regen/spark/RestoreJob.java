@@ -1,0 +1,97 @@
+package dev.regen.spark;
+
+import dev.regen.data.damage.Corruption;
+import dev.regen.data.damage.Task;
+import dev.regen.io.ImageWriter;
+import dev.regen.model.SavedModel;
+import dev.regen.restore.ImageRestorer;
+import dev.regen.restore.Method;
+import dev.regen.restore.RestoreSettings;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code regen spark restore}: every damaged image restored, as Parquet rows (path, PNG bytes). */
+@Command(name = "restore", mixinStandardHelpOptions = true,
+        description = "Restore every damaged image under --input with a VAE or GAN, as `regen restore` does, into "
+                + "Parquet rows (path, png); images of another size are resized to the model's and back.")
+final class RestoreJob implements Callable<Integer> {
+    static final StructType SCHEMA = new StructType().add("path", DataTypes.StringType)
+            .add("png", DataTypes.BinaryType);
+
+    @Mixin
+    JobOptions options;
+
+    @Option(names = "--task", required = true, description = "denoise, superres or deblur (inpainting needs a mask per "
+            + "image: use regen restore)")
+    String task;
+
+    @Option(names = "--sigma", defaultValue = "0.1", description = "noise or blur standard deviation (default: ${DEFAULT-VALUE})")
+    double sigma;
+
+    @Option(names = "--factor", defaultValue = "2", description = "superres: enlargement factor (default: ${DEFAULT-VALUE})")
+    int factor;
+
+    @Option(names = "--method", defaultValue = "optimisation",
+            description = "projection (VAE), optimisation or posterior (default: ${DEFAULT-VALUE})")
+    String method;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of each batch's restoration (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Override
+    public Integer call() {
+        Task parsed = Task.parse(task);
+        if (parsed == Task.INPAINT) {
+            throw new dev.regen.RegenException("inpainting needs each image's mask: use regen restore --mask");
+        }
+        Method chosen = Method.parse(method);
+        SparkSession spark = options.session("restore");
+        try {
+            SavedModel.load(options.model).generative();   // refuses a model of another family before the executors work
+            Jobs.requireFree(spark, options.out);
+            ImageFiles files = new ImageFiles(spark, options.strict);
+            String name = options.modelName();
+            int batch = options.batch;
+            double sigmaValue = sigma;
+            int factorValue = factor;
+            long seedValue = seed;
+            JavaRDD<Row> rows = ImageFiles.read(spark, options.input).javaRDD().mapPartitions(partition ->
+                    files.inBatches(partition, ExecutorModels.background(name), batch, images -> restore(name,
+                            parsed.observedDamage(sigmaValue, null, factorValue), chosen, seedValue, images)));
+            long count = Jobs.write(spark, rows, SCHEMA, options.out);
+            Jobs.report("restored", count, files, options.out);
+            return 0;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private static List<Row> restore(String modelName, Corruption damage, Method method, long seed,
+                                     List<ImageFiles.Decoded> images) {
+        return ExecutorModels.inTurn(() -> {
+            SavedModel saved = ExecutorModels.get(modelName);
+            RestoreSettings defaults = RestoreSettings.defaults();
+            ImageRestorer restorer = new ImageRestorer(saved.generative(), damage, method,
+                    new RestoreSettings(defaults.restarts(), defaults.steps(), defaults.learningRate(), defaults.samples(),
+                            RestoreSettings.defaultIterations(saved)));
+            List<ImageRestorer.Input> inputs = images.stream().map(i -> new ImageRestorer.Input(i.path(),
+                    i.image().pixels(), i.image().shape())).toList();
+            List<Row> out = new ArrayList<>();
+            for (ImageRestorer.Output restored : restorer.restore(inputs, seed, (done, total) -> { })) {
+                out.add(RowFactory.create(restored.name(), ImageWriter.pngBytes(ImageWriter.toImage(restored.restored(), 0, restored.shape()))));
+            }
+            return out;
+        });
+    }
+}

@@ -1,0 +1,189 @@
+package dev.regen.spark;
+
+import dev.regen.config.DataConfig;
+import dev.regen.config.ModelConfig;
+import dev.regen.config.TrainConfig;
+import dev.regen.data.ArrayDataset;
+import dev.regen.data.DataSource;
+import dev.regen.data.IdxReader;
+import dev.regen.data.ImageDataset;
+import dev.regen.data.ImageDecoder;
+import dev.regen.data.damage.Task;
+import dev.regen.io.ImageWriter;
+import dev.regen.model.SavedModel;
+import dev.regen.model.Vae;
+import dev.regen.restore.ImageRestorer;
+import dev.regen.restore.Method;
+import dev.regen.restore.RestoreSettings;
+import dev.regen.sample.Embedder;
+import dev.regen.sample.Inversion;
+import dev.regen.train.Run;
+import dev.regen.train.TrainingListener;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Spark jobs on local[2], against the library's own results for the same images. */
+class SparkJobsTest {
+    private static final int IMAGES = 150;
+    @TempDir
+    static Path temp;
+    static Path model;
+    static Path images;
+
+    @BeforeAll
+    static void prepare() throws Exception {
+        Path fashion = Path.of("..", "data", "fashion-mnist");
+        DataConfig data = DataConfig.of(fashion.toString());
+        TrainConfig training = TrainConfig.builder().epochs(1).batchSize(64).threads(2).build();
+        DataSource.Prepared prepared = DataSource.prepare(data, training.seed());
+        Run.start(ModelConfig.convVae(prepared.split().train().shape()), training, data, prepared.split(),
+                temp.resolve("vae"), "test", new TrainingListener() { });
+        model = temp.resolve("vae/model.regen");
+        ImageDataset test = IdxReader.read(fashion.resolve("t10k-images-idx3-ubyte.gz"), null);
+        images = temp.resolve("images");
+        Files.createDirectories(images.resolve("nested"));
+        float[] pixels = new float[test.shape().size()];
+        for (int i = 0; i < IMAGES; i++) {
+            test.read(i, pixels, 0);
+            ImageWriter.writePng(pixels, test.shape(), (i % 2 == 0 ? images : images.resolve("nested"))
+                    .resolve(String.format("%04d.png", i)));
+        }
+        Files.writeString(images.resolve("broken.png"), "not an image");
+    }
+
+    @AfterAll
+    static void stop() {
+        SparkSession.active().stop();
+    }
+
+    @Test
+    void embedsEveryImageAsTheLibraryDoesAndCountsTheUnreadableOne() throws Exception {
+        Path out = temp.resolve("codes");
+        Job job = run("embed", model.toString(), "--input", images.toString(), "--out", out.toString());
+        assertEquals(0, job.exit, job.err);
+        assertTrue(job.out.contains("embedded " + IMAGES + " images"), job.out);
+        assertTrue(job.out.contains("skipped 1 unreadable"), job.out);
+        Map<String, float[]> codes = new TreeMap<>();
+        for (Row row : table(out)) {
+            List<Float> code = row.getList(1);
+            float[] values = new float[code.size()];
+            for (int d = 0; d < values.length; d++) {
+                values[d] = code.get(d);
+            }
+            codes.put(name(row.getString(0)), values);
+        }
+        assertEquals(IMAGES, codes.size());
+        Vae vae = SavedModel.load(model).vae();
+        List<String> names = new ArrayList<>(codes.keySet());
+        float[] all = new float[names.size() * 784];
+        for (int i = 0; i < names.size(); i++) {
+            System.arraycopy(decoded(names.get(i)).pixels(), 0, all, i * 784, 784);
+        }
+        float[] expected = Embedder.codes(vae, new ArrayDataset(vae.config().shape(), all, null, "images"),
+                Inversion.defaults(), (done, total) -> { });
+        int latent = vae.config().latent();
+        for (int i = 0; i < names.size(); i++) {
+            for (int d = 0; d < latent; d++) {
+                // Batches of other sizes sum in another order: agreement to float rounding.
+                assertEquals(expected[i * latent + d], codes.get(names.get(i))[d], 1e-4, names.get(i) + " dimension " + d);
+            }
+        }
+    }
+
+    @Test
+    void restoresEveryImageAsRegenRestoreDoes() throws Exception {
+        Path out = temp.resolve("restored");
+        Job job = run("restore", model.toString(), "--input", images.toString(), "--out", out.toString(), "--task",
+                "denoise", "--sigma", "0.2", "--method", "projection", "--strict");
+        assertEquals(1, job.exit, "--strict fails on the unreadable file");
+        assertTrue(job.err.contains("cannot decode image") && job.err.contains("broken.png"), job.err);
+        Files.delete(images.resolve("broken.png"));
+        try {
+            job = run("restore", model.toString(), "--input", images.toString(), "--out", out.toString(), "--task",
+                    "denoise", "--sigma", "0.2", "--method", "projection");
+            assertEquals(0, job.exit, job.err);
+        } finally {
+            Files.writeString(images.resolve("broken.png"), "not an image");
+        }
+        List<Row> rows = table(out);
+        assertEquals(IMAGES, rows.size());
+        ImageRestorer restorer = new ImageRestorer(SavedModel.load(model).generative(), Task.DENOISE.observedDamage(0.2,
+                null, 2), Method.PROJECTION, new RestoreSettings(4, 300, 0.05, 8, 5));
+        for (Row row : rows.subList(0, 10)) {
+            String name = name(row.getString(0));
+            ImageDecoder.Decoded image = decoded(name);
+            ImageRestorer.Output expected = restorer.restore(List.of(new ImageRestorer.Input(name, image.pixels(),
+                    image.shape())), 1, (done, total) -> { }).get(0);
+            BufferedImage mine = ImageIO.read(new ByteArrayInputStream((byte[]) row.get(1)));
+            BufferedImage library = ImageIO.read(new ByteArrayInputStream(ImageWriter.pngBytes(ImageWriter.toImage(expected.restored(), 0, expected.shape()))));
+            for (int y = 0; y < 28; y++) {
+                for (int x = 0; x < 28; x++) {
+                    assertEquals(library.getRaster().getSample(x, y, 0), mine.getRaster().getSample(x, y, 0), 1,
+                            name + " pixel (" + x + ", " + y + ")");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aModelOfAnotherFamilyOrAMissingOneGetsOneLine() throws Exception {
+        Job missing = run("embed", temp.resolve("none.regen").toString(), "--input", images.toString(), "--out",
+                temp.resolve("x").toString());
+        assertEquals(1, missing.exit);
+        assertTrue(missing.err.startsWith("error: no model file"), missing.err);
+        Job inpaint = run("restore", model.toString(), "--input", images.toString(), "--out",
+                temp.resolve("y").toString(), "--task", "inpaint");
+        assertEquals(1, inpaint.exit);
+        assertTrue(inpaint.err.contains("needs each image's mask"), inpaint.err);
+    }
+
+    private record Job(int exit, String out, String err) {
+    }
+
+    private static Job run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        java.io.StringWriter err = new java.io.StringWriter();
+        int exit;
+        try {
+            System.setOut(new java.io.PrintStream(out, true));
+            exit = SparkMain.commandLine().setErr(new PrintWriter(err, true)).execute(args);
+        } finally {
+            System.setOut(original);
+        }
+        return new Job(exit, out.toString(), err.toString());
+    }
+
+    private static List<Row> table(Path out) {
+        return SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false").getOrCreate().read()
+                .parquet(out.toString()).collectAsList();
+    }
+
+    private static String name(String path) {
+        return path.substring(path.indexOf(images.getFileName().toString()) + images.getFileName().toString().length() + 1);
+    }
+
+    private static ImageDecoder.Decoded decoded(String name) {
+        return ImageDecoder.read(images.resolve(name));
+    }
+}
