@@ -17,6 +17,20 @@ public final class AnomalyScorer {
     }
 
     /**
+     * Fails unless every one of {@code kinds} applies to {@code vae}.
+     *
+     * @throws RegenException naming the score and what it needs
+     */
+    public static void requireApplicable(Vae vae, Set<AnomalyScore> kinds) {
+        for (AnomalyScore kind : kinds) {
+            if (!kind.appliesTo(vae.config())) {
+                throw new RegenException("the " + kind.id() + " score compares code lengths of 8-bit images and needs "
+                        + "a model trained with --likelihood logistic; this one has " + vae.config().likelihood().id());
+            }
+        }
+    }
+
+    /**
      * One score per image for each of {@code kinds}, higher for images less like the model's
      * training data; the importance-sampled likelihood is computed once for {@code iwae} and
      * {@code complexity} together.
@@ -27,12 +41,7 @@ public final class AnomalyScorer {
      */
     public static Map<AnomalyScore, double[]> scores(Vae vae, ImageDataset data, Set<AnomalyScore> kinds, int k,
                                                      long seed, WorkProgress progress) {
-        for (AnomalyScore kind : kinds) {
-            if (!kind.appliesTo(vae.config())) {
-                throw new RegenException("the " + kind.id() + " score compares code lengths of 8-bit images and needs "
-                        + "a model trained with --likelihood logistic; this one has " + vae.config().likelihood().id());
-            }
-        }
+        requireApplicable(vae, kinds);
         Map<AnomalyScore, double[]> scores = new EnumMap<>(AnomalyScore.class);
         double[] nll = kinds.contains(AnomalyScore.IWAE) || kinds.contains(AnomalyScore.COMPLEXITY)
                 ? VaeEvaluator.negativeLogLikelihoods(vae, data, k, seed, progress) : null;

@@ -4,6 +4,7 @@ import dev.regen.config.Background;
 import dev.regen.model.SavedModel;
 import org.apache.spark.SparkFiles;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,9 +22,15 @@ final class ExecutorModels {
     private ExecutorModels() {
     }
 
-    /** The model shipped as {@code fileName}. */
+    /**
+     * The model shipped as {@code fileName} with the current job. Keyed by where Spark put the file,
+     * which is new for every application, so two jobs of one JVM with models of the same file name
+     * each get their own; the models of applications whose files are gone are dropped.
+     */
     static SavedModel get(String fileName) {
-        return LOADED.computeIfAbsent(fileName, name -> SavedModel.load(Path.of(SparkFiles.get(name))));
+        String shipped = SparkFiles.get(fileName);
+        LOADED.keySet().removeIf(path -> !Files.exists(Path.of(path)));
+        return LOADED.computeIfAbsent(shipped, path -> SavedModel.load(Path.of(path)));
     }
 
     /** What the model's training images were composited onto, for the images it is given. */

@@ -1,6 +1,9 @@
 package dev.regen.spark;
 
+import dev.regen.config.Background;
 import dev.regen.config.DataConfig;
+import dev.regen.config.FeatureNorm;
+import dev.regen.config.ModelKind;
 import dev.regen.config.ModelConfig;
 import dev.regen.config.TrainConfig;
 import dev.regen.data.ArrayDataset;
@@ -69,11 +72,38 @@ class SparkJobsTest {
                     .resolve(String.format("%04d.png", i)));
         }
         Files.writeString(images.resolve("broken.png"), "not an image");
+        Path emoji = Path.of("..", "data", "emoji");
+        DataConfig pairs = new DataConfig(emoji.resolve("google").toString(), 3, 32, 32, null, 0.1, false,
+                Background.WHITE, null, 0, null, emoji.resolve("twitter").toString(), false, 0);
+        DataSource.Prepared paired = DataSource.prepare(pairs, training.seed());
+        Run.start(ModelConfig.translator(ModelKind.PIX2PIX, paired.targetShape(), paired.inputChannels(), 8,
+                FeatureNorm.INSTANCE), TrainConfig.builder().epochs(1).batchSize(16).threads(2).build(), pairs,
+                paired.split(), temp.resolve("pix2pix"), "test", new TrainingListener() { });
+    }
+
+    @Test
+    void translatesEveryImageAtItsOwnSize() throws Exception {
+        Path input = Path.of("..", "data", "emoji", "google", "test");
+        Path out = temp.resolve("translated");
+        Job job = run("translate", temp.resolve("pix2pix/model.regen").toString(), "--input", input.toString(),
+                "--out", out.toString());
+        assertEquals(0, job.exit, job.err);
+        long files;
+        try (var listing = Files.walk(input)) {
+            files = listing.filter(p -> p.toString().endsWith(".png")).count();
+        }
+        List<Row> rows = table(out);
+        assertEquals(files, rows.size());
+        BufferedImage first = ImageIO.read(new ByteArrayInputStream((byte[]) rows.get(0).get(1)));
+        assertEquals(64, first.getWidth(), "64x64 emoji translated at 64x64 by a model trained at 32x32");
     }
 
     @AfterAll
     static void stop() {
-        SparkSession.active().stop();
+        SparkSession.getActiveSession().foreach(session -> {
+            session.stop();
+            return null;
+        });
     }
 
     @Test
@@ -143,6 +173,27 @@ class SparkJobsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void scoresEveryImageWithTheChosenAnomalyScores() {
+        Path out = temp.resolve("scores");
+        Job job = run("anomaly", model.toString(), "--input", images.toString(), "--out", out.toString(), "--score",
+                "elbo,reconstruction");
+        assertEquals(0, job.exit, job.err);
+        List<Row> rows = table(out);
+        assertEquals(IMAGES, rows.size());
+        for (Row row : rows) {
+            assertTrue(row.getDouble(1) > 0 && row.getDouble(2) > 0, row.toString());
+        }
+        Job complexity = run("anomaly", model.toString(), "--input", images.toString(), "--out",
+                temp.resolve("z").toString(), "--score", "complexity");
+        assertEquals(1, complexity.exit);
+        assertTrue(complexity.err.contains("needs a model trained with --likelihood logistic"), complexity.err);
+        Job translate = run("translate", model.toString(), "--input", images.toString(), "--out",
+                temp.resolve("t").toString());
+        assertEquals(1, translate.exit);
+        assertTrue(translate.err.contains("this needs a 'pix2pix' or 'cyclegan' model"), translate.err);
     }
 
     @Test
