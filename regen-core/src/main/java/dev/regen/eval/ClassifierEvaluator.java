@@ -39,14 +39,17 @@ public final class ClassifierEvaluator {
         return new Accuracy((double) correct[0] / data.size(), loss[0] / data.size());
     }
 
-    /** The most likely classes for features computed by {@link #features}. */
-    static int[] predict(Classifier classifier, float[] features, int n) {
+    /** The most likely classes for features computed by {@link #features}, in evaluation mode (no dropout). */
+    public static int[] predict(Classifier classifier, float[] features, int n) {
         try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
+            classifier.evaluationMode(true);
             Tensor f = Tensor.create(features, n, classifier.config().latent());
             Tensor best = classifier.classify(f).argmax(new LongOptional(1), false);
             long[] values = new long[n];
             best.contiguous().data_ptr_long().get(values);
             return java.util.Arrays.stream(values).mapToInt(v -> (int) v).toArray();
+        } finally {
+            classifier.evaluationMode(false);
         }
     }
 

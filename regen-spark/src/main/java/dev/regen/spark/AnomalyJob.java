@@ -4,7 +4,6 @@ import dev.regen.anomaly.AnomalyScore;
 import dev.regen.anomaly.AnomalyScorer;
 import dev.regen.config.Check;
 import dev.regen.data.ArrayDataset;
-import dev.regen.data.Reshaped;
 import dev.regen.model.SavedModel;
 import dev.regen.model.Vae;
 import org.apache.spark.api.java.JavaRDD;
@@ -77,12 +76,7 @@ final class AnomalyJob implements Callable<Integer> {
         return ExecutorModels.inTurn(() -> {
             Vae vae = ExecutorModels.get(modelName).vae();
             var shape = vae.config().shape();
-            float[] pixels = new float[images.size() * shape.size()];
-            for (int i = 0; i < images.size(); i++) {
-                var image = images.get(i).image();
-                System.arraycopy(Reshaped.image(image.pixels(), image.shape(), shape), 0, pixels, i * shape.size(),
-                        shape.size());
-            }
+            float[] pixels = ImageFiles.atShape(images, shape);
             Map<AnomalyScore, double[]> scores = AnomalyScorer.scores(vae, new ArrayDataset(shape, pixels, null,
                     "images"), Set.copyOf(order), k, seed, (done, total) -> { });
             List<Row> out = new ArrayList<>();

@@ -2,7 +2,6 @@ package dev.regen.spark;
 
 import dev.regen.RegenException;
 import dev.regen.data.ArrayDataset;
-import dev.regen.data.Reshaped;
 import dev.regen.model.SavedModel;
 import dev.regen.model.Vae;
 import dev.regen.sample.Embedder;
@@ -59,12 +58,7 @@ final class EmbedJob implements Callable<Integer> {
         return ExecutorModels.inTurn(() -> {
             Vae vae = ExecutorModels.get(modelName).vae();
             var shape = vae.config().shape();
-            float[] pixels = new float[images.size() * shape.size()];
-            for (int i = 0; i < images.size(); i++) {
-                var image = images.get(i).image();
-                System.arraycopy(Reshaped.image(image.pixels(), image.shape(), shape), 0, pixels, i * shape.size(),
-                        shape.size());
-            }
+            float[] pixels = ImageFiles.atShape(images, shape);
             float[] codes = Embedder.codes(vae, new ArrayDataset(shape, pixels, null, "images"), Inversion.defaults(),
                     (done, total) -> { });
             int latent = vae.config().latent();

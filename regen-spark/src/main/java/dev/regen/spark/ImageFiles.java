@@ -2,7 +2,9 @@ package dev.regen.spark;
 
 import dev.regen.RegenException;
 import dev.regen.config.Background;
+import dev.regen.config.ImageShape;
 import dev.regen.data.ImageDecoder;
+import dev.regen.data.Reshaped;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -39,6 +41,17 @@ final class ImageFiles implements Serializable {
 
     /** One decoded image and the path it came from. */
     record Decoded(String path, ImageDecoder.Decoded image) {
+    }
+
+    /** The images one after the other at {@code shape}, each resized and converted as data reading does. */
+    static float[] atShape(List<Decoded> images, ImageShape shape) {
+        float[] pixels = new float[images.size() * shape.size()];
+        for (int i = 0; i < images.size(); i++) {
+            ImageDecoder.Decoded image = images.get(i).image();
+            System.arraycopy(Reshaped.image(image.pixels(), image.shape(), shape), 0, pixels, i * shape.size(),
+                    shape.size());
+        }
+        return pixels;
     }
 
     /**

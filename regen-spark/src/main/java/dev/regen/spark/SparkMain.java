@@ -10,8 +10,10 @@ import picocli.CommandLine.Command;
  * Runs locally ({@code --master local[2]}, the default) or under {@code spark-submit --class
  * dev.regen.spark.SparkMain} on a cluster.
  */
-@Command(name = "regen spark", mixinStandardHelpOptions = true, subcommands = {EmbedJob.class, RestoreJob.class, TranslateJob.class, AnomalyJob.class},
-        description = "Batch jobs on Apache Spark: embed, restore, translate or score every image of a folder into a Parquet table.")
+@Command(name = "regen spark", mixinStandardHelpOptions = true, subcommands = {EmbedJob.class, RestoreJob.class, TranslateJob.class, AnomalyJob.class,
+        ScoreJob.class},
+        description = "Batch jobs on Apache Spark: embed, restore, translate, score (anomaly, or classifier features) every "
+                + "image of a folder into a Parquet table.")
 public final class SparkMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -3,6 +3,7 @@ package dev.regen.spark;
 import dev.regen.config.Background;
 import dev.regen.config.DataConfig;
 import dev.regen.config.FeatureNorm;
+import dev.regen.config.Likelihood;
 import dev.regen.config.ModelKind;
 import dev.regen.config.ModelConfig;
 import dev.regen.config.TrainConfig;
@@ -13,6 +14,8 @@ import dev.regen.data.ImageDataset;
 import dev.regen.data.ImageDecoder;
 import dev.regen.data.damage.Task;
 import dev.regen.io.ImageWriter;
+import dev.regen.eval.ClassifierEvaluator;
+import dev.regen.model.Classifier;
 import dev.regen.model.SavedModel;
 import dev.regen.model.Vae;
 import dev.regen.restore.ImageRestorer;
@@ -72,6 +75,9 @@ class SparkJobsTest {
                     .resolve(String.format("%04d.png", i)));
         }
         Files.writeString(images.resolve("broken.png"), "not an image");
+        Run.start(new ModelConfig(ModelKind.CLASSIFIER, prepared.split().train().shape(), 32, Likelihood.BERNOULLI, 16,
+                prepared.split().train().classes()), training, data, prepared.split(), temp.resolve("classifier"),
+                "test", new TrainingListener() { });
         Path emoji = Path.of("..", "data", "emoji");
         DataConfig pairs = new DataConfig(emoji.resolve("google").toString(), 3, 32, 32, null, 0.1, false,
                 Background.WHITE, null, 0, null, emoji.resolve("twitter").toString(), false, 0);
@@ -79,6 +85,28 @@ class SparkJobsTest {
         Run.start(ModelConfig.translator(ModelKind.PIX2PIX, paired.targetShape(), paired.inputChannels(), 8,
                 FeatureNorm.INSTANCE), TrainConfig.builder().epochs(1).batchSize(16).threads(2).build(), pairs,
                 paired.split(), temp.resolve("pix2pix"), "test", new TrainingListener() { });
+    }
+
+    @Test
+    void writesTheClassifierFeaturesOfEveryImageAsTheLibraryComputesThem() throws Exception {
+        Path out = temp.resolve("features");
+        Path classifierFile = temp.resolve("classifier/model.regen");
+        Job job = run("score", classifierFile.toString(), "--input", images.toString(), "--out", out.toString());
+        assertEquals(0, job.exit, job.err);
+        List<Row> rows = table(out);
+        assertEquals(IMAGES, rows.size());
+        Classifier classifier = SavedModel.load(classifierFile).classifier();
+        for (Row row : rows.subList(0, 5)) {
+            ImageDecoder.Decoded image = decoded(name(row.getString(0)));
+            float[] expected = ClassifierEvaluator.features(classifier, new ArrayDataset(image.shape(), image.pixels(),
+                    null, "one"));
+            List<Float> features = row.getList(1);
+            assertEquals(expected.length, features.size());
+            for (int d = 0; d < expected.length; d++) {
+                assertEquals(expected[d], features.get(d), 1e-4, "feature " + d);
+            }
+            assertEquals(ClassifierEvaluator.predict(classifier, expected, 1)[0], row.getInt(2));
+        }
     }
 
     @Test
