@@ -32,9 +32,14 @@ final class JobOptions {
     @Option(names = "--strict", description = "fail on an unreadable image instead of counting and skipping it")
     boolean strict;
 
-    /** A session on {@code --master}, or the one spark-submit configured. */
+    /** A session on {@code --master}, or the one spark-submit configured, with the model shipped. */
     SparkSession session(String job) {
         Check.range("--batch", batch, 1, 65_536);
+        return session(master, model, job);
+    }
+
+    /** A session on {@code master} (null: spark-submit's, else local[2]) that ships {@code model} to the executors. */
+    static SparkSession session(String master, Path model, String job) {
         if (!Files.isRegularFile(model)) {
             throw new RegenException("no model file " + model);
         }

@@ -11,9 +11,9 @@ import picocli.CommandLine.Command;
  * dev.regen.spark.SparkMain} on a cluster.
  */
 @Command(name = "regen spark", mixinStandardHelpOptions = true, subcommands = {EmbedJob.class, RestoreJob.class, TranslateJob.class, AnomalyJob.class,
-        ScoreJob.class},
+        ScoreJob.class, AugmentJob.class},
         description = "Batch jobs on Apache Spark: embed, restore, translate, score (anomaly, or classifier features) every "
-                + "image of a folder into a Parquet table.")
+                + "image of a folder into a Parquet table, or draw synthetic images (augment).")
 public final class SparkMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

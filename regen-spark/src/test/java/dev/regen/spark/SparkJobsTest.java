@@ -110,6 +110,30 @@ class SparkJobsTest {
     }
 
     @Test
+    void drawsSyntheticImagesInSeededChunks() throws Exception {
+        Path out = temp.resolve("synthetic");
+        Job job = run("augment", model.toString(), "--n", "100", "--chunk", "32", "--seed", "7", "--out",
+                out.toString());
+        assertEquals(0, job.exit, job.err);
+        assertTrue(job.out.contains("drew 100 images in 4 chunks"), job.out);
+        Map<Integer, byte[]> byIndex = new TreeMap<>();
+        for (Row row : table(out)) {
+            assertEquals(-1, row.getInt(1), "an unconditional model's images have no label");
+            byIndex.put(row.getInt(0), (byte[]) row.get(2));
+        }
+        assertEquals(100, byIndex.size());
+        // Image 33 is the second of chunk 1, drawn with seed 7 + 1.
+        Vae vae = SavedModel.load(model).vae();
+        float[] chunk = dev.regen.sample.Sampler.sample(vae, 32, 8, null);
+        byte[] expected = ImageWriter.pngBytes(ImageWriter.toImage(chunk, 784, vae.config().shape()));
+        assertTrue(java.util.Arrays.equals(expected, byIndex.get(33)), "image 33 is chunk 1's second sample");
+        Job labelled = run("augment", model.toString(), "--n", "10", "--label", "3", "--out",
+                temp.resolve("l").toString());
+        assertEquals(1, labelled.exit);
+        assertTrue(labelled.err.contains("--label needs a conditional model"), labelled.err);
+    }
+
+    @Test
     void translatesEveryImageAtItsOwnSize() throws Exception {
         Path input = Path.of("..", "data", "emoji", "google", "test");
         Path out = temp.resolve("translated");
