@@ -60,7 +60,7 @@ final class AnomalyJob implements Callable<Integer> {
             int batch = options.batch;
             int samples = k;
             long seedValue = seed;
-            JavaRDD<Row> rows = ImageFiles.read(spark, options.input).javaRDD().mapPartitions(partition ->
+            JavaRDD<Row> rows = options.images(spark).javaRDD().mapPartitions(partition ->
                     files.inBatches(partition, ExecutorModels.background(name), batch, images -> score(name, order,
                             samples, seedValue, images)));
             long count = Jobs.write(spark, rows, schema, options.out);

@@ -33,10 +33,24 @@ final class ImageFiles implements Serializable {
         this.skipped = spark.sparkContext().longAccumulator("unreadable images");
     }
 
-    /** Path and content of every image file under {@code input}, sorted by path. */
-    static Dataset<Row> read(SparkSession spark, String input) {
-        return spark.read().format("binaryFile").option("pathGlobFilter", IMAGES)
-                .option("recursiveFileLookup", "true").load(input).select("path", "content").orderBy("path");
+    /**
+     * Path and file bytes of every image in {@code input}, sorted by path: the image files under a
+     * folder, or the rows of a Parquet table with a {@code path} column and the bytes in
+     * {@code content} (as {@code binaryFile} names it) or {@code png} (as Regen's jobs write them).
+     */
+    static Dataset<Row> read(SparkSession spark, String input, boolean parquet) {
+        if (!parquet) {
+            return spark.read().format("binaryFile").option("pathGlobFilter", IMAGES)
+                    .option("recursiveFileLookup", "true").load(input).select("path", "content").orderBy("path");
+        }
+        Dataset<Row> table = spark.read().parquet(input);
+        List<String> columns = List.of(table.columns());
+        String bytes = columns.contains("content") ? "content" : columns.contains("png") ? "png" : null;
+        if (!columns.contains("path") || bytes == null) {
+            throw new RegenException("the table " + input + " has the columns " + columns + "; an image table needs "
+                    + "path and content (or png)");
+        }
+        return table.select("path", bytes).orderBy("path");
     }
 
     /** One decoded image and the path it came from. */

@@ -19,6 +19,10 @@ final class JobOptions {
             description = "folder of images (any depth); on a cluster a path every executor reads (HDFS, S3, NFS)")
     String input;
 
+    @Option(names = "--parquet", description = "--input is a Parquet table of images (path, content or png), such as "
+            + "another job's output, instead of a folder of files")
+    boolean parquet;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Parquet table to write (must not exist)")
     String out;
 
@@ -51,6 +55,11 @@ final class JobOptions {
         spark.sparkContext().setLogLevel("FATAL");
         spark.sparkContext().addFile(model.toAbsolutePath().toString());
         return spark;
+    }
+
+    /** The job's images: path and file bytes, sorted by path. */
+    org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> images(SparkSession spark) {
+        return ImageFiles.read(spark, input, parquet);
     }
 
     /** The name the executors find the model under. */

@@ -66,7 +66,7 @@ final class RestoreJob implements Callable<Integer> {
             double sigmaValue = sigma;
             int factorValue = factor;
             long seedValue = seed;
-            JavaRDD<Row> rows = ImageFiles.read(spark, options.input).javaRDD().mapPartitions(partition ->
+            JavaRDD<Row> rows = options.images(spark).javaRDD().mapPartitions(partition ->
                     files.inBatches(partition, ExecutorModels.background(name), batch, images -> restore(name,
                             parsed.observedDamage(sigmaValue, null, factorValue), chosen, seedValue, images)));
             long count = Jobs.write(spark, rows, SCHEMA, options.out);

@@ -41,7 +41,7 @@ final class ScoreJob implements Callable<Integer> {
             ImageFiles files = new ImageFiles(spark, options.strict);
             String name = options.modelName();
             int batch = options.batch;
-            JavaRDD<Row> rows = ImageFiles.read(spark, options.input).javaRDD().mapPartitions(partition ->
+            JavaRDD<Row> rows = options.images(spark).javaRDD().mapPartitions(partition ->
                     files.inBatches(partition, ExecutorModels.background(name), batch, images -> features(name, images)));
             long count = Jobs.write(spark, rows, SCHEMA, options.out);
             Jobs.report("scored", count, files, options.out);

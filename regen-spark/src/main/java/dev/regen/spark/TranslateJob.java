@@ -38,7 +38,7 @@ final class TranslateJob implements Callable<Integer> {
             ImageFiles files = new ImageFiles(spark, options.strict);
             String name = options.modelName();
             int batch = options.batch;
-            JavaRDD<Row> rows = ImageFiles.read(spark, options.input).javaRDD().mapPartitions(partition ->
+            JavaRDD<Row> rows = options.images(spark).javaRDD().mapPartitions(partition ->
                     files.inBatches(partition, ExecutorModels.background(name), batch, images -> translate(name, way,
                             images)));
             long count = Jobs.write(spark, rows, RestoreJob.SCHEMA, options.out);

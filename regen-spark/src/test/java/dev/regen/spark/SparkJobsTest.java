@@ -209,6 +209,15 @@ class SparkJobsTest {
         }
         List<Row> rows = table(out);
         assertEquals(IMAGES, rows.size());
+        // A job's table of images feeds the next job.
+        Job chained = run("embed", model.toString(), "--input", out.toString(), "--parquet", "--out",
+                temp.resolve("restored-codes").toString());
+        assertEquals(0, chained.exit, chained.err);
+        assertEquals(IMAGES, table(temp.resolve("restored-codes")).size());
+        Job notImages = run("embed", model.toString(), "--input", temp.resolve("restored-codes").toString(),
+                "--parquet", "--out", temp.resolve("w").toString());
+        assertEquals(1, notImages.exit);
+        assertTrue(notImages.err.contains("an image table needs path and content (or png)"), notImages.err);
         ImageRestorer restorer = new ImageRestorer(SavedModel.load(model).generative(), Task.DENOISE.observedDamage(0.2,
                 null, 2), Method.PROJECTION, new RestoreSettings(4, 300, 0.05, 8, 5));
         for (Row row : rows.subList(0, 10)) {
