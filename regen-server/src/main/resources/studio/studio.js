@@ -63,6 +63,8 @@ async function loadModels() {
 async function pick(summary) {
   state.model = summary.name;
   state.summary = summary;
+  state.fromImage = null;
+  state.toImage = null;
   for (const li of $('models').children) li.classList.toggle('selected', li.dataset.name === summary.name);
   if (summary.error) {
     $('model-info').textContent = summary.error;
@@ -325,10 +327,10 @@ async function refreshTraining() {
   for (const run of runs) {
     const item = document.createElement('li');
     item.dataset.name = run.name;
-    item.textContent = run.name + ': ' + run.epochs + (run.totalEpochs ? ' of ' + run.totalEpochs : '') + ' epochs'
-      + (run.finished ? ', finished' : '');
+    item.textContent = run.error ? run.name + ': ' + run.error : run.name + ': ' + run.epochs
+      + (run.totalEpochs ? ' of ' + run.totalEpochs : '') + ' epochs' + (run.finished ? ', finished' : '');
     item.classList.toggle('selected', run.name === state.run);
-    item.onclick = () => { state.run = run.name; refreshTraining(); };
+    item.onclick = () => { state.run = run.name; attempt('loading ' + run.name, refreshTraining); };
     list.appendChild(item);
   }
   if (state.run) await showRun(state.run);
@@ -348,7 +350,8 @@ function drawCurve(epochs) {
   const svg = $('loss-curve');
   svg.replaceChildren();
   if (!epochs.length) return;
-  const key = Object.keys(epochs[0].train)[0];
+  // A metric both halves report (a VAE's -elbo; CycleGAN's cycle), else the training loss alone.
+  const key = Object.keys(epochs[0].train).find((k) => k in epochs[0].test) || Object.keys(epochs[0].train)[0];
   const series = [['train', epochs.map((e) => e.train[key])], ['test', epochs.map((e) => e.test[key])]]
     .filter(([, values]) => values.every((v) => typeof v === 'number'));
   const all = series.flatMap(([, values]) => values);
@@ -411,8 +414,11 @@ $('reset-sliders').onclick = () => {
   explore();
 };
 $('interpolate-button').onclick = () => attempt('interpolating', interpolate);
+// The latest choice of an end wins: a file, a seed typed, or a test image clicked.
 $('from-file').onchange = () => { state.fromImage = null; };
 $('to-file').onchange = () => { state.toImage = null; };
+$('from-seed').oninput = () => { state.fromImage = null; $('from-file').value = ''; };
+$('to-seed').oninput = () => { state.toImage = null; $('to-file').value = ''; };
 $('restore-file').onchange = () => attempt('reading the image', loadRestoreImage);
 $('clear-mask').onclick = () => { if (state.restore) { state.restore.mask.fill(0); paintRestoreCanvas(); } };
 $('restore-button').onclick = () => attempt('restoring', restore);

@@ -123,13 +123,15 @@ final class DistributedOptions {
         }
     }
 
+    /** The arguments without the options each started rank is given anew. */
     private static List<String> withoutProcesses(List<String> args) {
+        List<String> given = List.of("--processes", "--world-size", "--rank", "--master", "--join-timeout");
         List<String> kept = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.equals("--processes")) {
+            if (given.contains(a)) {
                 i++;
-            } else if (!a.startsWith("--processes=")) {
+            } else if (given.stream().noneMatch(option -> a.startsWith(option + "="))) {
                 kept.add(a);
             }
         }

@@ -57,7 +57,8 @@ class DistributedTrainingTest {
         Path one = temp.resolve("one");
         Path two = temp.resolve("two");
         assertEquals(0, regen(trainArgs(one, 2)).exit, "one process");
-        Run ranks = regen(withAll(trainArgs(two, 2), "--processes", "2"));
+        // Options the started ranks are given anew (here --join-timeout) must not reach them twice.
+        Run ranks = regen(withAll(trainArgs(two, 2), "--processes", "2", "--join-timeout", "120"));
         assertEquals(0, ranks.exit, ranks.err);
         List<JsonNode> alone = epochs(one);
         List<JsonNode> together = epochs(two);

@@ -1,5 +1,6 @@
 package dev.regen.model;
 
+import dev.regen.nn.Noise;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 
@@ -27,7 +28,7 @@ public interface Generative extends Network {
 
     /** {@code n} latent codes [n, latent] drawn from the prior p(z): the standard normal unless the model learns its own. */
     default Tensor samplePrior(long n) {
-        return torch.randn(n, config().latent());
+        return Noise.normal(n, config().latent());
     }
 
     /** log p(z) per code [B] for codes [B, latent]; here the standard normal's. */

@@ -30,10 +30,13 @@ final class Descent {
      * {@code clipped} to {@code maxNorm} (when above 0) before the step.
      */
     static double step(Optimizer optimizer, Tensor loss, StepContext context, TensorVector clipped, double maxNorm) {
-        double value = TrainingDivergedException.check(loss.item_double(), context);
+        Noise.Shard shard = Noise.shard();
+        double own = loss.item_double();
+        // Data-parallel: a loss diverged on any rank stops every rank at this step, none left waiting.
+        double value = TrainingDivergedException.check(shard == null || Distributed.current().allFinite(own) ? own
+                : Double.NaN, context);
         optimizer.zero_grad();
         loss.backward();
-        Noise.Shard shard = Noise.shard();
         if (shard != null) {
             // Data-parallel: the global batch's gradient before any clipping or step (Distributed).
             Distributed.current().averageGradients(optimizer.parameters(), shard.share());

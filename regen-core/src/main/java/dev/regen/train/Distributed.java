@@ -60,7 +60,8 @@ public final class Distributed {
             ProcessGroupGloo.Options glooOptions = ProcessGroupGloo.Options.create(
                     new Milliseconds(timeoutSeconds * 1000L));
             GlooDeviceVector devices = new GlooDeviceVector();
-            devices.push_back(ProcessGroupGloo.createDeviceForHostname(host));
+            // Gloo binds to a local address: the one this machine reaches the master from.
+            devices.push_back(ProcessGroupGloo.createDeviceForHostname(localAddressTowards(host, port)));
             glooOptions.devices(devices);
             Distributed joined = new Distributed(rank, world, new ProcessGroupGloo(store, rank, world, glooOptions));
             current = joined;
@@ -91,6 +92,24 @@ public final class Distributed {
             }
         }
         return this;
+    }
+
+    /** The local address a connection to {@code host} leaves from (no packet is sent). */
+    private static String localAddressTowards(String host, int port) {
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket()) {
+            probe.connect(java.net.InetAddress.getByName(host), port);
+            return probe.getLocalAddress().getHostAddress();
+        } catch (java.io.IOException e) {
+            throw new RegenException("cannot reach the master " + host + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether every rank's {@code value} is finite: a rank whose loss diverged must not leave the
+     * others waiting in the next exchange, so all ranks learn of it and stop together.
+     */
+    boolean allFinite(double value) {
+        return sum(new double[]{Double.isFinite(value) ? 0 : 1})[0] == 0;
     }
 
     /** The process group this process joined, or null when it trains alone. */
@@ -181,7 +200,12 @@ public final class Distributed {
 
     private void allreduce(Tensor values) {
         long start = System.nanoTime();
-        group.allreduce(new TensorVector(values))._wait();
+        try {
+            group.allreduce(new TensorVector(values))._wait();
+        } catch (RuntimeException e) {
+            throw new RegenException("rank " + rank + " lost contact with the other " + (world - 1) + " ranks (one "
+                    + "stopped or is unreachable): " + firstLine(e.getMessage()), e);
+        }
         exchangeNanos += System.nanoTime() - start;
         exchanges++;
     }

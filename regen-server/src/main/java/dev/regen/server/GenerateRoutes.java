@@ -129,7 +129,7 @@ final class GenerateRoutes {
      * encoder or, for a GAN, by inverting its generator).
      */
     private void interpolate(Context ctx) {
-        InterpolationRequest request = ctx.bodyAsClass(InterpolationRequest.class);
+        InterpolationRequest request = Params.body(ctx, InterpolationRequest.class);
         int steps = (int) Params.inRange("steps", request.steps() == null ? 8 : request.steps(), 2, MAX_STEPS);
         byte[] png = engine.run(() -> {
             LoadedModel loaded = model(request.model());

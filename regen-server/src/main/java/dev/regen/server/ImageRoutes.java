@@ -53,7 +53,7 @@ final class ImageRoutes {
      * restoration, and for posterior sampling a grid of samples showing their spread.
      */
     private void restore(Context ctx) {
-        ImageRequest request = ctx.bodyAsClass(ImageRequest.class);
+        ImageRequest request = Params.body(ctx, ImageRequest.class);
         Task task = Task.parse(required(request.task(), "task"));
         Method method = Method.parse(request.method() == null ? "optimisation" : request.method());
         boolean apply = switch (request.damage() == null ? "apply" : request.damage()) {
@@ -119,7 +119,7 @@ final class ImageRoutes {
 
     /** Moves an image's code along a named direction and decodes the change onto it. */
     private void edit(Context ctx) {
-        ImageRequest request = ctx.bodyAsClass(ImageRequest.class);
+        ImageRequest request = Params.body(ctx, ImageRequest.class);
         String name = required(request.direction(), "direction");
         double amount = request.amount() == null ? 1 : request.amount();
         Map<String, Object> answer = engine.run(() -> {
@@ -143,7 +143,7 @@ final class ImageRoutes {
 
     /** Translates an image at its own size (the generators are fully convolutional). */
     private void translate(Context ctx) {
-        ImageRequest request = ctx.bodyAsClass(ImageRequest.class);
+        ImageRequest request = Params.body(ctx, ImageRequest.class);
         TranslationDirection direction = TranslationDirection.parse(request.direction() == null ? "a2b"
                 : request.direction());
         Map<String, Object> answer = engine.run(() -> {

@@ -74,8 +74,10 @@ final class ModelCatalog {
     LoadedModel load(String name) {
         Path file = resolve(name, true);
         long modified = modified(file);
-        return loaded.compute(name, (key, old) -> old != null && old.modified() == modified ? old
-                : new LoadedModel(name, SavedModel.load(file), modified));
+        // Keyed by the resolved name, so that spellings of one path (./a.regen, x/../a.regen) share it.
+        String key = name(file);
+        return loaded.compute(key, (k, old) -> old != null && old.modified() == modified ? old
+                : new LoadedModel(key, SavedModel.load(file), modified));
     }
 
     /**

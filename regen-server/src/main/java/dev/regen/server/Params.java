@@ -9,6 +9,16 @@ final class Params {
     private Params() {
     }
 
+    /** The request's JSON body as {@code type}; a body of {@code null} is refused like a missing one. */
+    static <T> T body(Context ctx, Class<T> type) {
+        // Javalin reads the body once and keeps it; its JSON mapper refuses null with an exception of its own.
+        String text = ctx.body().strip();
+        if (text.isEmpty() || text.equals("null")) {
+            throw StudioError.badRequest("give the request's fields as a JSON object");
+        }
+        return ctx.bodyAsClass(type);
+    }
+
     /** The required text parameter {@code name}. */
     static String text(Context ctx, String name) {
         String value = ctx.queryParam(name);

@@ -59,7 +59,13 @@ final class RunRoutes {
     private Map<String, Object> describe(RunFiles run) {
         Map<String, Object> about = new LinkedHashMap<>();
         about.put("name", catalog.name(run.folder()));
-        about.put("epochs", epochs(run).size());
+        try {
+            about.put("epochs", epochs(run).size());
+        } catch (RegenException e) {
+            // One run's unreadable history must not hide the others.
+            about.put("epochs", null);
+            about.put("error", e.getMessage());
+        }
         Optional<Manifest> manifest = manifest(run);
         about.put("kind", manifest.map(m -> m.model().kind().id()).orElse(null));
         about.put("totalEpochs", manifest.map(m -> m.training().optimisation().epochs()).orElse(null));

@@ -51,7 +51,12 @@ public final class Studio implements AutoCloseable {
         Torch.extractNatives();
         Engine engine = new Engine(settings.maxPending());
         Uploads uploads = new Uploads(settings.maxImageSide());
-        app = Javalin.create(config -> configure(config, engine, uploads)).start();
+        try {
+            app = Javalin.create(config -> configure(config, engine, uploads)).start();
+        } catch (io.javalin.util.JavalinBindException e) {
+            throw new RegenException("cannot serve on " + settings.host() + ":" + settings.port() + ": the port is in "
+                    + "use or not allowed; choose another with --port", e);
+        }
         return this;
     }
 
@@ -70,7 +75,7 @@ public final class Studio implements AutoCloseable {
         new ImageRoutes(catalog, engine, uploads).register(routes);
         new RunRoutes(catalog).register(routes);
         routes.get("/api/jobs", ctx -> ctx.json(jobs.list()));
-        routes.post("/api/jobs", ctx -> ctx.status(202).json(jobs.submit(ctx.bodyAsClass(JobRequest.class))));
+        routes.post("/api/jobs", ctx -> ctx.status(202).json(jobs.submit(Params.body(ctx, JobRequest.class))));
         routes.delete("/api/jobs/{id}", ctx -> ctx.json(jobs.cancel((int) Params.inRange("id",
                 parseId(ctx.pathParam("id")), 1, Integer.MAX_VALUE))));
         routes.exception(StudioError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));

@@ -180,6 +180,9 @@ class StudioApiTest {
                 "application/json").POST(
                 HttpRequest.BodyPublishers.ofString("{not json")).build(), HttpResponse.BodyHandlers.ofByteArray()),
                 "not the JSON");
+        assertStatus(400, HTTP.send(HttpRequest.newBuilder(uri("/api/restore")).header("Content-Type",
+                "application/json").POST(HttpRequest.BodyPublishers.ofString("null")).build(),
+                HttpResponse.BodyHandlers.ofByteArray()), "JSON object");
     }
 
     @Test

@@ -20,7 +20,6 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
@@ -94,8 +93,9 @@ final class AugmentJob implements Callable<Integer> {
             Generative model = ExecutorModels.get(modelName).generative();
             int first = c * size;
             int count = Math.min(size, n - first);
+            // Balanced as SyntheticImages.balanced: image i draws class i mod classes.
             int[] labels = !model.config().conditional() ? null : only != null ? SyntheticImages.only(count, only)
-                    : Arrays.copyOfRange(SyntheticImages.balanced(first + count, classes), first, first + count);
+                    : IntStream.range(first, first + count).map(i -> i % classes).toArray();
             float[] images = Sampler.sample(model, count, seed + c, labels);
             var shape = model.config().shape();
             List<Row> rows = new ArrayList<>();

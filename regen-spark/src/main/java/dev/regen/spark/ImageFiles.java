@@ -12,8 +12,10 @@ import org.apache.spark.util.LongAccumulator;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.function.Function;
 
 /**
@@ -70,32 +72,49 @@ final class ImageFiles implements Serializable {
 
     /**
      * The rows of {@code partition} decoded (transparent pixels onto {@code background}) and
-     * handed to {@code process} {@code batch} at a time; its output rows, in order.
+     * handed to {@code process} {@code batch} at a time, lazily: its output rows in order, with
+     * one batch in memory at a time however large the partition.
      */
     Iterator<Row> inBatches(Iterator<Row> partition, Background background, int batch,
                             Function<List<Decoded>, List<Row>> process) {
-        List<Row> out = new ArrayList<>();
-        List<Decoded> pending = new ArrayList<>();
-        while (partition.hasNext()) {
+        return new Iterator<>() {
+            private Iterator<Row> current = Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext() && partition.hasNext()) {
+                    List<Decoded> images = nextBatch(partition, background, batch);
+                    current = images.isEmpty() ? Collections.emptyIterator() : process.apply(images).iterator();
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
+    }
+
+    /** Up to {@code batch} readable images from {@code partition}. */
+    private List<Decoded> nextBatch(Iterator<Row> partition, Background background, int batch) {
+        List<Decoded> images = new ArrayList<>();
+        while (images.size() < batch && partition.hasNext()) {
             Row row = partition.next();
             String path = row.getString(0);
             try {
-                pending.add(new Decoded(path, ImageDecoder.decode(path, (byte[]) row.get(1), background)));
+                images.add(new Decoded(path, ImageDecoder.decode(path, (byte[]) row.get(1), background)));
             } catch (RegenException e) {
                 if (strict) {
                     throw e;
                 }
                 skipped.add(1);
             }
-            if (pending.size() == batch) {
-                out.addAll(process.apply(pending));
-                pending = new ArrayList<>();
-            }
         }
-        if (!pending.isEmpty()) {
-            out.addAll(process.apply(pending));
-        }
-        return out.iterator();
+        return images;
     }
 
     /** Files skipped as unreadable so far (read once the job's action has run). */
