@@ -113,6 +113,18 @@ class StudioBrowserTest {
     }
 
     @Test
+    void theTrainingPageShowsARunsLossCurveAndNewestSamples() {
+        browser.get(studio.url());
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-tab='training']"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#runs li[data-name='vae']"))).click();
+        wait.until(d -> ((Number) script("return document.querySelectorAll('#loss-curve polyline').length")).intValue()
+                == 2);
+        assertTrue(imageShown("run-samples"), "the run's newest sample grid appears");
+        assertTrue(browser.findElement(By.id("loss-curve")).getText().contains("-elbo by epoch"),
+                browser.findElement(By.id("loss-curve")).getText());
+    }
+
+    @Test
     void aBrokenModelShowsItsErrorOnThePage() {
         browser.get(studio.url());
         wait.until(ExpectedConditions.elementToBeClickable(
