@@ -4,12 +4,9 @@ import dev.regen.anomaly.AnomalyScore;
 import dev.regen.anomaly.AnomalyScorer;
 import dev.regen.config.Check;
 import dev.regen.data.ArrayDataset;
-import dev.regen.model.SavedModel;
 import dev.regen.model.Vae;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import picocli.CommandLine.Command;
@@ -51,24 +48,10 @@ final class AnomalyJob implements Callable<Integer> {
         for (AnomalyScore kind : order) {
             schema = schema.add(kind.id(), DataTypes.DoubleType);
         }
-        SparkSession spark = options.session("anomaly");
-        try {
-            AnomalyScorer.requireApplicable(SavedModel.load(options.model).vae(), kinds);
-            Jobs.requireFree(spark, options.out);
-            ImageFiles files = new ImageFiles(spark, options.strict);
-            String name = options.modelName();
-            int batch = options.batch;
-            int samples = k;
-            long seedValue = seed;
-            JavaRDD<Row> rows = options.images(spark).javaRDD().mapPartitions(partition ->
-                    files.inBatches(partition, ExecutorModels.background(name), batch, images -> score(name, order,
-                            samples, seedValue, images)));
-            long count = Jobs.write(spark, rows, schema, options.out);
-            Jobs.report("scored", count, files, options.out);
-            return 0;
-        } finally {
-            spark.stop();
-        }
+        int samples = k;
+        long seedValue = seed;
+        return options.run("anomaly", "scored", saved -> AnomalyScorer.requireApplicable(saved.vae(), kinds), schema,
+                (name, images) -> score(name, order, samples, seedValue, images));
     }
 
     private static List<Row> score(String modelName, List<AnomalyScore> order, int k, long seed,

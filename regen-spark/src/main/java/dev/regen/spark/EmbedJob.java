@@ -2,14 +2,11 @@ package dev.regen.spark;
 
 import dev.regen.RegenException;
 import dev.regen.data.ArrayDataset;
-import dev.regen.model.SavedModel;
 import dev.regen.model.Vae;
 import dev.regen.sample.Embedder;
 import dev.regen.sample.Inversion;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import picocli.CommandLine.Command;
@@ -31,27 +28,11 @@ final class EmbedJob implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SparkSession spark = options.session("embed");
-        try {
-            // Checked here, once, before any executor works: the driver reads the model too.
-            SavedModel saved = SavedModel.load(options.model);
-            Vae checked = saved.vae();
-            if (checked.config().conditional()) {
-                throw new RegenException("a conditional VAE encodes an image with its label; image files "
-                        + "carry none");
+        return options.run("embed", "embedded", saved -> {
+            if (saved.vae().config().conditional()) {
+                throw new RegenException("a conditional VAE encodes an image with its label; image files carry none");
             }
-            Jobs.requireFree(spark, options.out);
-            ImageFiles files = new ImageFiles(spark, options.strict);
-            String name = options.modelName();
-            int batch = options.batch;
-            JavaRDD<Row> rows = options.images(spark).javaRDD().mapPartitions(partition ->
-                    files.inBatches(partition, ExecutorModels.background(name), batch, images -> encode(name, images)));
-            long count = Jobs.write(spark, rows, SCHEMA, options.out);
-            Jobs.report("embedded", count, files, options.out);
-            return 0;
-        } finally {
-            spark.stop();
-        }
+        }, SCHEMA, EmbedJob::encode);
     }
 
     private static List<Row> encode(String modelName, List<ImageFiles.Decoded> images) {

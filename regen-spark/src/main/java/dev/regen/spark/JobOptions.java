@@ -2,13 +2,20 @@ package dev.regen.spark;
 
 import dev.regen.RegenException;
 import dev.regen.config.Check;
+import dev.regen.model.SavedModel;
 import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
+import java.io.Serializable;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
 
 /** What every Spark job takes: the model, the images, the output table, and where Spark runs. */
 final class JobOptions {
@@ -36,12 +43,6 @@ final class JobOptions {
     @Option(names = "--strict", description = "fail on an unreadable image instead of counting and skipping it")
     boolean strict;
 
-    /** A session on {@code --master}, or the one spark-submit configured, with the model shipped. */
-    SparkSession session(String job) {
-        Check.range("--batch", batch, 1, 65_536);
-        return session(master, model, job);
-    }
-
     /** A session on {@code master} (null: spark-submit's, else local[2]) that ships {@code model} to the executors. */
     static SparkSession session(String master, Path model, String job) {
         if (!Files.isRegularFile(model)) {
@@ -57,9 +58,35 @@ final class JobOptions {
         return spark;
     }
 
-    /** The job's images: path and file bytes, sorted by path. */
-    org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> images(SparkSession spark) {
-        return ImageFiles.read(spark, input, parquet);
+    /** What a job does with a batch of decoded images on an executor, given its model's shipped name. */
+    interface Batches extends Serializable {
+        List<Row> apply(String modelName, List<ImageFiles.Decoded> images);
+    }
+
+    /**
+     * Runs a job over the images: {@code check} sees the model on the driver first (refusing one of
+     * another family before any executor works), then every partition's images go through
+     * {@code batches} {@code --batch} at a time, and the rows become the Parquet table.
+     *
+     * @param did what the job did, for its result line ("restored")
+     */
+    int run(String job, String did, Consumer<SavedModel> check, StructType schema, Batches batches) {
+        Check.range("--batch", batch, 1, 65_536);
+        SparkSession spark = session(master, model, job);
+        try {
+            check.accept(SavedModel.load(model));
+            Jobs.requireFree(spark, out);
+            ImageFiles files = new ImageFiles(spark, strict);
+            String name = modelName();
+            int size = batch;
+            JavaRDD<Row> rows = ImageFiles.read(spark, input, parquet).javaRDD().mapPartitions(partition ->
+                    files.inBatches(partition, ExecutorModels.background(name), size,
+                            images -> batches.apply(name, images)));
+            Jobs.report(did, Jobs.write(spark, rows, schema, out), files, out);
+            return 0;
+        } finally {
+            spark.stop();
+        }
     }
 
     /** The name the executors find the model under. */

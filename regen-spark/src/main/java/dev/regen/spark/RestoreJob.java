@@ -1,5 +1,6 @@
 package dev.regen.spark;
 
+import dev.regen.RegenException;
 import dev.regen.data.damage.Corruption;
 import dev.regen.data.damage.Task;
 import dev.regen.io.ImageWriter;
@@ -7,10 +8,8 @@ import dev.regen.model.SavedModel;
 import dev.regen.restore.ImageRestorer;
 import dev.regen.restore.Method;
 import dev.regen.restore.RestoreSettings;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import picocli.CommandLine.Command;
@@ -53,28 +52,14 @@ final class RestoreJob implements Callable<Integer> {
     public Integer call() {
         Task parsed = Task.parse(task);
         if (parsed == Task.INPAINT) {
-            throw new dev.regen.RegenException("inpainting needs each image's mask: use regen restore --mask");
+            throw new RegenException("inpainting needs each image's mask: use regen restore --mask");
         }
         Method chosen = Method.parse(method);
-        SparkSession spark = options.session("restore");
-        try {
-            SavedModel.load(options.model).generative();   // refuses a model of another family before the executors work
-            Jobs.requireFree(spark, options.out);
-            ImageFiles files = new ImageFiles(spark, options.strict);
-            String name = options.modelName();
-            int batch = options.batch;
-            double sigmaValue = sigma;
-            int factorValue = factor;
-            long seedValue = seed;
-            JavaRDD<Row> rows = options.images(spark).javaRDD().mapPartitions(partition ->
-                    files.inBatches(partition, ExecutorModels.background(name), batch, images -> restore(name,
-                            parsed.observedDamage(sigmaValue, null, factorValue), chosen, seedValue, images)));
-            long count = Jobs.write(spark, rows, SCHEMA, options.out);
-            Jobs.report("restored", count, files, options.out);
-            return 0;
-        } finally {
-            spark.stop();
-        }
+        double sigmaValue = sigma;
+        int factorValue = factor;
+        long seedValue = seed;
+        return options.run("restore", "restored", SavedModel::generative, SCHEMA, (name, images) -> restore(name,
+                parsed.observedDamage(sigmaValue, null, factorValue), chosen, seedValue, images));
     }
 
     private static List<Row> restore(String modelName, Corruption damage, Method method, long seed,

@@ -4,10 +4,8 @@ import dev.regen.data.ArrayDataset;
 import dev.regen.eval.ClassifierEvaluator;
 import dev.regen.model.Classifier;
 import dev.regen.model.SavedModel;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import picocli.CommandLine.Command;
@@ -34,21 +32,7 @@ final class ScoreJob implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SparkSession spark = options.session("score");
-        try {
-            SavedModel.load(options.model).classifier();   // refuses a model of another family before the executors work
-            Jobs.requireFree(spark, options.out);
-            ImageFiles files = new ImageFiles(spark, options.strict);
-            String name = options.modelName();
-            int batch = options.batch;
-            JavaRDD<Row> rows = options.images(spark).javaRDD().mapPartitions(partition ->
-                    files.inBatches(partition, ExecutorModels.background(name), batch, images -> features(name, images)));
-            long count = Jobs.write(spark, rows, SCHEMA, options.out);
-            Jobs.report("scored", count, files, options.out);
-            return 0;
-        } finally {
-            spark.stop();
-        }
+        return options.run("score", "scored", SavedModel::classifier, SCHEMA, ScoreJob::features);
     }
 
     private static List<Row> features(String modelName, List<ImageFiles.Decoded> images) {

@@ -2,12 +2,9 @@ package dev.regen.spark;
 
 import dev.regen.config.TranslationDirection;
 import dev.regen.io.ImageWriter;
-import dev.regen.model.SavedModel;
 import dev.regen.translate.ImageTranslator;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,23 +27,9 @@ final class TranslateJob implements Callable<Integer> {
     @Override
     public Integer call() {
         TranslationDirection way = TranslationDirection.parse(direction);
-        SparkSession spark = options.session("translate");
-        try {
-            // Refuses a model of another family, or a direction it lacks, before the executors work.
-            ImageTranslator.requireDirection(SavedModel.load(options.model).translator(), way);
-            Jobs.requireFree(spark, options.out);
-            ImageFiles files = new ImageFiles(spark, options.strict);
-            String name = options.modelName();
-            int batch = options.batch;
-            JavaRDD<Row> rows = options.images(spark).javaRDD().mapPartitions(partition ->
-                    files.inBatches(partition, ExecutorModels.background(name), batch, images -> translate(name, way,
-                            images)));
-            long count = Jobs.write(spark, rows, RestoreJob.SCHEMA, options.out);
-            Jobs.report("translated", count, files, options.out);
-            return 0;
-        } finally {
-            spark.stop();
-        }
+        return options.run("translate", "translated",
+                saved -> ImageTranslator.requireDirection(saved.translator(), way), RestoreJob.SCHEMA,
+                (name, images) -> translate(name, way, images));
     }
 
     private static List<Row> translate(String modelName, TranslationDirection way, List<ImageFiles.Decoded> images) {
