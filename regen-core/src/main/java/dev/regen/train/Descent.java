@@ -31,15 +31,16 @@ final class Descent {
      */
     static double step(Optimizer optimizer, Tensor loss, StepContext context, TensorVector clipped, double maxNorm) {
         Noise.Shard shard = Noise.shard();
-        double own = loss.item_double();
-        // Data-parallel: a loss diverged on any rank stops every rank at this step, none left waiting.
-        double value = TrainingDivergedException.check(shard == null || Distributed.current().allFinite(own) ? own
-                : Double.NaN, context);
+        double value = loss.item_double();
+        if (shard == null) {
+            TrainingDivergedException.check(value, context);
+        }
         optimizer.zero_grad();
         loss.backward();
-        if (shard != null) {
-            // Data-parallel: the global batch's gradient before any clipping or step (Distributed).
-            Distributed.current().averageGradients(optimizer.parameters(), shard.share());
+        // Data-parallel: the global batch's gradient before any clipping or step (Distributed); a loss
+        // diverged on any rank stops every rank here, before the step.
+        if (shard != null && !Distributed.current().averageGradients(optimizer, shard.share(), Double.isFinite(value))) {
+            TrainingDivergedException.check(Double.isFinite(value) ? Double.NaN : value, context);
         }
         if (maxNorm > 0) {
             torch.clip_grad_norm_(clipped, maxNorm);

@@ -3,6 +3,8 @@ package dev.regen.train;
 import dev.regen.RegenException;
 import org.bytedeco.javacpp.chrono.Milliseconds;
 import org.bytedeco.pytorch.GlooDeviceVector;
+import org.bytedeco.pytorch.Optimizer;
+import org.bytedeco.pytorch.OptimizerParamGroupVector;
 import org.bytedeco.pytorch.ProcessGroupGloo;
 import org.bytedeco.pytorch.TCPStore;
 import org.bytedeco.pytorch.TCPStoreOptions;
@@ -104,14 +106,6 @@ public final class Distributed {
         }
     }
 
-    /**
-     * Whether every rank's {@code value} is finite: a rank whose loss diverged must not leave the
-     * others waiting in the next exchange, so all ranks learn of it and stop together.
-     */
-    boolean allFinite(double value) {
-        return sum(new double[]{Double.isFinite(value) ? 0 : 1})[0] == 0;
-    }
-
     /** The process group this process joined, or null when it trains alone. */
     public static Distributed current() {
         return current;
@@ -144,16 +138,30 @@ public final class Distributed {
 
     /**
      * Replaces each gradient of {@code parameters} by the global batch's: this rank's times its
-     * {@code share} of the batch, summed over the ranks.
+     * {@code share} of the batch, summed over the ranks. The first bucket also carries whether this
+     * rank's loss was finite, so that a rank whose loss diverged stops every rank at the same step
+     * (none left waiting in the next exchange) without an exchange of its own.
+     *
+     * @return whether every rank's loss was finite
      */
-    void averageGradients(TensorVector parameters, double share) {
+    boolean averageGradients(Optimizer optimizer, double share, boolean finite) {
+        float diverged = finite ? 0 : 1;
         List<Tensor> grads = new ArrayList<>();
-        for (long i = 0; i < parameters.size(); i++) {
-            Tensor grad = parameters.get(i).grad();
-            if (grad.defined()) {
-                grads.add(grad);
+        // By parameter group: the engine warns on every call of Optimizer.parameters() that it is deprecated.
+        OptimizerParamGroupVector groups = optimizer.param_groups();
+        for (long g = 0; g < groups.size(); g++) {
+            TensorVector parameters = groups.get(g).params();
+            for (long i = 0; i < parameters.size(); i++) {
+                Tensor grad = parameters.get(i).grad();
+                if (grad.defined()) {
+                    grads.add(grad);
+                }
             }
         }
+        if (grads.isEmpty()) {
+            return sum(new double[]{diverged})[0] == 0;
+        }
+        boolean allFinite = true;
         int first = 0;
         while (first < grads.size()) {
             int last = first;
@@ -166,8 +174,14 @@ public final class Distributed {
             for (int g = first; g < last; g++) {
                 flat.push_back(grads.get(g).reshape(-1));
             }
+            if (first == 0) {
+                flat.push_back(Tensor.create(new float[]{diverged / (float) share}, 1));
+            }
             Tensor bucket = torch.cat(flat).mul_(new org.bytedeco.pytorch.Scalar(share));
             allreduce(bucket);
+            if (first == 0) {
+                allFinite = bucket.get(values).item_float() == 0;
+            }
             long offset = 0;
             for (int g = first; g < last; g++) {
                 Tensor grad = grads.get(g);
@@ -176,6 +190,7 @@ public final class Distributed {
             }
             first = last;
         }
+        return allFinite;
     }
 
     /** The global batch's mean of each loss: each rank's mean weighted by its share, summed over the ranks. */

@@ -120,9 +120,10 @@ public final class Run {
         }
         long start = System.nanoTime();
         History history = new History(earlier, files.metrics());
-        List<TrainingListener> listeners = new ArrayList<>(List.of(progress));
-        // In data-parallel training every rank holds the same weights; rank 0 alone writes the run.
+        List<TrainingListener> listeners = new ArrayList<>();
+        // In data-parallel training every rank holds the same weights; rank 0 alone shows and writes the run.
         if (Distributed.leads()) {
+            listeners.add(progress);
             listeners.add(history);
             listeners.add(new Checkpointer(task, training, dataConfig, provenance, history, files.checkpoint()));
             if (task.model() instanceof Generative generative) {
