@@ -27,6 +27,13 @@ public record RestoreSettings(int restarts, int steps, double learningRate, int 
         return new RestoreSettings(4, 300, 0.05, 8, 5);
     }
 
+    /** The defaults for {@code model}, with its {@link #defaultIterations} and {@code samples} posterior samples. */
+    public static RestoreSettings defaults(SavedModel model, int samples) {
+        RestoreSettings defaults = defaults();
+        return new RestoreSettings(defaults.restarts(), defaults.steps(), defaults.learningRate(), samples,
+                defaultIterations(model));
+    }
+
     /**
      * Projection rounds for {@code model} when none are chosen: 1 for a VAE trained on the damaged
      * inputs of a restoration task (its encoder already maps them into place), else 5.

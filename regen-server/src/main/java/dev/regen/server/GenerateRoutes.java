@@ -2,8 +2,6 @@ package dev.regen.server;
 
 import dev.regen.config.ImageShape;
 import dev.regen.data.ImageDataset;
-import dev.regen.data.ImageDecoder;
-import dev.regen.data.Reshaped;
 import dev.regen.edit.Attributes;
 import dev.regen.edit.Direction;
 import dev.regen.edit.LatentEdit;
@@ -155,8 +153,7 @@ final class GenerateRoutes {
         if (model.config().conditional()) {
             throw StudioError.badRequest("a conditional model interpolates between samples: give seeds, not images");
         }
-        ImageDecoder.Decoded upload = uploads.decode(field, end.image(), loaded.background());
-        float[] image = Reshaped.image(upload.pixels(), upload.shape(), model.config().shape());
+        float[] image = uploads.decode(field, end.image(), loaded.background(), model.config().shape());
         return LatentEdit.codes(model, image, 1, Inversion.defaults(), (done, total) -> { });
     }
 

@@ -4,7 +4,6 @@ import dev.regen.RegenException;
 import dev.regen.config.ImageShape;
 import dev.regen.config.TranslationDirection;
 import dev.regen.data.ImageDecoder;
-import dev.regen.data.Reshaped;
 import dev.regen.data.damage.Corruption;
 import dev.regen.data.damage.Damaged;
 import dev.regen.data.damage.Task;
@@ -75,10 +74,8 @@ final class ImageRoutes {
                 observed = damaged.pixels();
                 shape = damaged.shape();
             }
-            RestoreSettings defaults = RestoreSettings.defaults();
-            RestoreSettings settings = new RestoreSettings(defaults.restarts(), defaults.steps(),
-                    defaults.learningRate(), samples, RestoreSettings.defaultIterations(saved));
-            ImageRestorer restorer = new ImageRestorer(saved.generative(), damage, method, settings);
+            ImageRestorer restorer = new ImageRestorer(saved.generative(), damage, method,
+                    RestoreSettings.defaults(saved, samples));
             ImageRestorer.Output out = restorer.restore(List.of(new ImageRestorer.Input("upload", observed, shape)),
                     request.seedOr1(), (done, total) -> { }).get(0);
             Map<String, Object> result = new LinkedHashMap<>();
@@ -127,8 +124,7 @@ final class ImageRoutes {
             Generative model = loaded.saved().generative();
             Direction direction = loaded.directions().find(name);
             direction.requireAmount(amount);
-            ImageDecoder.Decoded upload = uploads.decode("image", request.image(), loaded.background());
-            float[] image = Reshaped.image(upload.pixels(), upload.shape(), model.config().shape());
+            float[] image = uploads.decode("image", request.image(), loaded.background(), model.config().shape());
             float[] codes = LatentEdit.codes(model, image, 1, Inversion.defaults(), (done, total) -> { });
             LatentEdit.Edited edited = LatentEdit.apply(model, image, codes, 1, direction, amount, false);
             Map<String, Object> result = new LinkedHashMap<>();

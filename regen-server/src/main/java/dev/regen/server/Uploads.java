@@ -2,7 +2,9 @@ package dev.regen.server;
 
 import dev.regen.RegenException;
 import dev.regen.config.Background;
+import dev.regen.config.ImageShape;
 import dev.regen.data.ImageDecoder;
+import dev.regen.data.Reshaped;
 
 import java.awt.Dimension;
 import java.util.Base64;
@@ -44,6 +46,12 @@ final class Uploads {
         } catch (RegenException e) {
             throw new StudioError(415, e.getMessage());
         }
+    }
+
+    /** The upload {@code field} decoded and converted to {@code shape} (resized, channels as data reading does). */
+    float[] decode(String field, String encoded, Background background, ImageShape shape) {
+        ImageDecoder.Decoded upload = decode(field, encoded, background);
+        return Reshaped.image(upload.pixels(), upload.shape(), shape);
     }
 
     /** The file bytes of the upload {@code field}, once its header shows an image within the size limit. */

@@ -66,10 +66,8 @@ final class RestoreJob implements Callable<Integer> {
                                      List<ImageFiles.Decoded> images) {
         return ExecutorModels.inTurn(() -> {
             SavedModel saved = ExecutorModels.get(modelName);
-            RestoreSettings defaults = RestoreSettings.defaults();
             ImageRestorer restorer = new ImageRestorer(saved.generative(), damage, method,
-                    new RestoreSettings(defaults.restarts(), defaults.steps(), defaults.learningRate(), defaults.samples(),
-                            RestoreSettings.defaultIterations(saved)));
+                    RestoreSettings.defaults(saved, RestoreSettings.defaults().samples()));
             List<ImageRestorer.Input> inputs = images.stream().map(i -> new ImageRestorer.Input(i.path(),
                     i.image().pixels(), i.image().shape())).toList();
             List<Row> out = new ArrayList<>();
