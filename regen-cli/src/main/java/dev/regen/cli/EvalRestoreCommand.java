@@ -5,6 +5,7 @@ import dev.regen.config.ImageShape;
 import dev.regen.data.ImageDataset;
 import dev.regen.io.ImageGrid;
 import dev.regen.model.Generative;
+import dev.regen.model.Network;
 import dev.regen.model.SavedModel;
 import dev.regen.restore.ClassicalBaselines;
 import dev.regen.data.damage.Corruption;
@@ -43,7 +44,8 @@ final class EvalRestoreCommand implements Callable<Integer> {
     int count;
 
     @Option(names = "--methods", split = ",", converter = Converters.MethodName.class,
-            description = "model methods, comma-separated (default: projection for a VAE, and optimisation)")
+            description = "model methods, comma-separated (default: projection and optimisation for a VAE, "
+                    + "optimisation for a GAN, network for a pix2pix trained for the task)")
     List<Method> methods;
 
     @Option(names = "--out", defaultValue = "restore.png", description = "side-by-side PNG (default: ${DEFAULT-VALUE})")
@@ -59,12 +61,12 @@ final class EvalRestoreCommand implements Callable<Integer> {
     public Integer call() {
         Check.range("--n", count, 1, 1_000_000);
         SavedModel saved = model.loadSaved();
-        Generative generative = saved.generative();
-        ImageDataset images = model.images(data, generative, true);
+        Method.requireTrainedFor(saved, corruption);
+        Network network = saved.model();
+        ImageDataset images = model.images(data, network, true);
         int n = Math.min(count, images.size());
-        List<Method> chosen = methods != null ? methods : generative.autoencoder().isPresent()
-                ? List.of(Method.PROJECTION, Method.OPTIMISATION) : List.of(Method.OPTIMISATION);
-        RestoreEvaluator.Report report = RestoreEvaluator.evaluate(generative, images, corruption, chosen,
+        List<Method> chosen = methods != null ? methods : defaultMethods(network);
+        RestoreEvaluator.Report report = RestoreEvaluator.evaluate(network, images, corruption, chosen,
                 options.settings(saved), n, options.seed, Progress.live(spec, "restoring", "steps"));
         Progress.clear(spec);
         PrintWriter log = spec.commandLine().getOut();
@@ -85,6 +87,14 @@ final class EvalRestoreCommand implements Callable<Integer> {
                 + report.rows().get(bestModel).method() + " (columns)");
         log.flush();
         return ExitCodes.OK;
+    }
+
+    private static List<Method> defaultMethods(Network network) {
+        if (network instanceof Generative generative) {
+            return generative.autoencoder().isPresent() ? List.of(Method.PROJECTION, Method.OPTIMISATION)
+                    : List.of(Method.OPTIMISATION);
+        }
+        return List.of(Method.NETWORK);
     }
 
     private void writeSideBySide(RestoreEvaluator.Report report, ImageShape shape, int shown, int baseline, int best) {

@@ -10,6 +10,7 @@ import dev.regen.data.DataSource;
 import dev.regen.data.ImageDataset;
 import dev.regen.data.Subset;
 import dev.regen.model.Generative;
+import dev.regen.model.Network;
 import dev.regen.model.SavedModel;
 import dev.regen.model.Vae;
 import picocli.CommandLine.Parameters;
@@ -56,13 +57,13 @@ final class ModelOption {
      * Images at {@code data}, converted to the model's shape and composited onto its training
      * background; its test set when it has one beside it.
      */
-    ImageDataset images(Path data, Generative model, boolean preferTest) {
+    ImageDataset images(Path data, Network model, boolean preferTest) {
         DataSource.Loaded loaded = open(data, model);
         return preferTest ? loaded.test().orElse(loaded.train()) : loaded.train();
     }
 
     /** The images at {@code data} and the test set beside them, if any, read as {@link #images} reads them. */
-    DataSource.Loaded open(Path data, Generative model) {
+    DataSource.Loaded open(Path data, Network model) {
         return DataSource.open(data, own -> model.config().shape(), false, background());
     }
 

@@ -19,8 +19,8 @@ import java.util.concurrent.Callable;
 
 /** {@code regen restore}: denoise, inpaint, super-resolve or deblur image files with a trained model. */
 @Command(name = "restore", mixinStandardHelpOptions = true,
-        description = "Restore damaged images with a trained VAE or GAN. Images of another size than the model's are "
-                + "resized to it and back.")
+        description = "Restore damaged images with a trained VAE or GAN, or a pix2pix trained for the task. Images of "
+                + "another size than the model's are resized to it and back.")
 final class RestoreCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
@@ -42,8 +42,9 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--factor", defaultValue = "2", description = "superres: enlargement factor (default: ${DEFAULT-VALUE})")
     int factor;
 
-    @Option(names = "--method", defaultValue = "optimisation", converter = Converters.MethodName.class,
-            description = "projection (VAE), optimisation or posterior (default: ${DEFAULT-VALUE})")
+    @Option(names = "--method", converter = Converters.MethodName.class,
+            description = "projection (VAE), optimisation or posterior (VAE, GAN), network (a pix2pix trained for the "
+                    + "task) (default: network for a pix2pix, else optimisation)")
     Method method;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for the restored PNGs")
@@ -59,8 +60,10 @@ final class RestoreCommand implements Callable<Integer> {
     public Integer call() {
         Corruption damage = task.observedDamage(sigma, mask, factor);
         SavedModel saved = model.loadSaved();
+        Method.requireTrainedFor(saved, damage);
+        Method chosen = method != null ? method : Method.defaultFor(saved.model());
         List<ImageFiles.Input> files = ImageFiles.read(input, model.background());
-        ImageRestorer restorer = new ImageRestorer(saved.generative(), damage, method, options.settings(saved));
+        ImageRestorer restorer = new ImageRestorer(saved.model(), damage, chosen, options.settings(saved));
         List<ImageRestorer.Input> inputs = files.stream().map(f -> new ImageRestorer.Input(f.name(),
                 f.image().pixels(), f.image().shape())).toList();
         List<ImageRestorer.Output> outputs = restorer.restore(inputs, options.seed,
@@ -76,12 +79,12 @@ final class RestoreCommand implements Callable<Integer> {
             ImageWriter.writePng(restored.restored(), restored.shape(), out.resolve(restored.name() + ".png"));
             int k = restored.samplesPerImage();
             if (k > 0) {
-                ImageGrid.write(restored.samples(), k, saved.generative().config().shape(), k,
+                ImageGrid.write(restored.samples(), k, saved.model().config().shape(), k,
                         out.resolve(restored.name() + "-samples.png"));
             }
         }
         int k = outputs.get(0).samplesPerImage();
-        log.println("restored " + outputs.size() + " image(s) by " + method.id() + " (" + damage + ") into " + out
+        log.println("restored " + outputs.size() + " image(s) by " + chosen.id() + " (" + damage + ") into " + out
                 + (k > 0 ? ", with " + k + " posterior samples each" : ""));
         log.flush();
         return ExitCodes.OK;

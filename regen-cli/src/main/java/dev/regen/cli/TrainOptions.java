@@ -149,8 +149,8 @@ final class TrainOptions {
     boolean binarize;
 
     @Option(names = "--task", paramLabel = "TASK", converter = Converters.TaskName.class,
-            description = "VAEs: train for restoration, denoise|inpaint|superres|deblur, on damaged inputs with clean "
-                    + "targets")
+            description = "VAEs and pix2pix: train for restoration, denoise|inpaint|superres|deblur, on damaged inputs "
+                    + "with clean targets (pix2pix: a restoration network for 'regen restore --method network')")
     Task task;
 
     @Option(names = "--corruption", paramLabel = "SPEC",
@@ -167,7 +167,13 @@ final class TrainOptions {
     ModelConfig model(DataSource.Prepared data) {
         ModelFamily.Defaults defaults = ModelFamilies.defaults(kind);
         int base = width != null ? width : defaults.width();
-        if (kind.translates() != data.inputChannels() > 0) {
+        // pix2pix for a restoration task learns from the images alone: its inputs are damaged copies.
+        boolean restores = kind == ModelKind.PIX2PIX && task != null;
+        if (restores && data.inputChannels() > 0) {
+            throw new RegenException("pix2pix with --task learns to restore the images of --data from damaged copies "
+                    + "of them: it takes no --target");
+        }
+        if (kind.translates() != data.inputChannels() > 0 && !restores) {
             throw new RegenException(kind.translates() ? kind.id() + " translates images: give the targets with "
                     + "--target DIR" : "--target gives a translation model (pix2pix, cyclegan) its targets, not "
                     + kind.id());
@@ -175,6 +181,10 @@ final class TrainOptions {
         if (kind.translates()) {
             if (conditional) {
                 throw new RegenException(kind.id() + " is conditioned on its input image, not on class labels");
+            }
+            if (restores) {
+                ImageShape shape = data.split().train().shape();
+                return ModelConfig.translator(kind, shape, shape.channels(), base, norm);
             }
             return ModelConfig.translator(kind, data.targetShape(), data.inputChannels(), base, norm);
         }

@@ -657,6 +657,37 @@ class CliTest {
     }
 
     @Test
+    void aPix2pixTrainedForATaskRestoresByDefaultWithItsNetworkAndOnlyTheDamageItLearned() throws Exception {
+        Path run = temp.resolve("pix2pix-denoiser");
+        Result trained = regen("train", "--data", DATA, "--model", "pix2pix", "--task", "denoise", "--corruption",
+                "noise:0.2", "--width", "8", "--batch", "16", "--test-fraction", "0.2", "--epochs", "1", "--out",
+                run.toString());
+        assertEquals(0, trained.code(), trained.err());
+        assertTrue(trained.out().contains("rows: damaged test images, their restorations, the originals"),
+                trained.out());
+        String model = run.resolve("model.regen").toString();
+        Result restored = regen("restore", model, "--input", noisyImages("noisy-for-network", 2).toString(), "--task",
+                "denoise", "--sigma", "0.2", "--out", temp.resolve("network-out").toString());
+        assertEquals(0, restored.code(), restored.err());
+        assertTrue(restored.out().contains("restored 2 image(s) by network"), restored.out());
+        Result scored = regen("eval-restore", model, "--data", DATA, "--corruption", "noise:0.2", "--n", "10",
+                "--out", temp.resolve("network-side.png").toString());
+        assertEquals(0, scored.code(), scored.err());
+        assertTrue(scored.out().contains("best model method network"), scored.out());
+
+        assertBadInput("was trained to denoise (noise:0.2), not to undo box:14", "eval-restore", model, "--data", DATA,
+                "--corruption", "box:14", "--n", "5");
+        assertBadInput("a pix2pix has no latent space for the optimisation method", "restore", model, "--input",
+                noisyImages("noisy-for-search", 1).toString(), "--task", "denoise", "--method", "optimisation",
+                "--out", temp.resolve("never").toString());
+        Path emoji = Path.of("..", "data", "emoji");
+        assertBadInput("train pix2pix for it, not cyclegan", "train", "--data", emoji.resolve("google").toString(),
+                "--target", emoji.resolve("twitter").toString(), "--model", "cyclegan", "--task", "denoise");
+        assertBadInput("it takes no --target", "train", "--data", emoji.resolve("google").toString(), "--target",
+                emoji.resolve("twitter").toString(), "--model", "pix2pix", "--task", "denoise");
+    }
+
+    @Test
     void restorationRefusesBadInputWithoutWritingAnything() throws Exception {
         String model = run.resolve("model.regen").toString();
         Path holes = temp.resolve("holes");
@@ -684,7 +715,7 @@ class CliTest {
                 colour.toString(), "--task", "denoise", "--out", out.toString());
         assertFalse(Files.exists(out), "nothing written");
 
-        assertBadInput("dcgan is not a VAE", "train", "--data", DATA, "--model", "dcgan", "--task", "denoise");
+        assertBadInput("dcgan is neither", "train", "--data", DATA, "--model", "dcgan", "--task", "denoise");
         assertBadInput("is not damage that the task inpaint undoes", "train", "--data", DATA, "--task", "inpaint",
                 "--corruption", "noise:0.1");
         Result pink = regen("train", "--data", DATA, "--background", "pink");

@@ -55,9 +55,23 @@ public final class ModelFamilies {
         }
     }
 
-    /** Fails when a translation model is asked for what belongs to other families: labels, a VAE's objective, augmentation. */
+    /**
+     * Fails when a translation model is asked for what belongs to other families (labels, the
+     * importance-weighted bound, augmentation), or for a restoration task it cannot learn: only
+     * pix2pix learns one, from pairs of damaged and clean images of the same channels.
+     */
     static void validateTranslator(ModelConfig model, TrainConfig training) {
-        refuseVaeObjective(model, training);
+        if (training.objective().inputDamage() != null) {
+            if (model.kind() != ModelKind.PIX2PIX) {
+                throw new RegenException("a restoration task trains on pairs of damaged and clean images: train "
+                        + "pix2pix for it, not " + model.kind().id());
+            }
+            if (model.sourceChannels() != model.shape().channels()) {
+                throw new RegenException("a model trained for a restoration task restores images of its own "
+                        + model.shape().channels() + " channels, not of " + model.sourceChannels());
+            }
+        }
+        refuseIwae(model, training);
         refuseAugmentation(model, training);
         if (model.conditional()) {
             throw new RegenException(model.kind().id() + " translates images, conditioned on them, not on class labels");
@@ -69,12 +83,17 @@ public final class ModelFamilies {
      * importance-weighted bound or a restoration task.
      */
     static void refuseVaeObjective(ModelConfig model, TrainConfig training) {
-        String kind = model.kind().id();
-        if (training.objective().iwae()) {
-            throw new RegenException("the importance-weighted objective trains a VAE; " + kind + " is not a VAE");
-        }
+        refuseIwae(model, training);
         if (training.objective().inputDamage() != null) {
-            throw new RegenException("training for a restoration task trains a VAE; " + kind + " is not a VAE");
+            throw new RegenException("training for a restoration task trains a VAE or pix2pix; " + model.kind().id()
+                    + " is neither");
+        }
+    }
+
+    private static void refuseIwae(ModelConfig model, TrainConfig training) {
+        if (training.objective().iwae()) {
+            throw new RegenException("the importance-weighted objective trains a VAE; " + model.kind().id()
+                    + " is not a VAE");
         }
     }
 }

@@ -6,7 +6,7 @@ import dev.regen.config.ImageShape;
 import dev.regen.data.PixelOps;
 import dev.regen.data.damage.Corruption;
 import dev.regen.data.damage.Damaged;
-import dev.regen.model.Generative;
+import dev.regen.model.Network;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,10 +17,10 @@ import java.util.List;
  * observes, restored there, and the restoration resized back to the image's own size, or for
  * super-resolution to that size times the factor. A mask is read at the image's own size and
  * resized with it, a pixel counting as known where most of it was. Every result says whether it
- * was resized.
+ * was resized. A grey image given to a colour model is repeated in each channel first.
  */
 public final class ImageRestorer {
-    private final Generative model;
+    private final Network model;
     private final Corruption damage;
     private final Restoration restoration;
 
@@ -28,7 +28,7 @@ public final class ImageRestorer {
      * @param damage what was done to the images, as the user describes it
      * @throws RegenException when the model cannot restore with this method
      */
-    public ImageRestorer(Generative model, Corruption damage, Method method, RestoreSettings settings) {
+    public ImageRestorer(Network model, Corruption damage, Method method, RestoreSettings settings) {
         this.model = model;
         this.damage = damage;
         this.restoration = new Restoration(model, damage, method, settings);
@@ -71,25 +71,27 @@ public final class ImageRestorer {
         ImageShape observed = damage.damagedShape(modelShape);
         List<Damaged> damaged = new ArrayList<>();
         for (Input in : images) {
-            if (in.shape().channels() != modelShape.channels()) {
+            if (in.shape().channels() > modelShape.channels()) {
                 throw new RegenException(in.name() + " has " + in.shape().channels() + " channels but the model "
                         + "restores " + modelShape.channels() + "-channel images");
             }
-            Damaged own = damage.observation(in.pixels(), in.shape());
-            damaged.add(new Damaged(PixelOps.convert(own.pixels(), in.shape(), observed), observed,
-                    own.known() == null ? null : knownAtSize(own.known(), in.shape(), modelShape)));
+            // A grey image for a colour model is repeated in every channel, as training data is.
+            ImageShape shape = in.shape().withChannels(modelShape.channels());
+            Damaged own = damage.observation(PixelOps.convert(in.pixels(), in.shape(), shape), shape);
+            damaged.add(new Damaged(PixelOps.convert(own.pixels(), shape, observed), observed,
+                    own.known() == null ? null : knownAtSize(own.known(), shape, modelShape)));
         }
         Restoration.Result result = restoration.run(damaged, seed, progress);
         int size = modelShape.size();
         int k = result.samplesPerImage();
         List<Output> outputs = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
-            Input in = images.get(i);
-            ImageShape target = originalShape(in.shape(), observed, modelShape);
+            ImageShape own = images.get(i).shape().withChannels(modelShape.channels());
+            ImageShape target = originalShape(own, observed, modelShape);
             float[] restored = Arrays.copyOfRange(result.restored(), i * size, (i + 1) * size);
-            outputs.add(new Output(in.name(), PixelOps.convert(restored, modelShape, target), target,
+            outputs.add(new Output(images.get(i).name(), PixelOps.convert(restored, modelShape, target), target,
                     Arrays.copyOfRange(result.samples(), i * k * size, (i + 1) * k * size), k,
-                    in.shape().equals(observed) ? null : in.shape(), in.shape().equals(observed) ? null : observed));
+                    own.equals(observed) ? null : own, own.equals(observed) ? null : observed));
         }
         return outputs;
     }

@@ -22,11 +22,6 @@ final class LatentOptimisation implements MethodStrategy {
     }
 
     @Override
-    public int samplesPerImage() {
-        return 0;
-    }
-
-    @Override
     public Restored restore(Observation observation, long batch, IntConsumer stepDone) {
         Tensor best = new LatentSearch(model, settings, stepDone).search(observation, batch);
         try (NoGradGuard noGrad = new NoGradGuard()) {

@@ -18,8 +18,10 @@ interface MethodStrategy {
     /** Progress steps one batch takes. */
     long stepsPerBatch();
 
-    /** Samples each image gets (0 for methods that do not sample). */
-    int samplesPerImage();
+    /** Samples each image gets: none, unless the method samples. */
+    default int samplesPerImage() {
+        return 0;
+    }
 
     /** Restores a batch of {@code batch} observations, telling {@code stepDone} after each step. */
     Restored restore(Observation observation, long batch, IntConsumer stepDone);

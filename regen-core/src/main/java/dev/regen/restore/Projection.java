@@ -28,11 +28,6 @@ final class Projection implements MethodStrategy {
     }
 
     @Override
-    public int samplesPerImage() {
-        return 0;
-    }
-
-    @Override
     public Restored restore(Observation observation, long batch, IntConsumer stepDone) {
         try (NoGradGuard noGrad = new NoGradGuard()) {
             Tensor x = observation.initialGuess();

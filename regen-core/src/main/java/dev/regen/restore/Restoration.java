@@ -5,7 +5,7 @@ import dev.regen.WorkProgress;
 import dev.regen.config.ImageShape;
 import dev.regen.data.damage.Corruption;
 import dev.regen.data.damage.Damaged;
-import dev.regen.model.Generative;
+import dev.regen.model.Network;
 import dev.regen.nn.FrozenWeights;
 import dev.regen.nn.Tensors;
 import dev.regen.nn.Torch;
@@ -15,20 +15,20 @@ import org.bytedeco.pytorch.Tensor;
 import java.util.List;
 
 /**
- * Restores damaged images with a trained generative model, through plain arrays: images in, the
+ * Restores damaged images with a trained model (a VAE, a GAN or a restoration network), through plain arrays: images in, the
  * restorations (and posterior samples) out, in batches, in evaluation mode.
  */
 public final class Restoration {
     private static final int BATCH = 50;
 
-    private final Generative model;
+    private final Network model;
     private final Corruption corruption;
     private final MethodStrategy strategy;
 
     /**
      * @throws RegenException when the model cannot restore with this method
      */
-    public Restoration(Generative model, Corruption corruption, Method method, RestoreSettings settings) {
+    public Restoration(Network model, Corruption corruption, Method method, RestoreSettings settings) {
         if (model.config().conditional()) {
             throw new RegenException("restoration needs an unconditional model; this one is conditional on "
                     + model.config().classes() + " classes");

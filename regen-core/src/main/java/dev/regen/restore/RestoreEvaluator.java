@@ -7,7 +7,7 @@ import dev.regen.data.damage.Damaged;
 import dev.regen.data.damage.Display;
 import dev.regen.data.ImageDataset;
 import dev.regen.eval.metric.ImageQuality;
-import dev.regen.model.Generative;
+import dev.regen.model.Network;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +62,7 @@ public final class RestoreEvaluator {
      *
      * @param methods the model's methods to score, in table order
      */
-    public static Report evaluate(Generative model, ImageDataset data, Corruption corruption, List<Method> methods,
+    public static Report evaluate(Network model, ImageDataset data, Corruption corruption, List<Method> methods,
                                   RestoreSettings settings, int n, long seed, WorkProgress listener) {
         ImageShape shape = data.shape();
         float[] originals = data.read(IntStream.range(0, n).toArray());

@@ -4,6 +4,7 @@ import dev.regen.config.ImageShape;
 import dev.regen.config.TrainConfig;
 import dev.regen.config.TranslationDirection;
 import dev.regen.data.ImageDataset;
+import dev.regen.data.damage.Corruption;
 import dev.regen.eval.metric.ImageQuality;
 import dev.regen.model.Network;
 import dev.regen.model.Pix2Pix;
@@ -19,13 +20,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
- * Trains pix2pix on pairs stacked as channels (input first, then target; {@code data.Paired}):
- * every step updates the discriminator on real pairs and detached translations, then the
+ * Trains pix2pix on pairs stacked as channels (input first, then target; {@code data.Paired}),
+ * or for a restoration task on clean images, each input the image damaged afresh
+ * ({@link TrainingDamage}): every step updates the discriminator on real pairs and detached translations, then the
  * generator on the adversarial loss plus the weighted L1 distance with the discriminator frozen.
  * Adam with betas (0.5, 0.999), as the original. Each epoch reports the test pairs' mean L1 and
- * PSNR of the translations against their targets.
+ * PSNR of the translations against their targets (for a task, of the restorations of the test
+ * images damaged by one fixed draw).
  */
 final class Pix2PixTask implements TrainingTask {
     /** Test pairs shown in the report's grid. */
@@ -38,10 +42,13 @@ final class Pix2PixTask implements TrainingTask {
     private final Optimizers optimizers = new Optimizers();
     private final Adam generatorOptimizer;
     private final Adam discriminatorOptimizer;
+    private final TrainingDamage inputDamage;
 
     Pix2PixTask(Pix2Pix model, TrainConfig config) {
         this.model = model;
         this.config = config;
+        Corruption damage = config.objective().inputDamage();
+        this.inputDamage = damage == null ? null : new TrainingDamage(damage, model.config().shape(), config.seed());
         double rate = config.optimisation().learningRate();
         // The entries a GAN's optimizers are saved under; betas (0.5, 0.999) as the original.
         generatorOptimizer = optimizers.add(GanTask.GENERATOR_OPTIMIZER,
@@ -61,10 +68,15 @@ final class Pix2PixTask implements TrainingTask {
     }
 
     @Override
-    public double[] step(Tensor pairs, Tensor labels, StepContext context) {
+    public ImageShape dataShape() {
+        return inputDamage == null ? model.config().dataShape() : model.config().shape();
+    }
+
+    @Override
+    public double[] step(Tensor items, Tensor labels, StepContext context) {
         long sourceChannels = model.config().sourceChannels();
-        Tensor a = pairs.narrow(1, 0, sourceChannels);
-        Tensor b = pairs.narrow(1, sourceChannels, model.config().shape().channels());
+        Tensor a = inputDamage == null ? items.narrow(1, 0, sourceChannels) : inputDamage.inputs(items, context.step());
+        Tensor b = inputDamage == null ? items.narrow(1, sourceChannels, model.config().shape().channels()) : items;
         TrainConfig.Translation losses = config.translation();
         double d;
         double g;
@@ -91,7 +103,7 @@ final class Pix2PixTask implements TrainingTask {
         double psnr = 0;
         for (int start = 0; start < test.size(); start += BATCH) {
             int count = Math.min(BATCH, test.size() - start);
-            float[][] split = StackedImages.split(test, start, count, model.config());
+            float[][] split = testPairs(test, start, count, seed);
             float[] translated = Sampler.translate(model, split[0], count, TranslationDirection.A2B);
             for (int i = 0; i < count; i++) {
                 psnr += ImageQuality.psnr(split[1], translated, i * target.size(), target);
@@ -106,6 +118,15 @@ final class Pix2PixTask implements TrainingTask {
         return metrics;
     }
 
+    /** The inputs and targets of {@code count} test items from {@code start}; damaged ones seeded {@code seed + index}. */
+    private float[][] testPairs(ImageDataset test, int start, int count, long seed) {
+        if (inputDamage == null) {
+            return StackedImages.split(test, start, count, model.config());
+        }
+        float[] clean = test.read(IntStream.range(start, start + count).toArray());
+        return new float[][]{inputDamage.damaged(clean, count, seed + start), clean};
+    }
+
     @Override
     public Optimizers optimizers() {
         return optimizers;
@@ -116,7 +137,7 @@ final class Pix2PixTask implements TrainingTask {
                          double seconds) {
         ImageShape target = model.config().shape();
         int shown = Math.min(SHOWN, test.size());
-        float[][] split = StackedImages.split(test, 0, shown, model.config());
+        float[][] split = testPairs(test, 0, shown, seed);
         float[] translated = Sampler.translate(model, split[0], shown, TranslationDirection.A2B);
         RunReport.rows(files.samples(), shown, new float[][]{split[0], translated, split[1]},
                 new ImageShape[]{model.config().sourceShape(), target, target});
@@ -125,7 +146,9 @@ final class Pix2PixTask implements TrainingTask {
         Map<String, Double> scores = history.get(history.size() - 1).test();
         return RunReport.summary(files, model, train, test, history, seconds, String.format(Locale.ROOT,
                 "test pairs     mean L1 %.4f, PSNR %.2f dB of the translations against their targets (%d pairs)%n"
-                        + "samples.png    rows: test inputs, their translations, the targets%n",
-                scores.get("l1"), scores.get("psnr"), test.size()));
+                        + "samples.png    rows: %s%n",
+                scores.get("l1"), scores.get("psnr"), test.size(), inputDamage == null
+                        ? "test inputs, their translations, the targets"
+                        : "damaged test images, their restorations, the originals"));
     }
 }

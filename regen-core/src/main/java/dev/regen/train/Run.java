@@ -113,7 +113,7 @@ public final class Run {
     private static Result run(TrainingTask task, TrainConfig training, DataConfig dataConfig, Split data,
                               RunFiles files, Provenance provenance, TrainingState state, List<EpochMetrics> earlier,
                               TrainingListener progress) {
-        ImageShape expected = task.model().config().dataShape();
+        ImageShape expected = task.dataShape();
         if (!data.train().shape().equals(expected)) {
             throw new RegenException(data.train().source() + " gives " + data.train().shape() + " images and the "
                     + "model trains on " + expected + " ones");

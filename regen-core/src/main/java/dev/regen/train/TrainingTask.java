@@ -1,5 +1,6 @@
 package dev.regen.train;
 
+import dev.regen.config.ImageShape;
 import dev.regen.data.ImageDataset;
 import dev.regen.model.Network;
 import org.bytedeco.pytorch.Tensor;
@@ -14,6 +15,14 @@ import java.util.Map;
 public interface TrainingTask {
     /** The model being trained. */
     Network model();
+
+    /**
+     * The shape of the data items it trains on: the model's data shape, or for a model trained to
+     * restore images from clean ones alone, the images' own.
+     */
+    default ImageShape dataShape() {
+        return model().config().dataShape();
+    }
 
     /** Names of the losses {@link #step} returns; the first is the one the progress bar shows. */
     List<String> lossNames();

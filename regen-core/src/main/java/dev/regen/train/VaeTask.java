@@ -1,6 +1,5 @@
 package dev.regen.train;
 
-import dev.regen.config.ImageShape;
 import dev.regen.config.TrainConfig;
 import dev.regen.data.ImageDataset;
 import dev.regen.io.ModelFile;
@@ -8,10 +7,7 @@ import dev.regen.model.Network;
 import dev.regen.model.Vae;
 import dev.regen.model.VaeLoss;
 import dev.regen.nn.Adams;
-import dev.regen.nn.Tensors;
 import dev.regen.data.damage.Corruption;
-import dev.regen.data.damage.Damaged;
-import dev.regen.data.damage.Display;
 import org.bytedeco.pytorch.Adam;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
@@ -21,9 +17,8 @@ import java.util.Map;
 
 /**
  * Trains a VAE with Adam on the ELBO (with beta, KL warm-up and free bits) or on the
- * importance-weighted bound; for a restoration task,
- * on damaged inputs with the clean images as targets, each damage seeded by the step and the
- * image's place in the batch so that a resumed run damages the same way.
+ * importance-weighted bound; for a restoration task, on damaged inputs with the clean images as
+ * targets ({@link TrainingDamage}).
  */
 final class VaeTask implements TrainingTask {
     private final Vae vae;
@@ -31,7 +26,7 @@ final class VaeTask implements TrainingTask {
     private final TensorVector parameters;
     private final Optimizers optimizers = new Optimizers();
     private final Adam optimizer;
-    private final Corruption inputDamage;
+    private final TrainingDamage inputDamage;
 
     VaeTask(Vae vae, TrainConfig config) {
         this.vae = vae;
@@ -39,7 +34,8 @@ final class VaeTask implements TrainingTask {
         this.parameters = vae.parameters();
         this.optimizer = optimizers.add(ModelFile.OPTIMIZER,
                 Adams.adam(parameters, config.optimisation().learningRate(), 0.9, 0.999));
-        this.inputDamage = config.objective().inputDamage();
+        Corruption damage = config.objective().inputDamage();
+        this.inputDamage = damage == null ? null : new TrainingDamage(damage, vae.config().shape(), config.seed());
     }
 
     @Override
@@ -60,27 +56,13 @@ final class VaeTask implements TrainingTask {
             Tensor bound = vae.negativeIwaeBound(images, labels, objective.iwaeSamples());
             return new double[]{update(bound, context)};
         }
-        Tensor inputs = inputDamage == null ? images : damaged(images, context.step());
+        Tensor inputs = inputDamage == null ? images : inputDamage.inputs(images, context.step());
         VaeLoss loss = vae.loss(inputs, images, labels, klWeight(config, context), objective.freeBits());
         return new double[]{update(loss.total(), context), loss.negativeElbo()};
     }
 
     private double update(Tensor loss, StepContext context) {
         return Descent.step(optimizer, loss, context, parameters, config.optimisation().gradClip());
-    }
-
-    /** The batch damaged image by image, shown at the model's size (as restoration will show it to the encoder). */
-    private Tensor damaged(Tensor images, long step) {
-        ImageShape shape = vae.config().shape();
-        float[] clean = Tensors.floats(images);
-        int n = (int) images.size(0);
-        float[] out = new float[clean.length];
-        long base = config.seed() * 1_000_003L + step * 65_536L;
-        for (int i = 0; i < n; i++) {
-            Damaged d = inputDamage.apply(clean, i * shape.size(), shape, base + i);
-            System.arraycopy(Display.atOriginalSize(d, shape), 0, out, i * shape.size(), shape.size());
-        }
-        return Tensors.images(out, n, shape);
     }
 
     /** The KL weight: beta, ramped linearly from 0 over the warm-up epochs (Bowman et al. 2016). */

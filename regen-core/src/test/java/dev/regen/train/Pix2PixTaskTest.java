@@ -8,19 +8,31 @@ import dev.regen.config.ModelKind;
 import dev.regen.config.TrainConfig;
 import dev.regen.data.DataSource;
 import dev.regen.data.Split;
+import dev.regen.data.damage.Corruption;
+import dev.regen.data.damage.Corruptions;
+import dev.regen.data.damage.Damaged;
 import dev.regen.model.Pix2Pix;
 import dev.regen.model.SavedModel;
 import dev.regen.nn.Torch;
+import dev.regen.restore.ImageRestorer;
+import dev.regen.restore.Method;
+import dev.regen.restore.Restoration;
+import dev.regen.restore.RestoreEvaluator;
+import dev.regen.restore.RestoreSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** pix2pix on real pairs: the sample of both emoji designs that ships in data/, at 32x32 for speed. */
+/**
+ * pix2pix on real pairs, the sample of both emoji designs that ships in data/, and as a
+ * restoration network on its Noto images; at 32x32 for speed.
+ */
 class Pix2PixTaskTest {
     private static final Path EMOJI = Path.of("..", "data", "emoji");
 
@@ -62,6 +74,55 @@ class Pix2PixTaskTest {
         double trained = run.history().get(2).test().get("psnr");
         assertTrue(trained > untrained + 2, "PSNR " + untrained + " dB untrained, " + trained + " after 3 epochs");
         assertTrue(run.summary().contains("rows: test inputs, their translations, the targets"), run.summary());
+    }
+
+    @Test
+    void trainedForATaskOnCleanImagesAloneItRestoresThemAsTheRestoreMethodDoes() {
+        DataConfig clean = new DataConfig(EMOJI.resolve("google").toString(), 3, 32, 32, null, 0.1, false, null, null,
+                0, null, null, false, 0);
+        Split split = DataSource.prepare(clean, 1).split();
+        Corruption noise = Corruptions.parse("noise:0.2");
+        TrainConfig training = TrainConfig.builder().epochs(3).batchSize(8).learningRate(2e-4).seed(3L).threads(2)
+                .inputDamage(noise).build();
+        ModelConfig model = ModelConfig.translator(ModelKind.PIX2PIX, split.train().shape(), 3, 8,
+                FeatureNorm.INSTANCE);
+        Torch.seed(3L);
+        double untrained = new Pix2PixTask(new Pix2Pix(model), training).evaluate(split.test(), 3L).get("psnr");
+        Run.Result run = Run.start(model, training, clean, split, temp.resolve("denoiser"), "test",
+                new TrainingListener() { });
+        double trained = run.history().get(2).test().get("psnr");
+        assertTrue(trained > untrained + 2, "PSNR " + untrained + " dB untrained, " + trained + " after 3 epochs");
+        assertTrue(run.summary().contains("rows: damaged test images, their restorations, the originals"),
+                run.summary());
+
+        // The network method sees each test image damaged by the same seed as the epoch's report did.
+        Pix2Pix denoiser = (Pix2Pix) SavedModel.load(temp.resolve("denoiser/model.regen")).model();
+        RestoreEvaluator.Report report = RestoreEvaluator.evaluate(denoiser, split.test(), noise,
+                List.of(Method.NETWORK), RestoreSettings.defaults(), split.test().size(), 3L, (done, total) -> { });
+        RestoreEvaluator.Row network = report.rows().get(report.rows().size() - 1);
+        assertEquals("network", network.method());
+        assertEquals(trained, network.psnr(), 1e-4);
+
+        // Where the damage keeps pixels exactly, the restoration keeps them.
+        Corruption box = Corruptions.parse("box:12");
+        float[] image = split.test().read(new int[]{0});
+        Damaged damaged = box.apply(image, 0, split.test().shape(), 1L);
+        float[] restored = new Restoration(denoiser, box, Method.NETWORK, RestoreSettings.defaults())
+                .run(List.of(damaged), 1L, (done, total) -> { }).restored();
+        int plane = 32 * 32;
+        for (int i = 0; i < image.length; i++) {
+            if (damaged.known()[i % plane] == 1f) {
+                assertEquals(image[i], restored[i], 1e-6, "known pixel " + i);
+            }
+        }
+
+        // A grey image is restored in colour, each channel the grey one's, at its own size.
+        float[] grey = java.util.Arrays.copyOf(image, plane);
+        ImageRestorer.Output colour = new ImageRestorer(denoiser, noise, Method.NETWORK, RestoreSettings.defaults())
+                .restore(List.of(new ImageRestorer.Input("grey", grey, new ImageShape(1, 32, 32))), 1L,
+                        (done, total) -> { }).get(0);
+        assertEquals(new ImageShape(3, 32, 32), colour.shape());
+        assertEquals(null, colour.resizedFrom(), "only the channels changed");
     }
 
     @Test
