@@ -74,18 +74,35 @@ async function pick(summary) {
   }
   $('model-info').textContent = summary.kind + ', ' + summary.channels + 'x' + summary.height + 'x' + summary.width
     + (summary.latent ? ', latent ' + summary.latent : '') + (summary.classes ? ', ' + summary.classes + ' classes' : '')
-    + ', ' + summary.epochs + ' epochs\n' + summary.layers;
+    + ', ' + summary.epochs + ' epochs' + (summary.trainedOn ? ', trained to undo ' + summary.trainedOn : '')
+    + '\n' + summary.layers;
   const labels = $('label');
   labels.replaceChildren(new Option('each row its own', ''));
   for (let k = 0; k < summary.classes; k++) labels.appendChild(new Option('class ' + k, String(k)));
   $('label-picker').hidden = summary.classes === 0;
   const ways = $('translate-direction');
   ways.replaceChildren(...summary.directions.map((d) => new Option(d, d)));
+  showRestoreChoices(summary);
   showTabs(summary.uses);
   if (summary.uses.includes('explore')) await attempt('loading directions', loadDirections);
   const first = summary.uses[0] || 'training';
   openTab(first);
   if (first === 'generate') await attempt('generating', generate);
+}
+
+const METHOD_NAMES = { optimisation: 'latent search', posterior: 'posterior sampling',
+  projection: 'projection (VAE)', network: 'the network (trained for this damage)' };
+
+/** The restoration methods the model takes, its default first; a restoration network keeps to the damage it learned. */
+function showRestoreChoices(summary) {
+  $('method').replaceChildren(...summary.methods.map((m) => new Option(METHOD_NAMES[m] || m, m)));
+  for (const option of $('task').options) option.disabled = Boolean(summary.task) && option.value !== summary.task;
+  if (!summary.task) return;
+  $('task').value = summary.task;
+  // The damage it learned sets the strength it is shown (noise:0.2, blur:1, down:4).
+  const [kind, value] = summary.trainedOn.split(':');
+  if (kind === 'noise' || kind === 'blur') $('sigma').value = value;
+  if (kind === 'down') $('factor').value = value;
 }
 
 function showTabs(uses) {

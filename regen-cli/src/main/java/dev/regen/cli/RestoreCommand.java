@@ -60,8 +60,7 @@ final class RestoreCommand implements Callable<Integer> {
     public Integer call() {
         Corruption damage = task.observedDamage(sigma, mask, factor);
         SavedModel saved = model.loadSaved();
-        Method.requireTrainedFor(saved, damage);
-        Method chosen = method != null ? method : Method.defaultFor(saved.model());
+        Method chosen = Method.choose(saved, damage, method);
         List<ImageFiles.Input> files = ImageFiles.read(input, model.background());
         ImageRestorer restorer = new ImageRestorer(saved.model(), damage, chosen, options.settings(saved));
         List<ImageRestorer.Input> inputs = files.stream().map(f -> new ImageRestorer.Input(f.name(),

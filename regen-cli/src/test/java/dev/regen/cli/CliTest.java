@@ -677,7 +677,7 @@ class CliTest {
 
         assertBadInput("was trained to denoise (noise:0.2), not to undo box:14", "eval-restore", model, "--data", DATA,
                 "--corruption", "box:14", "--n", "5");
-        assertBadInput("a pix2pix has no latent space for the optimisation method", "restore", model, "--input",
+        assertBadInput("a pix2pix restores by network, not by optimisation", "restore", model, "--input",
                 noisyImages("noisy-for-search", 1).toString(), "--task", "denoise", "--method", "optimisation",
                 "--out", temp.resolve("never").toString());
         Path emoji = Path.of("..", "data", "emoji");

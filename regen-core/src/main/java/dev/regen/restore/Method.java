@@ -1,5 +1,6 @@
 package dev.regen.restore;
 
+import dev.regen.config.ModelConfig;
 import dev.regen.config.Named;
 import dev.regen.RegenException;
 import dev.regen.data.damage.Corruption;
@@ -7,6 +8,8 @@ import dev.regen.model.Generative;
 import dev.regen.model.Network;
 import dev.regen.model.SavedModel;
 import dev.regen.model.Translator;
+
+import java.util.List;
 
 /** How a trained model restores an image. */
 public enum Method implements Named {
@@ -41,9 +44,43 @@ public enum Method implements Named {
         return Named.parse(Method.class, "method", name);
     }
 
-    /** The method {@code regen restore} uses unless told: the network pass for a restoration network, else optimisation. */
-    public static Method defaultFor(Network model) {
-        return model instanceof Translator ? NETWORK : OPTIMISATION;
+    /**
+     * The method to restore {@code damage} with {@code saved}: {@code asked}, or unless told the
+     * model's default (the network pass for a restoration network, else latent search).
+     *
+     * @throws RegenException (one line) when the model cannot restore this damage that way
+     */
+    public static Method choose(SavedModel saved, Corruption damage, Method asked) {
+        requireTrainedFor(saved, damage);
+        List<Method> available = availableFor(saved.model().config(),
+                saved.file().manifest().training().objective().inputDamage());
+        if (available.isEmpty()) {
+            throw new RegenException(saved.path() + " is a " + saved.model().config().kind().id() + ": restoring "
+                    + "needs a VAE, a GAN or a pix2pix trained for the task");
+        }
+        if (asked == null) {
+            return available.get(0);
+        }
+        if (!available.contains(asked)) {
+            throw new RegenException("a " + saved.model().config().kind().id() + " restores by "
+                    + String.join(", ", available.stream().map(Method::id).toList()) + ", not by " + asked.id());
+        }
+        return asked;
+    }
+
+    /**
+     * The methods a model of {@code model}'s configuration restores with, the default first; none
+     * for a classifier or a translator not trained for a restoration task.
+     *
+     * @param learned the damage a translator was trained to undo, else null
+     */
+    public static List<Method> availableFor(ModelConfig model, Corruption learned) {
+        return switch (model.kind().family()) {
+            case VAE, VAE_GAN -> List.of(OPTIMISATION, POSTERIOR, PROJECTION);
+            case GAN -> List.of(OPTIMISATION, POSTERIOR);
+            case PIX2PIX -> learned == null ? List.of() : List.of(NETWORK);
+            case CYCLEGAN, CLASSIFIER -> List.of();
+        };
     }
 
     /**

@@ -8,7 +8,8 @@ package dev.regen.server;
  * @param image     the image, as a data URL or base64 file bytes
  * @param mask      inpainting: a black-and-white image of the image's size, white where pixels are missing
  * @param task      restoration: denoise, inpaint, superres or deblur
- * @param method    restoration: projection, optimisation or posterior (default optimisation)
+ * @param method    restoration: projection, optimisation, posterior or network (default network for a
+ *                  restoration network, else optimisation)
  * @param sigma     restoration: the noise (denoise) or blur (deblur) standard deviation (default 0.1)
  * @param factor    restoration: the enlargement factor (superres, default 2)
  * @param damage    restoration: {@code apply} to damage the clean upload here first (default), or

@@ -48,13 +48,14 @@ final class ImageRoutes {
     }
 
     /**
-     * Restores an image: damaged here first unless it came damaged; answers the damaged image, the
-     * restoration, and for posterior sampling a grid of samples showing their spread.
+     * Restores an image with a VAE or GAN, or a network trained for the damage (by default latent
+     * search, or the network's pass): damaged here first unless it came damaged; answers the
+     * damaged image, the restoration, and for posterior sampling a grid of samples showing their spread.
      */
     private void restore(Context ctx) {
         ImageRequest request = Params.body(ctx, ImageRequest.class);
         Task task = Task.parse(required(request.task(), "task"));
-        Method method = Method.parse(request.method() == null ? "optimisation" : request.method());
+        Method asked = request.method() == null ? null : Method.parse(request.method());
         boolean apply = switch (request.damage() == null ? "apply" : request.damage()) {
             case "apply" -> true;
             case "observed" -> false;
@@ -67,6 +68,7 @@ final class ImageRoutes {
             SavedModel saved = loaded.saved();
             ImageDecoder.Decoded upload = uploads.decode("image", request.image(), loaded.background());
             Corruption damage = damage(request, task);
+            Method method = Method.choose(saved, damage, asked);
             ImageShape shape = upload.shape();
             float[] observed = upload.pixels();
             if (apply) {
@@ -74,7 +76,7 @@ final class ImageRoutes {
                 observed = damaged.pixels();
                 shape = damaged.shape();
             }
-            ImageRestorer restorer = new ImageRestorer(saved.generative(), damage, method,
+            ImageRestorer restorer = new ImageRestorer(saved.model(), damage, method,
                     RestoreSettings.defaults(saved, samples));
             ImageRestorer.Output out = restorer.restore(List.of(new ImageRestorer.Input("upload", observed, shape)),
                     request.seedOr1(), (done, total) -> { }).get(0);
@@ -82,7 +84,7 @@ final class ImageRoutes {
             result.put("damaged", Pngs.dataUrl(Pngs.image(observed, shape)));
             result.put("restored", Pngs.dataUrl(Pngs.image(out.restored(), out.shape())));
             result.put("samples", out.samplesPerImage() == 0 ? null : Pngs.dataUrl(Pngs.grid(out.samples(),
-                    out.samplesPerImage(), saved.generative().config().shape(), Math.min(8, out.samplesPerImage()))));
+                    out.samplesPerImage(), saved.model().config().shape(), Math.min(8, out.samplesPerImage()))));
             result.put("resized", out.resizedFrom() == null ? null : out.resizedFrom().height() + "x"
                     + out.resizedFrom().width() + " resized to " + out.resizedTo().height() + "x"
                     + out.resizedTo().width() + " for the model, and the result back");

@@ -55,7 +55,7 @@ final class LoadedModel {
      * @throws StudioError 400 naming what it supports instead
      */
     LoadedModel require(String use) {
-        List<String> uses = ModelSummary.uses(saved.file().manifest().model());
+        List<String> uses = ModelSummary.uses(saved.file().manifest());
         if (!uses.contains(use)) {
             throw StudioError.badRequest(name + " is a " + saved.file().manifest().model().kind().id() + " model: it "
                     + (uses.isEmpty() ? "has no use in the studio" : "can " + String.join(", ", uses)) + ", not " + use);

@@ -3,9 +3,11 @@ package dev.regen.server;
 import dev.regen.config.ModelConfig;
 import dev.regen.config.ModelKind;
 import dev.regen.config.TranslationDirection;
+import dev.regen.data.damage.Corruption;
 import dev.regen.io.Manifest;
 import dev.regen.io.ModelFile;
 import dev.regen.model.ModelFamilies;
+import dev.regen.restore.Method;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,29 +25,41 @@ import java.util.List;
  * @param classes    class labels a conditional model takes, else 0
  * @param epochs     epochs trained
  * @param uses       what the page may do with it: generate, explore, interpolate, restore, edit, translate
+ * @param methods    the restoration methods it takes, the default first (none if it cannot restore)
+ * @param task       the task a restoration network was trained for ({@code denoise}), else null
+ * @param trainedOn  the damage it learned to undo ({@code noise:0.2}), else null
  * @param directions a translator's directions (a2b, b2a)
  * @param attributes whether named latent directions lie beside the file
  * @param layers     the one-line architecture
  * @param error      why the file cannot be used, else null
  */
 record ModelSummary(String name, String kind, int channels, int height, int width, int latent, int classes,
-                    int epochs, List<String> uses, List<String> directions, boolean attributes, String layers,
-                    String error) {
+                    int epochs, List<String> uses, List<String> methods, String task, String trainedOn,
+                    List<String> directions, boolean attributes, String layers, String error) {
     static ModelSummary of(String name, ModelFile file, boolean attributes) {
         Manifest manifest = file.manifest();
         ModelConfig model = manifest.model();
+        Corruption learned = manifest.training().objective().inputDamage();
         return new ModelSummary(name, model.kind().id(), model.shape().channels(), model.shape().height(),
                 model.shape().width(), model.kind().translates() ? 0 : model.latent(), model.classes(),
-                manifest.state().epoch(), uses(model), directions(model.kind()), attributes,
-                ModelFamilies.architecture(model), null);
+                manifest.state().epoch(), uses(manifest), Method.availableFor(model, learned).stream()
+                .map(Method::id).toList(), learned == null ? null : learned.task().id(),
+                learned == null ? null : learned.spec(),
+                learned == null ? directions(model.kind()) : List.of(), attributes, ModelFamilies.architecture(model),
+                null);
     }
 
     static ModelSummary broken(String name, String error) {
-        return new ModelSummary(name, null, 0, 0, 0, 0, 0, 0, List.of(), List.of(), false, null, error);
+        return new ModelSummary(name, null, 0, 0, 0, 0, 0, 0, List.of(), List.of(), null, null, List.of(), false, null,
+                error);
     }
 
-    /** What the page may do with a model of {@code model}'s configuration. */
-    static List<String> uses(ModelConfig model) {
+    /**
+     * What the page may do with a model of {@code manifest}: a pix2pix trained for a restoration
+     * task restores (and translates nothing else).
+     */
+    static List<String> uses(Manifest manifest) {
+        ModelConfig model = manifest.model();
         return switch (model.kind().family()) {
             case VAE, GAN, VAE_GAN -> {
                 List<String> uses = new ArrayList<>(List.of("generate", "explore", "interpolate", "restore"));
@@ -55,7 +69,8 @@ record ModelSummary(String name, String kind, int channels, int height, int widt
                 }
                 yield uses;
             }
-            case PIX2PIX, CYCLEGAN -> List.of("translate");
+            case PIX2PIX -> List.of(manifest.training().objective().inputDamage() == null ? "translate" : "restore");
+            case CYCLEGAN -> List.of("translate");
             case CLASSIFIER -> List.of();
         };
     }

@@ -2,6 +2,14 @@ package dev.regen.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.regen.config.Background;
+import dev.regen.data.ImageDecoder;
+import dev.regen.data.damage.GaussianNoise;
+import dev.regen.io.ImageWriter;
+import dev.regen.model.SavedModel;
+import dev.regen.restore.ImageRestorer;
+import dev.regen.restore.Method;
+import dev.regen.restore.RestoreSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,6 +151,45 @@ class StudioApiTest {
         BufferedImage samples = png(decodeUrl(answer.get("samples").asText()));
         assertEquals(4 * 28, samples.getWidth() - 5 * gap(samples, 4));
         assertEquals("posterior", answer.get("method").asText());
+    }
+
+    @Test
+    void aRestorationNetworkUndoesTheDamageItLearnedByItsOwnPassAndRefusesOthers() throws Exception {
+        Map<String, JsonNode> byName = new java.util.HashMap<>();
+        json(get("/api/models")).forEach(m -> byName.put(m.get("name").asText(), m));
+        JsonNode denoiser = byName.get(StudioModels.DENOISER);
+        assertEquals(List.of("restore"), JSON.convertValue(denoiser.get("uses"), List.class));
+        assertEquals(List.of("network"), JSON.convertValue(denoiser.get("methods"), List.class));
+        assertEquals("denoise", denoiser.get("task").asText());
+        assertEquals("noise:0.2", denoiser.get("trainedOn").asText());
+        assertEquals(List.of("optimisation", "posterior", "projection"),
+                JSON.convertValue(byName.get(StudioModels.VAE).get("methods"), List.class));
+
+        String image = json(get("/api/test-images?model=" + StudioModels.VAE + "&n=1")).get("images").get(0).asText();
+        JsonNode answer = json(post("/api/restore", Map.of("model", StudioModels.DENOISER, "image", image, "task",
+                "denoise", "sigma", 0.2)));
+        assertEquals("network", answer.get("method").asText(), "the default for a restoration network");
+
+        // Sent damaged, the image is restored exactly as the library's network pass restores it.
+        String noisy = answer.get("damaged").asText();
+        BufferedImage served = png(decodeUrl(json(post("/api/restore", Map.of("model", StudioModels.DENOISER, "image",
+                noisy, "task", "denoise", "sigma", 0.2, "damage", "observed"))).get("restored").asText()));
+        ImageDecoder.Decoded upload = ImageDecoder.decode("noisy", decodeUrl(noisy), Background.WHITE);
+        SavedModel saved = SavedModel.load(StudioModels.folder().resolve(StudioModels.DENOISER));
+        ImageRestorer.Output expected = new ImageRestorer(saved.model(), GaussianNoise.of(0.2), Method.NETWORK,
+                RestoreSettings.defaults()).restore(List.of(new ImageRestorer.Input("noisy", upload.pixels(),
+                upload.shape())), 1L, (done, total) -> { }).get(0);
+        assertArrayEquals(ImageWriter.toImage(expected.restored(), 0, expected.shape()).getRaster().getPixels(0, 0,
+                28, 28, (int[]) null), served.getRaster().getPixels(0, 0, 28, 28, (int[]) null));
+
+        BufferedImage mask = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+        mask.getRaster().setSample(3, 3, 0, 255);
+        assertStatus(400, post("/api/restore", Map.of("model", StudioModels.DENOISER, "image", image, "task",
+                "inpaint", "mask", dataUrl(mask))), "trained to denoise");
+        assertStatus(400, post("/api/restore", Map.of("model", StudioModels.DENOISER, "image", image, "task",
+                "denoise", "method", "posterior")), "restores by network, not by posterior");
+        assertStatus(400, post("/api/restore", Map.of("model", StudioModels.PIX2PIX, "image", image, "task",
+                "denoise")), "can translate, not restore");
     }
 
     @Test

@@ -113,6 +113,25 @@ class StudioBrowserTest {
     }
 
     @Test
+    void aRestorationNetworkOffersItsOwnMethodAndDamageAndRestoresWithThem() throws Exception {
+        browser.get(studio.url());
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#models li[data-name='" + StudioModels.DENOISER + "']"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("panel-restore")));
+        assertEquals(List.of("network"), script("return [...document.getElementById('method').options]"
+                + ".map(o => o.value)"));
+        assertEquals(List.of("denoise"), script("return [...document.getElementById('task').options]"
+                + ".filter(o => !o.disabled).map(o => o.value)"));
+        assertEquals("denoise", browser.findElement(By.id("task")).getAttribute("value"));
+        assertTrue(browser.findElement(By.id("model-info")).getText().contains("trained to undo noise:0.2"));
+        browser.findElement(By.id("restore-file")).sendKeys(testImage().getAbsolutePath());
+        wait.until(d -> ((Number) script("return document.getElementById('restore-canvas').width")).intValue() == 28);
+        browser.findElement(By.id("restore-button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("restore-note"), "network, noise"));
+        imageShown("restored-image");
+    }
+
+    @Test
     void theTrainingPageShowsARunsLossCurveAndNewestSamples() {
         browser.get(studio.url());
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-tab='training']"))).click();

@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 
 /** {@code regen spark restore}: every damaged image restored, as Parquet rows (path, PNG bytes). */
 @Command(name = "restore", mixinStandardHelpOptions = true,
-        description = "Restore every damaged image under --input with a VAE or GAN, as `regen restore` does, into "
+        description = "Restore every damaged image under --input with a VAE or GAN, or a pix2pix trained for the task, as `regen restore` does, into "
                 + "Parquet rows (path, png); images of another size are resized to the model's and back.")
 final class RestoreJob implements Callable<Integer> {
     static final StructType SCHEMA = new StructType().add("path", DataTypes.StringType)
@@ -41,8 +41,8 @@ final class RestoreJob implements Callable<Integer> {
     @Option(names = "--factor", defaultValue = "2", description = "superres: enlargement factor (default: ${DEFAULT-VALUE})")
     int factor;
 
-    @Option(names = "--method", defaultValue = "optimisation",
-            description = "projection (VAE), optimisation or posterior (default: ${DEFAULT-VALUE})")
+    @Option(names = "--method", description = "projection (VAE), optimisation or posterior (VAE, GAN), network (a "
+            + "pix2pix trained for the task) (default: network for a pix2pix, else optimisation)")
     String method;
 
     @Option(names = "--seed", defaultValue = "1", description = "seed of each batch's restoration (default: ${DEFAULT-VALUE})")
@@ -54,19 +54,21 @@ final class RestoreJob implements Callable<Integer> {
         if (parsed == Task.INPAINT) {
             throw new RegenException("inpainting needs each image's mask: use regen restore --mask");
         }
-        Method chosen = Method.parse(method);
+        Method asked = method == null ? null : Method.parse(method);
         double sigmaValue = sigma;
         int factorValue = factor;
         long seedValue = seed;
-        return options.run("restore", "restored", SavedModel::generative, SCHEMA, (name, images) -> restore(name,
-                parsed.observedDamage(sigmaValue, null, factorValue), chosen, seedValue, images));
+        Corruption damage = parsed.observedDamage(sigmaValue, null, factorValue);
+        return options.run("restore", "restored", saved -> Method.choose(saved, damage, asked), SCHEMA,
+                (name, images) -> restore(name, parsed.observedDamage(sigmaValue, null, factorValue), asked, seedValue,
+                        images));
     }
 
-    private static List<Row> restore(String modelName, Corruption damage, Method method, long seed,
+    private static List<Row> restore(String modelName, Corruption damage, Method asked, long seed,
                                      List<ImageFiles.Decoded> images) {
         return ExecutorModels.inTurn(() -> {
             SavedModel saved = ExecutorModels.get(modelName);
-            ImageRestorer restorer = new ImageRestorer(saved.generative(), damage, method,
+            ImageRestorer restorer = new ImageRestorer(saved.model(), damage, Method.choose(saved, damage, asked),
                     RestoreSettings.defaults(saved, RestoreSettings.defaults().samples()));
             List<ImageRestorer.Input> inputs = images.stream().map(i -> new ImageRestorer.Input(i.path(),
                     i.image().pixels(), i.image().shape())).toList();

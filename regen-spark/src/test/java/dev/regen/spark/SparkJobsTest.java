@@ -12,6 +12,7 @@ import dev.regen.data.DataSource;
 import dev.regen.data.IdxReader;
 import dev.regen.data.ImageDataset;
 import dev.regen.data.ImageDecoder;
+import dev.regen.data.damage.Corruptions;
 import dev.regen.data.damage.Task;
 import dev.regen.io.ImageWriter;
 import dev.regen.eval.ClassifierEvaluator;
@@ -85,6 +86,12 @@ class SparkJobsTest {
         Run.start(ModelConfig.translator(ModelKind.PIX2PIX, paired.targetShape(), paired.inputChannels(), 8,
                 FeatureNorm.INSTANCE), TrainConfig.builder().epochs(1).batchSize(16).threads(2).build(), pairs,
                 paired.split(), temp.resolve("pix2pix"), "test", new TrainingListener() { });
+        DataConfig few = new DataConfig(fashion.toString(), 0, 0, 0, null, 0.1, false, Background.WHITE, null, 50,
+                null, null, false, 0);
+        DataSource.Prepared clean = DataSource.prepare(few, training.seed());
+        Run.start(ModelConfig.translator(ModelKind.PIX2PIX, clean.split().train().shape(), 1, 8, FeatureNorm.INSTANCE),
+                TrainConfig.builder().epochs(1).batchSize(16).threads(2).inputDamage(Corruptions.parse("noise:0.2"))
+                        .build(), few, clean.split(), temp.resolve("denoiser"), "test", new TrainingListener() { });
     }
 
     @Test
@@ -234,6 +241,33 @@ class SparkJobsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void restoresWithANetworkTrainedForTheDamageByItsOwnPass() throws Exception {
+        Path denoiser = temp.resolve("denoiser/model.regen");
+        Path out = temp.resolve("denoised");
+        Job job = run("restore", denoiser.toString(), "--input", images.resolve("nested").toString(), "--out",
+                out.toString(), "--task", "denoise", "--sigma", "0.2");
+        assertEquals(0, job.exit, job.err);
+        ImageRestorer restorer = new ImageRestorer(SavedModel.load(denoiser).model(), Task.DENOISE.observedDamage(0.2,
+                null, 2), Method.NETWORK, RestoreSettings.defaults());
+        for (Row row : table(out)) {
+            String name = name(row.getString(0));
+            ImageDecoder.Decoded image = decoded(name);
+            ImageRestorer.Output expected = restorer.restore(List.of(new ImageRestorer.Input(name, image.pixels(),
+                    image.shape())), 1, (done, total) -> { }).get(0);
+            assertTrue(java.util.Arrays.equals(ImageWriter.pngBytes(ImageWriter.toImage(expected.restored(), 0,
+                    expected.shape())), (byte[]) row.get(1)), name);
+        }
+        Job otherTask = run("restore", denoiser.toString(), "--input", images.toString(), "--out",
+                temp.resolve("u").toString(), "--task", "superres");
+        assertEquals(1, otherTask.exit);
+        assertTrue(otherTask.err.contains("was trained to denoise (noise:0.2), not to undo down:2"), otherTask.err);
+        Job translator = run("restore", temp.resolve("pix2pix/model.regen").toString(), "--input", images.toString(),
+                "--out", temp.resolve("v").toString(), "--task", "denoise");
+        assertEquals(1, translator.exit);
+        assertTrue(translator.err.contains("was not trained for a restoration task"), translator.err);
     }
 
     @Test
