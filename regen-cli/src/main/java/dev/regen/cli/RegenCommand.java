@@ -1,7 +1,9 @@
 package dev.regen.cli;
 
+import dev.regen.nn.Torch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The top-level {@code regen} command; does nothing itself but list its sub-commands. */
 @Command(name = "regen", mixinStandardHelpOptions = true, version = "regen " + dev.regen.Version.REGEN,
@@ -19,6 +21,11 @@ public final class RegenCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--device", scope = CommandLine.ScopeType.INHERIT, defaultValue = "cpu", paramLabel = "DEVICE",
+            description = "where models run: cpu, cuda or cuda:N (a build with the gpu profile; README: CUDA) "
+                    + "(default: ${DEFAULT-VALUE})")
+    String device;
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -26,8 +33,14 @@ public final class RegenCommand implements Runnable {
 
     /** A configured command line: error mapping, exit codes, case-insensitive option values. */
     public static CommandLine commandLine() {
-        CommandLine cmd = new CommandLine(new RegenCommand());
+        RegenCommand regen = new RegenCommand();
+        CommandLine cmd = new CommandLine(regen);
         cmd.setExecutionExceptionHandler(new ErrorHandler());
+        // Checked when the command first uses the engine, so a missing GPU is one error line (exit 1).
+        cmd.setExecutionStrategy(parsed -> {
+            Torch.useDevice(regen.device);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("error: " + ex.getMessage());

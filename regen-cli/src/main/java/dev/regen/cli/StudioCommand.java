@@ -1,5 +1,6 @@
 package dev.regen.cli;
 
+import dev.regen.nn.Torch;
 import dev.regen.server.Studio;
 import dev.regen.server.StudioSettings;
 import picocli.CommandLine;
@@ -34,6 +35,10 @@ final class StudioCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (!Torch.requestedDevice().equals("cpu")) {
+            // A device that is not there fails here, in one line, not on the page's first request.
+            Torch.ensureStarted();
+        }
         Studio studio = new Studio(StudioSettings.of(models, host, port, trainCommand())).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -49,8 +54,8 @@ final class StudioCommand implements Callable<Integer> {
     }
 
     /**
-     * {@code regen train} in a new process of this same Java, class path and memory settings, so
-     * a training started from the page runs exactly as from the command line.
+     * {@code regen train} in a new process of this same Java, class path, memory settings and
+     * device, so a training started from the page runs exactly as from the command line.
      */
     static List<String> trainCommand() {
         List<String> command = new ArrayList<>();
@@ -60,7 +65,8 @@ final class StudioCommand implements Callable<Integer> {
                 command.add(argument);
             }
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "--device",
+                Torch.requestedDevice()));
         return command;
     }
 }

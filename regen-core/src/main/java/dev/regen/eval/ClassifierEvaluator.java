@@ -3,6 +3,7 @@ package dev.regen.eval;
 import dev.regen.data.ImageDataset;
 import dev.regen.model.Classifier;
 import dev.regen.nn.Tensors;
+import dev.regen.nn.Torch;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.LongOptional;
 import org.bytedeco.pytorch.NoGradGuard;
@@ -43,10 +44,10 @@ public final class ClassifierEvaluator {
     public static int[] predict(Classifier classifier, float[] features, int n) {
         try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
             classifier.evaluationMode(true);
-            Tensor f = Tensor.create(features, n, classifier.config().latent());
+            Tensor f = Torch.toDevice(Tensor.create(features, n, classifier.config().latent()));
             Tensor best = classifier.classify(f).argmax(new LongOptional(1), false);
             long[] values = new long[n];
-            best.contiguous().data_ptr_long().get(values);
+            best.cpu().contiguous().data_ptr_long().get(values);
             return java.util.Arrays.stream(values).mapToInt(v -> (int) v).toArray();
         } finally {
             classifier.evaluationMode(false);

@@ -1,5 +1,6 @@
 package dev.regen.model;
 
+import dev.regen.nn.Torch;
 import org.bytedeco.pytorch.GeneratorOptional;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
@@ -52,7 +53,7 @@ public final class GaussianMixturePrior extends Module {
     public Tensor sample(long n) {
         Tensor components = torch.multinomial(weightLogits.softmax(0), n, true, new GeneratorOptional());
         Tensor sigma = torch.clamp_min(logVars, scalar(MIN_LOG_VAR)).mul(scalar(0.5)).exp();
-        Tensor eps = torch.randn(n, means.size(1));
+        Tensor eps = torch.randn(new long[]{n, means.size(1)}, Torch.options());
         return means.index_select(0, components).add(sigma.index_select(0, components).mul(eps)).detach();
     }
 }

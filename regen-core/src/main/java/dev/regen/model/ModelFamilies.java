@@ -42,9 +42,11 @@ public final class ModelFamilies {
         return of(config.kind()).architecture().apply(config);
     }
 
-    /** An untrained network for {@code config}. */
+    /** An untrained network for {@code config}, on the engine's device. */
     public static Network build(ModelConfig config) {
-        return of(config.kind()).factory().apply(config);
+        Network network = of(config.kind()).factory().apply(config);
+        Torch.place(network.network());
+        return network;
     }
 
     /** Fails when {@code training} augments the images of a discriminator that this family does not train as a GAN. */

@@ -64,8 +64,8 @@ public final class DiffAugment {
         long w = x.size(3);
         Tensor shiftX = pixelShift(b, w).mul(scalar(2.0 / w));
         Tensor shiftY = pixelShift(b, h).mul(scalar(2.0 / h));
-        Tensor ones = torch.ones(b);
-        Tensor zeros = torch.zeros(b);
+        Tensor ones = torch.ones(new long[]{b}, Torch.options());
+        Tensor zeros = torch.zeros(new long[]{b}, Torch.options());
         Tensor theta = torch.stack(new TensorVector(ones, zeros, shiftX, zeros, ones, shiftY), 1).view(b, 2, 3);
         Tensor grid = torch.affine_grid_generator(theta, new long[]{b, x.size(1), h, w}, false);
         return torch.grid_sampler(x, grid, 1 /* nearest */, 0 /* zeros */, false);
@@ -87,8 +87,8 @@ public final class DiffAugment {
         long w = x.size(3);
         long sideH = Math.round(h * CUTOUT);
         long sideW = Math.round(w * CUTOUT);
-        Tensor rows = torch.arange(new Scalar(h)).to(torch.ScalarType.Float).view(1, 1, h, 1);
-        Tensor cols = torch.arange(new Scalar(w)).to(torch.ScalarType.Float).view(1, 1, 1, w);
+        Tensor rows = torch.arange(new Scalar(h), Torch.options()).to(torch.ScalarType.Float).view(1, 1, h, 1);
+        Tensor cols = torch.arange(new Scalar(w), Torch.options()).to(torch.ScalarType.Float).view(1, 1, 1, w);
         Tensor top = corner(b, h, sideH);
         Tensor left = corner(b, w, sideW);
         Tensor inRows = torch.logical_and(torch.ge(rows, top), torch.lt(rows, top.add(scalar((double) sideH))));

@@ -40,18 +40,21 @@ public final class Noise {
 
     /** Standard-normal noise of {@code like}'s shape, its first dimension the images (or k rows per image). */
     public static Tensor normalLike(Tensor like) {
-        return shard == null ? torch.randn_like(like) : rows(torch.randn(globalShape(like.sizes().vec().get())),
+        return shard == null ? torch.randn_like(like) : rows(torch.randn(globalShape(like.sizes().vec().get()),
+                Torch.options()),
                 like.size(0));
     }
 
     /** Standard-normal noise [rows, ...]. */
     public static Tensor normal(long... shape) {
-        return shard == null ? torch.randn(shape) : rows(torch.randn(globalShape(shape)), shape[0]);
+        return shard == null ? torch.randn(shape, Torch.options())
+                : rows(torch.randn(globalShape(shape), Torch.options()), shape[0]);
     }
 
     /** Uniform noise in [0, 1) [rows, ...]. */
     public static Tensor uniform(long... shape) {
-        return shard == null ? torch.rand(shape) : rows(torch.rand(globalShape(shape)), shape[0]);
+        return shard == null ? torch.rand(shape, Torch.options())
+                : rows(torch.rand(globalShape(shape), Torch.options()), shape[0]);
     }
 
     /** {@code shape} with its rows scaled from this process's images to the global batch's. */

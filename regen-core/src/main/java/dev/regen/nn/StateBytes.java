@@ -98,7 +98,7 @@ public final class StateBytes {
         Path tmp = tempFile();
         try (InputArchive archive = new InputArchive()) {
             Files.write(tmp, bytes);
-            archive.load_from(tmp.toString());
+            archive.load_from(tmp.toString(), Torch.archiveDevice());
             loader.accept(archive);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

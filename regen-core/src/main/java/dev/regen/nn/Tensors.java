@@ -11,21 +11,22 @@ public final class Tensors {
     private Tensors() {
     }
 
-    /** A batch tensor [count, C, H, W] holding a copy of {@code pixels}. */
+    /** A batch tensor [count, C, H, W] on the engine's device holding a copy of {@code pixels}. */
     public static Tensor images(float[] pixels, int count, ImageShape shape) {
-        return Tensor.create(pixels, count, shape.channels(), shape.height(), shape.width());
+        return Torch.toDevice(Tensor.create(pixels, count, shape.channels(), shape.height(), shape.width()));
     }
 
-    /** A copy of a float tensor's values, flattened in row-major order. */
+    /** A copy of a float tensor's values (from whichever device), flattened in row-major order. */
     public static float[] floats(Tensor tensor) {
-        Tensor flat = tensor.detach().contiguous();
+        Tensor flat = tensor.detach().cpu().contiguous();
         float[] values = new float[(int) flat.numel()];
         flat.data_ptr_float().get(values);
         return values;
     }
 
     /**
-     * Class labels [n] (int64) for a conditional model, or null for an unconditional one.
+     * Class labels [n] (int64, on the engine's device) for a conditional model, or null for an
+     * unconditional one.
      *
      * @throws RegenException when labels are missing, out of range, or given to an unconditional model
      */
@@ -47,7 +48,7 @@ public final class Tensors {
             }
             values[i] = labels[i];
         }
-        return Tensor.create(values, n);
+        return Torch.toDevice(Tensor.create(values, n));
     }
 
     /** A scalar for tensor arithmetic. */

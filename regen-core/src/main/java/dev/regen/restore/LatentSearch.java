@@ -2,6 +2,7 @@ package dev.regen.restore;
 
 import dev.regen.model.Generative;
 import dev.regen.sample.LatentDescent;
+import dev.regen.nn.Torch;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.LongOptional;
 import org.bytedeco.pytorch.NoGradGuard;
@@ -57,10 +58,10 @@ final class LatentSearch {
         int samples = settings.samples();
         Observation repeated = observation.repeated(samples);
         Tensor z = codes.repeat_interleave(samples, new LongOptional(0), new LongOptional()).contiguous();
-        Tensor energy = torch.zeros(z.size(0));
+        Tensor energy = torch.zeros(new long[]{z.size(0)}, Torch.options());
         Tensor gradient = torch.zeros_like(z);
         energyAndGradient(repeated, z, energy, gradient);
-        Tensor step = torch.ones(z.size(0), 1).mul(scalar(INITIAL_STEP));
+        Tensor step = torch.ones(new long[]{z.size(0), 1}, Torch.options()).mul(scalar(INITIAL_STEP));
         Tensor proposalEnergy = torch.zeros_like(energy);
         Tensor proposalGradient = torch.zeros_like(gradient);
         for (int i = 0; i < settings.steps(); i++) {
@@ -72,7 +73,7 @@ final class LatentSearch {
                 Tensor back = z.sub(proposal).add(step.mul(proposalGradient)).square().sum(1)
                         .div(step.flatten(0, -1).mul(scalar(4.0)));
                 Tensor logRatio = energy.sub(proposalEnergy).sub(back).add(noise.square().sum(1).mul(scalar(0.5)));
-                Tensor accept = torch.lt(torch.rand(z.size(0)).log(), logRatio);
+                Tensor accept = torch.lt(torch.rand(new long[]{z.size(0)}, Torch.options()).log(), logRatio);
                 Tensor acceptRows = accept.unsqueeze(1);
                 z.copy_(torch.where(acceptRows, proposal, z));
                 energy.copy_(torch.where(accept, proposalEnergy, energy));

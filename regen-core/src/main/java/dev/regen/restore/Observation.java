@@ -3,6 +3,7 @@ package dev.regen.restore;
 import dev.regen.data.damage.Corruption;
 import dev.regen.data.damage.Misfit;
 import dev.regen.data.damage.ObservationOps;
+import dev.regen.nn.Torch;
 import org.bytedeco.pytorch.LongOptional;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptional;
@@ -98,7 +99,7 @@ final class Observation implements ObservationOps<Tensor> {
     public Tensor blur(Tensor images, float[] taps) {
         int radius = taps.length / 2;
         long channels = images.size(1);
-        Tensor kernel = Tensor.create(taps, taps.length);
+        Tensor kernel = Torch.toDevice(Tensor.create(taps, taps.length));
         Tensor rows = kernel.reshape(1, 1, 1, taps.length).expand(channels, 1, 1, taps.length).contiguous();
         Tensor cols = kernel.reshape(1, 1, taps.length, 1).expand(channels, 1, taps.length, 1).contiguous();
         Tensor padded = torch.replication_pad2d(images, radius, radius, radius, radius);

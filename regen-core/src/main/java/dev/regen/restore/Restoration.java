@@ -103,7 +103,7 @@ public final class Restoration {
             for (int i = 0; i < batch.size(); i++) {
                 System.arraycopy(batch.get(i).known(), 0, masks, i * plane, plane);
             }
-            known = Tensor.create(masks, batch.size(), 1, shape.height(), shape.width());
+            known = Torch.toDevice(Tensor.create(masks, batch.size(), 1, shape.height(), shape.width()));
         }
         return new Observation(corruption, Tensors.images(pixels, batch.size(), damagedShape), known);
     }

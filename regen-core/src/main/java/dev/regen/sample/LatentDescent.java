@@ -2,6 +2,7 @@ package dev.regen.sample;
 
 import dev.regen.model.Generative;
 import dev.regen.nn.Adams;
+import dev.regen.nn.Torch;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Adam;
 import org.bytedeco.pytorch.LongOptional;
@@ -54,7 +55,7 @@ public final class LatentDescent {
         }
         try (NoGradGuard noGrad = new NoGradGuard()) {
             Tensor best = energy.apply(z).view(batch, restarts).argmin(new LongOptional(1), false);
-            Tensor rows = torch.arange(new Scalar(batch)).mul(new Scalar((long) restarts)).add(best);
+            Tensor rows = torch.arange(new Scalar(batch), Torch.options()).mul(new Scalar((long) restarts)).add(best);
             return z.index_select(0, rows).detach();
         }
     }

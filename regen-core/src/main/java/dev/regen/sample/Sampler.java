@@ -56,7 +56,7 @@ public final class Sampler {
     public static float[] decode(Generative model, float[] codes, int[] labels, int n) {
         try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
             model.evaluationMode(true);
-            Tensor z = Tensor.create(codes, n, model.config().latent());
+            Tensor z = Torch.toDevice(Tensor.create(codes, n, model.config().latent()));
             return Tensors.floats(model.generate(z, Tensors.labels(model.config(), labels, n)));
         } finally {
             model.evaluationMode(false);

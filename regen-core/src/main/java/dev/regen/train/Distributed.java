@@ -1,6 +1,7 @@
 package dev.regen.train;
 
 import dev.regen.RegenException;
+import dev.regen.nn.Torch;
 import org.bytedeco.javacpp.chrono.Milliseconds;
 import org.bytedeco.pytorch.GlooDeviceVector;
 import org.bytedeco.pytorch.Optimizer;
@@ -50,6 +51,11 @@ public final class Distributed {
     public static Distributed join(int rank, int world, String host, int port, int timeoutSeconds) {
         if (world < 2 || rank < 0 || rank >= world) {
             throw new RegenException("rank " + rank + " is not one of the " + world + " ranks 0.." + (world - 1));
+        }
+        if (!Torch.requestedDevice().equals("cpu")) {
+            // The gradients travel through gloo on the CPU; ranks on GPUs want NCCL, which the presets lack.
+            throw new RegenException("data-parallel training runs on the CPU: --device " + Torch.requestedDevice()
+                    + " cannot be combined with --world-size or --processes");
         }
         try {
             TCPStoreOptions options = new TCPStoreOptions();

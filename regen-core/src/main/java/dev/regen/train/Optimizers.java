@@ -2,6 +2,7 @@ package dev.regen.train;
 
 import dev.regen.io.ModelFile;
 import dev.regen.nn.StateBytes;
+import dev.regen.nn.Torch;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Optimizer;
 
@@ -33,6 +34,7 @@ public final class Optimizers {
 
     /** Adds training state kept in {@code module}'s buffers, saved as {@code entry}; returns it. */
     <M extends Module> M addState(String entry, M module) {
+        Torch.place(module);
         stateByEntry.put(entry, module);
         return module;
     }
