@@ -78,6 +78,7 @@ def main():
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--samples", help="write generated images to this NPY after training")
     p.add_argument("--n", type=int, default=10000, help="how many images --samples writes")
+    p.add_argument("--device", default="cpu", help="cpu or cuda")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
@@ -88,30 +89,34 @@ def main():
     # in the generator's step (3); the generator's forward for the fake (1), and its own step (3).
     g_macs, fake = multiply_adds(g, torch.zeros(2, a.latent))
     flops = 2 * (9 * multiply_adds(d, fake)[0] + 4 * g_macs)
+    g, d, train = g.to(a.device), d.to(a.device), train.to(a.device)
     g_opt = torch.optim.Adam(g.parameters(), lr=2e-4, betas=(0.5, 0.999))
     d_opt = torch.optim.Adam(d.parameters(), lr=2e-4, betas=(0.5, 0.999))
     for epoch in range(1, a.epochs + 1):
-        order = torch.randperm(len(train))
+        order = torch.randperm(len(train), device=a.device)
         start = time.perf_counter()
         for i in range(0, len(train), a.batch):
             real = train[order[i:i + a.batch]]
             with torch.no_grad():
-                fake = g(torch.randn(len(real), a.latent))
+                fake = g(torch.randn(len(real), a.latent, device=a.device))
             d_loss = -(F.logsigmoid(d(real)) + F.logsigmoid(-d(fake))).mean()
             d_opt.zero_grad()
             d_loss.backward()
             d_opt.step()
-            g_loss = -F.logsigmoid(d(g(torch.randn(len(real), a.latent)))).mean()
+            g_loss = -F.logsigmoid(d(g(torch.randn(len(real), a.latent, device=a.device)))).mean()
             g_opt.zero_grad()
             g_loss.backward()
             g_opt.step()
             d_opt.zero_grad()
+        if a.device != "cpu":
+            torch.cuda.synchronize()
         seconds = time.perf_counter() - start
         print(json.dumps({"epoch": epoch, "imagesPerSecond": len(train) / seconds, "d": d_loss.item(),
                           "g": g_loss.item(), "peakRssMb": peak_rss_mb(), "flopsPerImage": flops}), flush=True)
     if a.samples:
         with torch.no_grad():
-            batches = [g(torch.randn(min(500, a.n - i), a.latent)) for i in range(0, a.n, 500)]
+            batches = [g(torch.randn(min(500, a.n - i), a.latent, device=a.device)).cpu()
+                       for i in range(0, a.n, 500)]
         images = (torch.cat(batches).permute(0, 2, 3, 1) * 255).round().to(torch.uint8).numpy()
         if images.shape[3] == 1:
             images = images[..., 0]  # NHW: grey images as IDX and Regen's own NPY hold them

@@ -58,15 +58,17 @@ def main():
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--batch", type=int, default=128)
     p.add_argument("--trace-every", type=int, default=0)
+    p.add_argument("--device", default="cpu", help="cpu or cuda")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(1)
     train, test = read_images(a.data, "train"), read_images(a.data, "test")
     model = Vae(geometry(train.shape[2], train.shape[3], train.shape[1], 32))
     flops = 6 * multiply_adds(model, train[:2])[0]
+    model, train, test = model.to(a.device), train.to(a.device), test.to(a.device)
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)
     for epoch in range(1, a.epochs + 1):
-        order = torch.randperm(len(train))
+        order = torch.randperm(len(train), device=a.device)
         start = time.perf_counter()
         block_start = start
         for step, i in enumerate(range(0, len(train), a.batch), 1):
@@ -80,6 +82,8 @@ def main():
                                   "imagesPerSecond": a.trace_every * a.batch / (now - block_start)}),
                       file=sys.stderr, flush=True)
                 block_start = now
+        if a.device != "cpu":
+            torch.cuda.synchronize()
         seconds = time.perf_counter() - start
         with torch.no_grad():
             test_loss = sum(model(test[i:i + 500]).item() * len(test[i:i + 500])

@@ -591,6 +591,15 @@ class CliTest {
         assertBadInput("latent must be between 1 and 4096, got 0", "train", "--data", DATA, "--latent", "0", "--out",
                 temp.resolve("x").toString());
 
+        // A GPU this CPU build cannot use, before or after the command's name; the next command is on the CPU again.
+        String model = run.resolve("model.regen").toString();
+        assertBadInput("--device cuda: this build of Regen is CPU-only", "sample", model, "--device", "cuda", "--out",
+                temp.resolve("never.png").toString());
+        assertBadInput("--device cuda:1: this build of Regen is CPU-only", "--device", "cuda:1", "train", "--data",
+                DATA, "--epochs", "1", "--out", temp.resolve("never").toString());
+        assertFalse(Files.exists(temp.resolve("never.png")) || Files.exists(temp.resolve("never")));
+        assertEquals(0, regen("sample", model, "--out", temp.resolve("on-cpu.png").toString()).code());
+
         String emoji = Path.of("..", "data", "emoji", "google").toString();
         assertBadInput("holds 3x64x64 images and the model scores 1x28x28 ones", "eval-anomaly",
                 run.resolve("model.regen").toString(), "--data", emoji, "--normal-labels", "1");

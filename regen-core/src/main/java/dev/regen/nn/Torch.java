@@ -161,13 +161,14 @@ public final class Torch {
         }
         String platform = Loader.getPlatform();
         // The CPU build's natives, or the gpu profile's CUDA build with the CUDA runtime beside it.
-        for (String folder : List.of("/org/bytedeco/pytorch/" + platform, "/org/bytedeco/pytorch/" + platform + "-gpu",
-                "/org/bytedeco/cuda/" + platform, "/org/bytedeco/openblas/" + platform)) {
+        for (String folder : List.of("/org/bytedeco/pytorch/" + platform + "/",
+                "/org/bytedeco/pytorch/" + platform + "-gpu/", "/org/bytedeco/cuda/" + platform + "/",
+                "/org/bytedeco/openblas/" + platform + "/")) {
             if (Torch.class.getResource(folder) == null) {
                 continue;
             }
             try {
-                Loader.cacheResources(folder + "/");
+                Loader.cacheResources(folder);
             } catch (IOException e) {
                 throw new UncheckedIOException("could not extract " + folder + " to the JavaCPP cache", e);
             }
