@@ -160,7 +160,7 @@ public final class Torch {
             return;
         }
         String platform = Loader.getPlatform();
-        // The CPU build's natives, or the gpu profile's CUDA build with the CUDA runtime beside it.
+        // The CPU build's natives, or the gpu profile's CUDA build and the presets' CUDA bindings.
         for (String folder : List.of("/org/bytedeco/pytorch/" + platform + "/",
                 "/org/bytedeco/pytorch/" + platform + "-gpu/", "/org/bytedeco/cuda/" + platform + "/",
                 "/org/bytedeco/openblas/" + platform + "/")) {
