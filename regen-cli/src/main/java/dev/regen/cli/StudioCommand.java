@@ -39,7 +39,10 @@ final class StudioCommand implements Callable<Integer> {
             // A device that is not there fails here, in one line, not on the page's first request.
             Torch.ensureStarted();
         }
-        Studio studio = new Studio(StudioSettings.of(models, host, port, trainCommand())).start();
+        // The page's trainings run on the studio's device.
+        List<String> train = new ArrayList<>(trainCommand());
+        train.addAll(List.of("--device", Torch.requestedDevice()));
+        Studio studio = new Studio(StudioSettings.of(models, host, port, train)).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             studio.close();
@@ -54,8 +57,8 @@ final class StudioCommand implements Callable<Integer> {
     }
 
     /**
-     * {@code regen train} in a new process of this same Java, class path, memory settings and
-     * device, so a training started from the page runs exactly as from the command line.
+     * {@code regen train} in a new process of this same Java, class path and memory settings, so
+     * a training started from the page runs exactly as from the command line.
      */
     static List<String> trainCommand() {
         List<String> command = new ArrayList<>();
@@ -65,8 +68,7 @@ final class StudioCommand implements Callable<Integer> {
                 command.add(argument);
             }
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "--device",
-                Torch.requestedDevice()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         return command;
     }
 }
