@@ -8,6 +8,7 @@ import dev.regen.config.GanLoss;
 import dev.regen.config.LearningRateSchedule;
 import dev.regen.config.Likelihood;
 import dev.regen.config.ModelKind;
+import dev.regen.config.Precision;
 import dev.regen.config.TranslationDirection;
 import dev.regen.data.damage.Corruption;
 import dev.regen.data.damage.Corruptions;
@@ -42,6 +43,14 @@ final class Converters {
         @Override
         public Likelihood convert(String value) {
             return Converters.parse(() -> Likelihood.parse(value));
+        }
+    }
+
+    /** {@code --precision}. */
+    static final class PrecisionName implements ITypeConverter<Precision> {
+        @Override
+        public Precision convert(String value) {
+            return Converters.parse(() -> Precision.parse(value));
         }
     }
 

@@ -610,6 +610,9 @@ class CliTest {
         Result kind = regen("train", "--data", DATA, "--model", "transformer");
         assertEquals(ExitCodes.USAGE, kind.code());
         assertTrue(kind.err().contains("model must be one of conv-vae|mlp-vae"), kind.err());
+        Result precision = regen("train", "--data", DATA, "--precision", "fp16");
+        assertEquals(ExitCodes.USAGE, precision.code());
+        assertTrue(precision.err().contains("precision must be one of fp32|bf16, got 'fp16'"), precision.err());
 
         Path text = temp.resolve("notes.regen");
         Files.writeString(text, "not a model");

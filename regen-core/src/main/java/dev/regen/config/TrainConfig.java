@@ -25,16 +25,18 @@ import java.util.Objects;
  *                     pixel values each time it is used, the test images one fixed draw
  * @param seed         seed for initialisation, data order and sampling noise
  * @param threads      libtorch intra-op threads (0: one per core)
+ * @param precision    the number format of the training steps' forward passes
  */
 public record TrainConfig(Optimisation optimisation, Objective objective, Adversarial adversarial,
-                          Translation translation, boolean binarize, long seed, int threads) {
-    /** Validates the fields. */
+                          Translation translation, boolean binarize, long seed, int threads, Precision precision) {
+    /** Validates the fields; a file written before precision was a setting trained in fp32. */
     public TrainConfig {
         Check.present("optimisation", optimisation);
         Check.present("objective", objective);
         Check.present("adversarial", adversarial);
         translation = translation == null ? builder().build().translation() : translation;
         Check.range("threads", threads, 0, 1024);
+        precision = precision == null ? Precision.FP32 : precision;
     }
 
     /**
@@ -169,7 +171,7 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
                 .ganLoss(translation.ganLoss()).lambdaL1(translation.lambdaL1())
                 .lambdaCycle(translation.lambdaCycle()).lambdaIdentity(translation.lambdaIdentity())
                 .poolSize(translation.poolSize())
-                .binarize(binarize).seed(seed).threads(threads);
+                .binarize(binarize).seed(seed).threads(threads).precision(precision);
     }
 
     /** Training settings by name; {@link #build()} validates them. */
@@ -197,6 +199,7 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
         private boolean binarize;
         private long seed = 1;
         private int threads;
+        private Precision precision = Precision.FP32;
 
         private Builder() {
         }
@@ -339,12 +342,19 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
             return this;
         }
 
+        /** The number format of the training steps. */
+        public Builder precision(Precision value) {
+            precision = value;
+            return this;
+        }
+
         /** The validated settings. */
         public TrainConfig build() {
             return new TrainConfig(new Optimisation(epochs, batchSize, learningRate, schedule, gradClip, decayEpochs),
                     new Objective(beta, klWarmupEpochs, freeBits, iwaeSamples, inputDamage),
                     new Adversarial(criticSteps, gradientPenalty, adversarialWeight, augmentations),
-                    new Translation(ganLoss, lambdaL1, lambdaCycle, lambdaIdentity, poolSize), binarize, seed, threads);
+                    new Translation(ganLoss, lambdaL1, lambdaCycle, lambdaIdentity, poolSize), binarize, seed, threads,
+                    precision);
         }
     }
 }

@@ -107,6 +107,11 @@ public final class Torch {
         return device == null;
     }
 
+    /** The kind of device models and tensors live on, for the engine's per-device settings (autocast). */
+    static torch.DeviceType deviceType() {
+        return device == null ? torch.DeviceType.CPU : device.type();
+    }
+
     /**
      * Options for a tensor made from nothing ({@code randn}, {@code zeros}, {@code arange}) on the
      * device, of the type the call defaults to.

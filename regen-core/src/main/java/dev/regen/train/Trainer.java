@@ -7,6 +7,7 @@ import dev.regen.data.Batch;
 import dev.regen.data.BatchLoader;
 import dev.regen.data.ImageDataset;
 import dev.regen.data.Shuffle;
+import dev.regen.nn.Autocast;
 import dev.regen.nn.Noise;
 import dev.regen.nn.Tensors;
 import dev.regen.nn.Torch;
@@ -116,7 +117,7 @@ public final class Trainer {
     /** One step on {@code mine}: the whole batch, or a data-parallel rank's rows of a global batch of {@code global}. */
     private double[] step(Batch mine, int global, ImageDataset train, StepContext context) {
         Distributed group = Distributed.current();
-        try (PointerScope scope = new PointerScope()) {
+        try (PointerScope scope = new PointerScope(); Autocast precision = Autocast.of(config.precision())) {
             Torch.seed(config.seed() ^ (context.step() + 1) * NOISE_MIX);
             if (group != null) {
                 Noise.shard(new Noise.Shard(group.rows(global)[0], mine.count(), global));

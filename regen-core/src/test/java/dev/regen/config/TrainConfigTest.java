@@ -33,6 +33,13 @@ class TrainConfigTest {
         assertEquals(config, Json.MAPPER.readValue(json, TrainConfig.class));
         assertNull(Json.MAPPER.readValue(Json.MAPPER.writeValueAsString(TrainConfig.defaults()), TrainConfig.class)
                 .objective().inputDamage());
+        TrainConfig bf16 = config.toBuilder().precision(Precision.BF16).build();
+        String written = Json.MAPPER.writeValueAsString(bf16);
+        assertTrue(written.contains("\"precision\" : \"bf16\""), written);
+        assertEquals(bf16, Json.MAPPER.readValue(written, TrainConfig.class));
+        // Files written before precision was a setting trained in fp32.
+        String older = written.replace(",\n  \"precision\" : \"bf16\"", "");
+        assertEquals(Precision.FP32, Json.MAPPER.readValue(older, TrainConfig.class).precision());
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.regen.config.ImageShape;
 import dev.regen.config.LearningRateSchedule;
 import dev.regen.config.Likelihood;
 import dev.regen.config.ModelKind;
+import dev.regen.config.Precision;
 import dev.regen.config.TrainingState;
 import dev.regen.data.Binarized;
 import dev.regen.data.ImageDataset;
@@ -97,6 +98,25 @@ class VaeRunTest {
         assertArrayEquals(weights(straightRun.resolve("model.regen")), weights(stoppedRun.resolve("model.regen")));
         assertEquals(Files.readString(straightRun.resolve("metrics.jsonl")).lines().count(),
                 Files.readString(stoppedRun.resolve("metrics.jsonl")).lines().count());
+    }
+
+    @Test
+    void aBf16RunLearnsAsTheFp32RunDoesInOtherNumbersAndResumesBitForBit() throws Exception {
+        TrainConfig bf16 = TWO_EPOCHS.toBuilder().precision(Precision.BF16).build();
+        Path fp32Run = temp.resolve("fp32");
+        Path straightRun = temp.resolve("bf16-straight");
+        Path stoppedRun = temp.resolve("bf16-stopped");
+        double fp32 = Run.start(model(), TWO_EPOCHS, dataConfig, data, fp32Run, "test", new TrainingListener() { })
+                .history().get(1).test().get("-elbo");
+        double half = Run.start(model(), bf16, dataConfig, data, straightRun, "test", new TrainingListener() { })
+                .history().get(1).test().get("-elbo");
+        assertTrue(Math.abs(half - fp32) < 0.05 * fp32, "bf16 " + half + " against fp32 " + fp32);
+        assertFalse(Arrays.equals(weights(fp32Run.resolve("model.regen")), weights(straightRun.resolve("model.regen"))),
+                "autocast changed nothing");
+        Run.start(model(), bf16.toBuilder().epochs(1).build(), dataConfig, data, stoppedRun, "test",
+                new TrainingListener() { });
+        Run.resume(stoppedRun, 2, new TrainingListener() { });
+        assertArrayEquals(weights(straightRun.resolve("model.regen")), weights(stoppedRun.resolve("model.regen")));
     }
 
     @Test
