@@ -3,7 +3,7 @@
 # driver, CUDA 13.1 with cuDNN 9 and NCCL 2 (README: CUDA) and a build of the gpu profile
 # (./mvnw -Pgpu -DskipTests package). Trains the conv VAE and the width-32 DCGAN for EPOCHS on
 # DATA with --device cuda, then bench/reference_vae.py and bench/reference_dcgan.py with --device
-# cuda (PY: a CUDA build of PyTorch), then the conv VAE on the CPU for scale; checks that a model
+# cuda (PY: a CUDA build of PyTorch), the conv VAE again with --precision bf16, then the conv VAE on the CPU for scale; checks that a model
 # trained on the GPU loads and samples on the CPU. Prints each run's epochs (images/s, losses).
 # Usage: bench/gpu_check.sh [DATA=/usr/share/datasets/fashion-mnist] [EPOCHS=2] [PY=python3] [OUT=/tmp/gpu-check]
 set -euo pipefail
@@ -28,6 +28,9 @@ for line in open(sys.argv[1]):
 
 regen --device cuda train --data "$DATA" --epochs "$EPOCHS" --batch 128 --out "$OUT/vae-cuda" > "$OUT/vae-cuda.log"
 epochs "Regen conv VAE, cuda" "$OUT/vae-cuda/metrics.jsonl"
+regen --device cuda train --data "$DATA" --epochs "$EPOCHS" --batch 128 --precision bf16 --out "$OUT/vae-cuda-bf16" \
+  > "$OUT/vae-cuda-bf16.log"
+epochs "Regen conv VAE, cuda, bf16 autocast" "$OUT/vae-cuda-bf16/metrics.jsonl"
 "$PY" "$ROOT/bench/reference_vae.py" --data "$DATA" --epochs "$EPOCHS" --device cuda > "$OUT/vae-torch.jsonl"
 epochs "PyTorch conv VAE, cuda" "$OUT/vae-torch.jsonl"
 regen --device cuda train --data "$DATA" --model dcgan --epochs "$EPOCHS" --batch 128 --out "$OUT/dcgan-cuda" \
