@@ -136,6 +136,25 @@ class VaeTest {
     }
 
     /**
+     * Far below the location an inner bin's mass (5e-8 here) is below what the difference of two
+     * fp32 sigmoids resolves (PixelCNN++ falls back to the density there, 3.5e-5 nats off); the
+     * product form keeps the log exact.
+     */
+    @Test
+    void discretisedLogisticIsExactFarFromTheLocation() {
+        try (PointerScope scope = new PointerScope()) {
+            Vae vae = new Vae(new ModelConfig(ModelKind.CONV_VAE, new ImageShape(1, 1, 1), 4, Likelihood.LOGISTIC, 8));
+            float level = 51 / 255f;
+            float[] logp = Tensors.floats(vae.logLikelihood(Tensor.create(new float[]{level}, 1, 1, 1, 1),
+                    Tensor.create(new float[]{1.5f}, 1, 1, 1, 1)));
+            double s = Math.exp(-2);
+            double h = 1 / 510.0;
+            double expected = Math.log(sigmoid((level + h - 2.0) / s) - sigmoid((level - h - 2.0) / s));
+            assertEquals(expected, logp[0], 5e-6);
+        }
+    }
+
+    /**
      * The logistic location is the decoder output plus 0.5, unbounded: an output of 2 puts a white
      * pixel's tail mass at 1 - sigmoid((1 - h - 2.5) / s), which no location capped at 1 (a sigmoid)
      * reaches, and the mean image clamps the location to [0, 1].
