@@ -6,8 +6,10 @@ import dev.regen.config.Check;
 import dev.regen.data.DataSource;
 import dev.regen.data.ImageDataset;
 import dev.regen.data.LabelledDraw;
+import dev.regen.embed.LabelSpreading;
 import dev.regen.embed.LinearProbe;
 import dev.regen.embed.LinearProbe.Features;
+import dev.regen.embed.NeighbourGraph;
 import dev.regen.model.Vae;
 import dev.regen.sample.Embedder;
 import dev.regen.sample.Inversion;
@@ -19,15 +21,21 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
-/** {@code regen probe}: how well a linear classifier reads the classes from the VAE's codes, beside raw pixels. */
+/**
+ * {@code regen probe}: how well a linear classifier reads the classes from the VAE's codes, beside raw
+ * pixels, and with {@code --spread} how well the labels spread over the codes of all images.
+ */
 @Command(name = "probe", mixinStandardHelpOptions = true,
         description = "Fit a linear classifier on the VAE's codes of --per-class labelled training images of each "
-                + "class (seeded draws) and report its test accuracy, beside the same probe on raw pixels. Needs "
-                + "labelled data with a test set beside it (an IDX folder, or train/ and test/ image folders).")
+                + "class (seeded draws) and report its test accuracy, beside the same probe on raw pixels. With "
+                + "--spread also label spreading (transductive, as M1 + TSVM): the labels flow over the "
+                + "nearest-neighbour graph of all training and test codes, and of all pixels. Needs labelled data "
+                + "with a test set beside it (an IDX folder, or train/ and test/ image folders).")
 final class ProbeCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
@@ -46,6 +54,14 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seed of the first draw (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--spread", description = "also label spreading over the neighbour graph of all images' codes "
+            + "and pixels (the labels of the unlabelled and test images stay unseen)")
+    boolean spread;
+
+    @Option(names = "--neighbours", defaultValue = "10", paramLabel = "K",
+            description = "neighbours of each image in the graph for --spread (default: ${DEFAULT-VALUE})")
+    int neighbours;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -53,6 +69,7 @@ final class ProbeCommand implements Callable<Integer> {
     public Integer call() {
         Check.range("--per-class", perClass, 0, 1_000_000);
         Check.range("--draws", draws, 1, 100);
+        Check.range("--neighbours", neighbours, 1, 1000);
         Vae vae = model.loadVae();
         DataSource.Loaded loaded = model.open(data, vae);
         ImageDataset train = loaded.train();
@@ -61,28 +78,47 @@ final class ProbeCommand implements Callable<Integer> {
         if (train.classes() < 2) {
             throw new RegenException(train.source() + " has no class labels: the probe needs labelled images");
         }
-        WorkProgress progress = Progress.live(spec, "encoding", "images");
-        Features trainCodes = codes(vae, train, progress);
-        Features testCodes = codes(vae, test, progress);
-        Progress.clear(spec);
+        Features trainCodes = codes(vae, train, Progress.live(spec, "encoding", "images"));
+        Features testCodes = codes(vae, test, Progress.live(spec, "encoding", "images"));
         Features trainPixels = pixels(train);
         Features testPixels = pixels(test);
+        NeighbourGraph codeGraph = spread ? graph(trainCodes, testCodes, "codes") : null;
+        NeighbourGraph pixelGraph = spread ? graph(trainPixels, testPixels, "pixels") : null;
+        Progress.clear(spec);
+        List<String> methods = spread ? List.of("codes", "pixels", "codes spread", "pixels spread")
+                : List.of("codes", "pixels");
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s labelled images per class, %d classes; test: %d images%n",
                 perClass == 0 ? "all" : String.valueOf(perClass), train.classes(), test.size());
-        out.printf(Locale.ROOT, "%-6s %14s %14s%n", "draw", "codes", "pixels");
-        double[][] accuracy = new double[2][draws];
+        out.printf(Locale.ROOT, "%-6s", "draw");
+        methods.forEach(method -> out.printf(Locale.ROOT, " %18s", method));
+        out.println();
+        double[][] accuracy = new double[methods.size()][draws];
         for (int d = 0; d < draws; d++) {
             int[] rows = perClass == 0 ? IntStream.range(0, train.size()).toArray()
                     : LabelledDraw.perClass(trainCodes.labels(), train.classes(), perClass, seed + d);
             accuracy[0][d] = LinearProbe.testAccuracy(trainCodes.rows(rows), testCodes, train.classes());
             accuracy[1][d] = LinearProbe.testAccuracy(trainPixels.rows(rows), testPixels, train.classes());
-            out.printf(Locale.ROOT, "%-6d %13.2f%% %13.2f%%%n", d + 1, 100 * accuracy[0][d], 100 * accuracy[1][d]);
+            if (spread) {
+                accuracy[2][d] = spreadAccuracy(codeGraph, rows, trainCodes, testCodes, train.classes());
+                accuracy[3][d] = spreadAccuracy(pixelGraph, rows, trainPixels, testPixels, train.classes());
+            }
+            out.printf(Locale.ROOT, "%-6d", d + 1);
+            for (double[] method : accuracy) {
+                out.printf(Locale.ROOT, " %17.2f%%", 100 * method[d]);
+            }
+            out.println();
             out.flush();
         }
-        out.printf(Locale.ROOT, "%-6s %7.2f%% +- %.2f %7.2f%% +- %.2f   (test error: codes %.2f%%, pixels %.2f%%)%n",
-                "mean", 100 * mean(accuracy[0]), 100 * deviation(accuracy[0]), 100 * mean(accuracy[1]),
-                100 * deviation(accuracy[1]), 100 - 100 * mean(accuracy[0]), 100 - 100 * mean(accuracy[1]));
+        out.printf(Locale.ROOT, "%-6s", "mean");
+        for (double[] method : accuracy) {
+            out.printf(Locale.ROOT, " %9.2f%% +- %.2f", 100 * mean(method), 100 * deviation(method));
+        }
+        out.printf(Locale.ROOT, "%n%-6s", "error");
+        for (double[] method : accuracy) {
+            out.printf(Locale.ROOT, " %17.2f%%", 100 - 100 * mean(method));
+        }
+        out.println();
         out.flush();
         return ExitCodes.OK;
     }
@@ -90,6 +126,26 @@ final class ProbeCommand implements Callable<Integer> {
     private static Features codes(Vae vae, ImageDataset images, WorkProgress progress) {
         return new Features(Embedder.codes(vae, images, Inversion.defaults(), progress), vae.config().latent(),
                 images.labels());
+    }
+
+    /** The neighbour graph of the training rows followed by the test rows. */
+    private NeighbourGraph graph(Features train, Features test, String what) {
+        float[] values = Arrays.copyOf(train.values(), train.values().length + test.values().length);
+        System.arraycopy(test.values(), 0, values, train.values().length, test.values().length);
+        int[] labels = IntStream.concat(Arrays.stream(train.labels()), Arrays.stream(test.labels())).toArray();
+        return NeighbourGraph.of(new Features(values, train.dimension(), labels), neighbours,
+                Progress.live(spec, "neighbours of " + what, "images"));
+    }
+
+    /** Label spreading from the training rows {@code rows}: the share of test rows given their class. */
+    private static double spreadAccuracy(NeighbourGraph graph, int[] rows, Features train, Features test,
+                                         int classes) {
+        int[] labels = Arrays.stream(rows).map(row -> train.labels()[row]).toArray();
+        int[] predicted = LabelSpreading.classes(graph, rows, labels, classes);
+        int trainSize = train.labels().length;
+        long right = IntStream.range(0, test.labels().length)
+                .filter(i -> predicted[trainSize + i] == test.labels()[i]).count();
+        return right / (double) test.labels().length;
     }
 
     private static Features pixels(ImageDataset images) {

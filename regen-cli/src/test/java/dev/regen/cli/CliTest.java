@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -110,10 +111,15 @@ class CliTest {
         assertEquals(128 + 300 * 8, Files.size(temp.resolve("codes").resolve("test-labels.npy")));
         String folder = Path.of("..", "data", "fashion-mnist").toString();
         Result probe = regen("probe", run.resolve("model.regen").toString(), "--data", folder, "--per-class", "5",
-                "--draws", "2");
+                "--draws", "2", "--spread");
         assertEquals(0, probe.code(), probe.err());
-        double accuracy = Double.parseDouble(probe.out().replaceAll("(?s).*\\nmean\\s+([0-9.]+)%.*", "$1"));
-        assertTrue(accuracy > 30, "ten classes from 50 labels, chance 10%: " + probe.out());
+        // The mean row: codes, pixels, codes spread, pixels spread.
+        String meanRow = probe.out().lines().filter(line -> line.startsWith("mean")).findFirst().orElseThrow();
+        double[] means = Pattern.compile("([0-9.]+)% \\+-").matcher(meanRow).results()
+                .mapToDouble(match -> Double.parseDouble(match.group(1))).toArray();
+        assertEquals(4, means.length, probe.out());
+        assertTrue(means[0] > 30, "ten classes from 50 labels, chance 10%: " + probe.out());
+        assertTrue(means[2] > 30, "spread over the codes: " + probe.out());
         assertBadInput("has no test set beside it", "probe", run.resolve("model.regen").toString(), "--data", DATA);
         assertBadInput("class 0 has", "probe", run.resolve("model.regen").toString(), "--data", folder,
                 "--per-class", "5000");
