@@ -82,12 +82,19 @@ final class ProbeCommand implements Callable<Integer> {
         Features testCodes = codes(vae, test, Progress.live(spec, "encoding", "images"));
         Features trainPixels = pixels(train);
         Features testPixels = pixels(test);
+        long started = System.nanoTime();
         NeighbourGraph codeGraph = spread ? graph(trainCodes, testCodes, "codes") : null;
+        long codesDone = System.nanoTime();
         NeighbourGraph pixelGraph = spread ? graph(trainPixels, testPixels, "pixels") : null;
         Progress.clear(spec);
+        PrintWriter out = spec.commandLine().getOut();
+        if (spread) {
+            out.printf(Locale.ROOT, "neighbour graphs of %d images (%d neighbours each): codes in %.1f s, pixels in "
+                    + "%.1f s%n", codeGraph.size(), neighbours, (codesDone - started) / 1e9,
+                    (System.nanoTime() - codesDone) / 1e9);
+        }
         List<String> methods = spread ? List.of("codes", "pixels", "codes spread", "pixels spread")
                 : List.of("codes", "pixels");
-        PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s labelled images per class, %d classes; test: %d images%n",
                 perClass == 0 ? "all" : String.valueOf(perClass), train.classes(), test.size());
         out.printf(Locale.ROOT, "%-6s", "draw");

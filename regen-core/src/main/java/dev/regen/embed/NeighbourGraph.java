@@ -8,6 +8,7 @@ import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.ScalarTypeOptional;
 import org.bytedeco.pytorch.T_TensorTensor_T;
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
 
 import java.util.Arrays;
 
@@ -49,18 +50,20 @@ public final class NeighbourGraph {
         float[] squared = new float[size * k];
         try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
             Tensor x = Tensor.create(features.values(), size, features.dimension());
-            Tensor norms = x.square().sum(new long[]{1}, false, new ScalarTypeOptional());
+            Tensor squaredNorms = x.square().sum(new long[]{1}, false, new ScalarTypeOptional());
             Tensor transposed = x.t().contiguous();
             for (int start = 0; start < size; start += BLOCK) {
                 try (PointerScope blockScope = new PointerScope()) {
                     int rows = Math.min(BLOCK, size - start);
-                    // |a - b|^2 = |a|^2 + |b|^2 - 2 a.b, clamped at 0 against rounding.
-                    Tensor distances = x.narrow(0, start, rows).matmul(transposed).mul(Tensors.scalar(-2))
-                            .add(norms.narrow(0, start, rows).unsqueeze(1)).add(norms.unsqueeze(0))
+                    // |a - b|^2 = |a|^2 + |b|^2 - 2 a.b in one pass over the block; |a|^2 is the same
+                    // along a row, so it joins only the k chosen (clamped at 0 against rounding).
+                    Tensor ranking = torch.addmm(squaredNorms.unsqueeze(0), x.narrow(0, start, rows), transposed,
+                            Tensors.scalar(1), Tensors.scalar(-2));
+                    ranking.diagonal(start, 0, 1).fill_(Tensors.scalar(Double.POSITIVE_INFINITY));
+                    T_TensorTensor_T nearest = ranking.topk(k, 1, false, true);
+                    Tensor distances = nearest.get0().add(squaredNorms.narrow(0, start, rows).unsqueeze(1))
                             .clamp_min(Tensors.scalar(0));
-                    distances.diagonal(start, 0, 1).fill_(Tensors.scalar(Double.POSITIVE_INFINITY));
-                    T_TensorTensor_T nearest = distances.topk(k, 1, false, true);
-                    nearest.get0().contiguous().data_ptr_float().get(squared, start * k, rows * k);
+                    distances.contiguous().data_ptr_float().get(squared, start * k, rows * k);
                     long[] indices = new long[rows * k];
                     nearest.get1().contiguous().data_ptr_long().get(indices);
                     for (int i = 0; i < indices.length; i++) {
