@@ -6,12 +6,17 @@ import dev.regen.config.ModelKind;
 import dev.regen.nn.ConvDecoder;
 import dev.regen.nn.ConvDiscriminator;
 import dev.regen.nn.ConvGeometry;
+import dev.regen.nn.Tensors;
+import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.BoolOptional;
 import org.bytedeco.pytorch.EmbeddingImpl;
 import org.bytedeco.pytorch.Module;
+import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
+
+import java.util.stream.IntStream;
 
 import static dev.regen.nn.Tensors.scalar;
 
@@ -55,6 +60,9 @@ public final class Gan extends Module implements Generative {
                 + norm + ") -> score";
     }
 
+    /** Batches of noise behind the generator's standing statistics. */
+    private static final int STANDING_BATCHES = 50;
+
     private final ModelConfig config;
     private final ConvDecoder generator;
     private final EmbeddingImpl labelEmbedding;
@@ -89,6 +97,30 @@ public final class Gan extends Module implements Generative {
     @Override
     public void evaluationMode(boolean evaluation) {
         train(!evaluation);
+    }
+
+    /**
+     * Standing statistics (Brock et al. 2019, BigGAN, appendix C.1): recomputes the generator's
+     * batch-norm running statistics from the final weights, over {@link #STANDING_BATCHES} batches of
+     * fresh noise (labels balanced over the classes). During training they trail the weights by the
+     * last few steps (momentum 0.1), and early in a run the weights move fast: after 135 steps on
+     * 64x64 emoji, samples in evaluation mode scored Frechet 1027 and 1035 with the trained
+     * statistics, 805 and 911 with standing ones (802 and 914 on each batch's own statistics).
+     * With momentum 0.1, 50 batches leave 0.9^50 (0.5%) of the old statistics.
+     *
+     * @param batch images per batch, the training batch size
+     */
+    public void refreshGeneratorStatistics(int batch) {
+        int[] labels = IntStream.range(0, batch).map(i -> i % Math.max(1, config.classes())).toArray();
+        generator.train(true);
+        try (NoGradGuard noGrad = new NoGradGuard()) {
+            for (int i = 0; i < STANDING_BATCHES; i++) {
+                try (PointerScope scope = new PointerScope()) {
+                    generate(Noise.normal(batch, config.latent()), Tensors.labels(config, config.conditional()
+                            ? labels : null, batch));
+                }
+            }
+        }
     }
 
     @Override

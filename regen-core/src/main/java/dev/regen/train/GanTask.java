@@ -1,6 +1,7 @@
 package dev.regen.train;
 
 import dev.regen.nn.Noise;
+import dev.regen.nn.Torch;
 import dev.regen.config.Augmentation;
 import dev.regen.config.ModelKind;
 import dev.regen.config.TrainConfig;
@@ -95,6 +96,13 @@ final class GanTask implements TrainingTask {
             discriminatorOptimizer.zero_grad();   // its own step's gradients are spent: leave none behind
         }
         return new double[]{d, lastGeneratorLoss};
+    }
+
+    /** The generator's batch norm gets standing statistics for sampling (Gan#refreshGeneratorStatistics). */
+    @Override
+    public void finish(long seed) {
+        Torch.seed(seed);
+        gan.refreshGeneratorStatistics(config.optimisation().batchSize());
     }
 
     @Override

@@ -139,6 +139,7 @@ public final class Run {
             return new Result(files, List.of(), "rank " + Distributed.current().rank() + " of "
                     + Distributed.current().world() + " done; rank 0 wrote " + files.folder() + "\n");
         }
+        task.finish(training.seed());
         Manifest manifest = Checkpointer.manifest(task.model().config(), training, dataConfig, end, provenance);
         SavedModel.toFile(task.model(), manifest, Map.of(ModelFile.HISTORY, History.toJsonLines(history.epochs())))
                 .write(files.model());

@@ -42,6 +42,13 @@ public interface TrainingTask {
     /** The task's optimizers, which checkpoints save and resumed runs restore. */
     Optimizers optimizers();
 
+    /**
+     * Readies the trained model for use, once after the last epoch and before the final model file
+     * is written; the checkpoint keeps the training state, so a resumed run is unchanged by it.
+     */
+    default void finish(long seed) {
+    }
+
     /** Writes the final pictures and charts of a run; returns the summary text. */
     String report(RunFiles files, ImageDataset train, ImageDataset test, List<EpochMetrics> history, long seed,
                   double seconds);

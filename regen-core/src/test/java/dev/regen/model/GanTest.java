@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.stream.IntStream;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,6 +43,33 @@ class GanTest {
             assertArrayEquals(new long[]{3, c, h, w}, images.sizes().vec().get());
             assertArrayEquals(new long[]{3}, gan.score(images, labels).sizes().vec().get());
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0", "4"})
+    void standingStatisticsMakeEvaluationModeMatchLargeBatchStatistics(int classes) {
+        try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
+            Gan gan = gan(ModelKind.DCGAN, new ImageShape(3, 32, 32), classes);
+            Torch.seed(3);
+            Tensor noise = torch.randn(512, 8);
+            Tensor labels = classes == 0 ? null
+                    : Tensors.labels(gan.config(), IntStream.range(0, 512).map(i -> i % classes)
+                    .toArray(), 512);
+            // An untrained generator's batch norm still holds mean 0 and variance 1.
+            double before = evaluationAgainstBatchStatistics(gan, noise, labels);
+            gan.refreshGeneratorStatistics(64);
+            double after = evaluationAgainstBatchStatistics(gan, noise, labels);
+            assertTrue(after < 0.02 && after < before / 5, "largest difference before " + before + ", after " + after);
+        }
+    }
+
+    /** The largest pixel difference between evaluation-mode images and those on the batch's own statistics. */
+    private static double evaluationAgainstBatchStatistics(Gan gan, Tensor noise, Tensor labels) {
+        gan.evaluationMode(true);
+        Tensor evaluated = gan.generate(noise, labels);
+        gan.evaluationMode(false);
+        Tensor batch = gan.generate(noise, labels);
+        return evaluated.sub(batch).abs().max().item_double();
     }
 
     /** A discriminator whose every weight is zero scores every image 0. */
