@@ -45,6 +45,8 @@ public interface TrainingTask {
     /**
      * Readies the trained model for use, once after the last epoch and before the final model file
      * is written; the checkpoint keeps the training state, so a resumed run is unchanged by it.
+     *
+     * @param seed the run's seed, for whatever noise this draws
      */
     default void finish(long seed) {
     }
