@@ -78,6 +78,10 @@ final class ProbeCommand implements Callable<Integer> {
         if (train.classes() < 2) {
             throw new RegenException(train.source() + " has no class labels: the probe needs labelled images");
         }
+        if (spread) {
+            // Each image needs that many others: a user error, not the graph's IllegalArgumentException.
+            Check.range("--neighbours", neighbours, 1, train.size() + test.size() - 1);
+        }
         Features trainCodes = codes(vae, train, Progress.live(spec, "encoding", "images"));
         Features testCodes = codes(vae, test, Progress.live(spec, "encoding", "images"));
         Features trainPixels = pixels(train);

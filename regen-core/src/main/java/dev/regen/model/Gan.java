@@ -111,13 +111,13 @@ public final class Gan extends Module implements Generative {
      * @param batch images per batch, the training batch size
      */
     public void refreshGeneratorStatistics(int batch) {
-        int[] labels = IntStream.range(0, batch).map(i -> i % Math.max(1, config.classes())).toArray();
         generator.train(true);
-        try (NoGradGuard noGrad = new NoGradGuard()) {
+        try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
+            Tensor labels = config.conditional() ? Tensors.labels(config,
+                    IntStream.range(0, batch).map(i -> i % config.classes()).toArray(), batch) : null;
             for (int i = 0; i < STANDING_BATCHES; i++) {
-                try (PointerScope scope = new PointerScope()) {
-                    generate(Noise.normal(batch, config.latent()), Tensors.labels(config, config.conditional()
-                            ? labels : null, batch));
+                try (PointerScope batchScope = new PointerScope()) {
+                    generate(Noise.normal(batch, config.latent()), labels);
                 }
             }
         }
