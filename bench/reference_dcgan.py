@@ -66,6 +66,29 @@ class Discriminator(nn.Module):
         return self.head(x.flatten(1)).flatten()
 
 
+def optimizers(g, d):
+    """Adam 2e-4 with betas (0.5, 0.999) for each network (Radford et al. 2016)."""
+    return (torch.optim.Adam(g.parameters(), lr=2e-4, betas=(0.5, 0.999)),
+            torch.optim.Adam(d.parameters(), lr=2e-4, betas=(0.5, 0.999)))
+
+
+def step(g, d, g_opt, d_opt, real, latent):
+    """One discriminator step on real images and detached fakes, then one generator step on fresh
+    noise (non-saturating loss); returns both losses as tensors."""
+    with torch.no_grad():
+        fake = g(torch.randn(len(real), latent, device=real.device))
+    d_loss = -(F.logsigmoid(d(real)) + F.logsigmoid(-d(fake))).mean()
+    d_opt.zero_grad()
+    d_loss.backward()
+    d_opt.step()
+    g_loss = -F.logsigmoid(d(g(torch.randn(len(real), latent, device=real.device)))).mean()
+    g_opt.zero_grad()
+    g_loss.backward()
+    g_opt.step()
+    d_opt.zero_grad()
+    return d_loss, g_loss
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--data", default="/usr/share/datasets/fashion-mnist")
@@ -90,24 +113,12 @@ def main():
     g_macs, fake = multiply_adds(g, torch.zeros(2, a.latent))
     flops = 2 * (9 * multiply_adds(d, fake)[0] + 4 * g_macs)
     g, d, train = g.to(a.device), d.to(a.device), train.to(a.device)
-    g_opt = torch.optim.Adam(g.parameters(), lr=2e-4, betas=(0.5, 0.999))
-    d_opt = torch.optim.Adam(d.parameters(), lr=2e-4, betas=(0.5, 0.999))
+    g_opt, d_opt = optimizers(g, d)
     for epoch in range(1, a.epochs + 1):
         order = torch.randperm(len(train), device=a.device)
         start = time.perf_counter()
         for i in range(0, len(train), a.batch):
-            real = train[order[i:i + a.batch]]
-            with torch.no_grad():
-                fake = g(torch.randn(len(real), a.latent, device=a.device))
-            d_loss = -(F.logsigmoid(d(real)) + F.logsigmoid(-d(fake))).mean()
-            d_opt.zero_grad()
-            d_loss.backward()
-            d_opt.step()
-            g_loss = -F.logsigmoid(d(g(torch.randn(len(real), a.latent, device=a.device)))).mean()
-            g_opt.zero_grad()
-            g_loss.backward()
-            g_opt.step()
-            d_opt.zero_grad()
+            d_loss, g_loss = step(g, d, g_opt, d_opt, train[order[i:i + a.batch]], a.latent)
         if a.device != "cpu":
             torch.cuda.synchronize()
         seconds = time.perf_counter() - start
