@@ -33,7 +33,9 @@ final class Progress {
             }
             lastDraw[0] = now;
             double seconds = (now - started) / 1e9;
-            err.printf(Locale.ROOT, "\r%s: %3d%% (%d/%d %s), %s left ", what, 100 * done / total, done, total, units,
+            // Clearing to the line's end first: a shorter line must not keep the end of a longer one
+            // (one phase's line after another's).
+            err.printf(Locale.ROOT, "\r\033[K%s: %3d%% (%d/%d %s), %s left ", what, 100 * done / total, done, total, units,
                     ProgressBar.duration(seconds / done * (total - done)));
             err.flush();
         };
