@@ -50,14 +50,14 @@ def main():
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
     train = read_images(a.data, "train")
+    if a.steps * a.batch > len(train):
+        raise SystemExit(f"{a.steps} steps of {a.batch} need more than the {len(train)} training images")
     levels = geometry(train.shape[2], train.shape[3], train.shape[1], a.width)
     g, d = Generator(levels, a.latent), Discriminator(levels)
     gen, dis = regen_order(g, d)
     assert len(gen) == len(list(g.parameters())) and len(dis) == len(list(d.parameters()))
     write(f"{a.out}/generator.f32", gen)
     write(f"{a.out}/discriminator.f32", dis)
-    if a.steps * a.batch > len(train):
-        raise SystemExit(f"{a.steps} steps of {a.batch} need more than the {len(train)} training images")
     batches = train[torch.randperm(len(train))[:a.steps * a.batch]]
     write(f"{a.out}/batches.f32", [batches])
     with open(f"{a.out}/shape.txt", "w") as f:

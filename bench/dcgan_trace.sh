@@ -4,7 +4,7 @@
 # noise (each engine's generator seeded alike), and print their discriminator and generator losses
 # per step side by side with the largest relative difference. One thread each; for scale, the
 # reference again at 2 threads, whose other reduction order is a difference of float rounding alone
-# (last column). DATA as bench/dcgan_reference_quality.sh's.
+# (last column). DATA as bench/dcgan_reference_quality.sh's; STEPS batches must fit in one epoch.
 # Usage: bench/dcgan_trace.sh DATA [STEPS=20] [WIDTH=32] [BATCH=128] [SEED=1]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
