@@ -52,7 +52,7 @@ final class JobOptions {
         String url = master != null ? master : conf.get("spark.master", "local[2]");
         // Spark 4 isolates a session's artifacts: a SQL job's tasks on a cluster's executors carry only
         // the session's files, so the model added to the context below would not reach them (local
-        // mode reads it from the driver's folder and hides this; bench/spark_cluster.sh shows it).
+        // mode reads it from the driver's folder and hides this; SparkClusterTest shows it).
         SparkSession spark = SparkSession.builder().appName("regen " + job).master(url)
                 .config("spark.ui.enabled", "false").config("spark.sql.artifact.isolation.enabled", "false")
                 .getOrCreate();
