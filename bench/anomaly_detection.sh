@@ -5,7 +5,9 @@
 # correction: a logistic-likelihood VAE trained on all of Fashion-MNIST scores its test set (normal)
 # against MNIST's (anomalous) by raw likelihood and by Serra et al.'s complexity-corrected score.
 # MNIST comes from bench/install_data.sh DIR (DIR/mnist).
-# Usage: bench/anomaly_detection.sh [EPOCHS=20] [OUT=runs/anomaly] [K=20] [MNIST=/tmp/datasets/mnist] [ALL_EPOCHS=10]
+# OPTIONS go to the one-class runs' `regen train`, such as "--likelihood logistic" (which adds the
+# complexity-corrected score).
+# Usage: bench/anomaly_detection.sh [EPOCHS=20] [OUT=runs/anomaly] [K=20] [MNIST=/tmp/datasets/mnist] [ALL_EPOCHS=10] [OPTIONS]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 EPOCHS=${1:-20}
@@ -13,16 +15,17 @@ OUT=${2:-runs/anomaly}
 K=${3:-20}
 MNIST=${4:-/tmp/datasets/mnist}
 ALL_EPOCHS=${5:-10}
+read -r -a OPTIONS <<< "${6:-}"
 DATA=/usr/share/datasets/fashion-mnist
 mkdir -p "$OUT"
 for c in 0 1 2 3 4 5 6 7 8 9; do
   [ -f "$OUT/class$c/model.regen" ] ||
-    "$ROOT/regen" train --data "$DATA" --labels "$c" --epochs "$EPOCHS" --out "$OUT/class$c" > "$OUT/class$c.txt" 2>&1
+    "$ROOT/regen" train --data "$DATA" --labels "$c" --epochs "$EPOCHS" "${OPTIONS[@]}" --out "$OUT/class$c" > "$OUT/class$c.txt" 2>&1
   [ -s "$OUT/class$c.auroc" ] ||
     "$ROOT/regen" eval-anomaly "$OUT/class$c/model.regen" --data "$DATA" --normal-labels "$c" --k "$K" \
       > "$OUT/class$c.auroc"
 done
-echo "one-class AUROC (normal class: rows), $EPOCHS epochs, K = $K"
+echo "one-class AUROC (normal class: rows), $EPOCHS epochs, K = $K ${OPTIONS[*]}"
 awk 'FNR == 1 { file++ } FNR > 1 { auroc[file, $1] = $2; names[$1] = 1; order[FNR] = $1 }
      END {
        printf "%-6s", "class"; for (i = 2; i in order; i++) printf " %14s", order[i]; printf "\n"
