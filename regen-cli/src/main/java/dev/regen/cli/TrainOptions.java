@@ -111,6 +111,12 @@ final class TrainOptions {
             description = "pix2pix and cyclegan: how feature maps are normalised (default: ${DEFAULT-VALUE})")
     FeatureNorm norm;
 
+    @Option(names = "--keep-lightness",
+            description = "pix2pix and cyclegan from grey to colour (--input-channels 1): the output keeps the grey "
+                    + "input's lightness and the generator supplies only the colour, as the pix2pix authors "
+                    + "colourise in Lab")
+    boolean keepLightness;
+
     @Option(names = "--gan-loss", converter = Converters.GanLossName.class, paramLabel = "vanilla|lsgan|hinge",
             description = "pix2pix and cyclegan: the adversarial loss (default: vanilla for pix2pix, lsgan for "
                     + "cyclegan, as the originals)")
@@ -188,11 +194,14 @@ final class TrainOptions {
             if (conditional) {
                 throw new RegenException(kind.id() + " is conditioned on its input image, not on class labels");
             }
-            if (restores) {
-                ImageShape shape = data.split().train().shape();
-                return ModelConfig.translator(kind, shape, shape.channels(), base, norm);
-            }
-            return ModelConfig.translator(kind, data.targetShape(), data.inputChannels(), base, norm);
+            ImageShape restored = data.split().train().shape();
+            ModelConfig translator = restores ? ModelConfig.translator(kind, restored, restored.channels(), base, norm)
+                    : ModelConfig.translator(kind, data.targetShape(), data.inputChannels(), base, norm);
+            return keepLightness ? translator.keepingLightness() : translator;
+        }
+        if (keepLightness) {
+            throw new RegenException("--keep-lightness belongs to pix2pix and cyclegan from grey to colour, not to "
+                    + kind.id());
         }
         return model(data.split().train().shape(), data.split().train().classes());
     }

@@ -19,9 +19,13 @@ import dev.regen.RegenException;
  *                   output's are {@code shape}'s); 0 for every other model
  * @param norm       translation models: how their feature maps are normalised; null for every other
  *                   model
+ * @param keepLightness translation models from grey to colour: the output takes its lightness from
+ *                   the grey input and the generator supplies only the colour (files written before
+ *                   the option existed read as false)
  */
 public record ModelConfig(ModelKind kind, ImageShape shape, int latent, Likelihood likelihood, int width, int classes,
-                          int priorComponents, boolean tied, int sourceChannels, FeatureNorm norm) {
+                          int priorComponents, boolean tied, int sourceChannels, FeatureNorm norm,
+                          boolean keepLightness) {
     /** Validates every field. */
     public ModelConfig {
         Check.present("model", kind);
@@ -44,18 +48,29 @@ public record ModelConfig(ModelKind kind, ImageShape shape, int latent, Likeliho
         } else if (sourceChannels != 0 || norm != null) {
             throw new RegenException("source channels and a norm belong to translation models, not to " + kind.id());
         }
+        if (keepLightness && !(kind.translates() && sourceChannels == 1 && shape.channels() == 3)) {
+            throw new RegenException("--keep-lightness colours grey images: it needs a translation model from 1 "
+                    + "channel to 3, not " + (kind.translates() ? "from " + sourceChannels + " to "
+                    + shape.channels() : kind.id()));
+        }
     }
 
     /** A model that does not translate. */
     public ModelConfig(ModelKind kind, ImageShape shape, int latent, Likelihood likelihood, int width, int classes,
                        int priorComponents, boolean tied) {
-        this(kind, shape, latent, likelihood, width, classes, priorComponents, tied, 0, null);
+        this(kind, shape, latent, likelihood, width, classes, priorComponents, tied, 0, null, false);
     }
 
     /** A translation model from images of {@code sourceChannels} channels to images of {@code shape}. */
     public static ModelConfig translator(ModelKind kind, ImageShape shape, int sourceChannels, int width,
                                          FeatureNorm norm) {
-        return new ModelConfig(kind, shape, 1, Likelihood.BERNOULLI, width, 0, 0, false, sourceChannels, norm);
+        return new ModelConfig(kind, shape, 1, Likelihood.BERNOULLI, width, 0, 0, false, sourceChannels, norm, false);
+    }
+
+    /** A copy of this translation model from grey to colour whose outputs keep their input's lightness. */
+    public ModelConfig keepingLightness() {
+        return new ModelConfig(kind, shape, latent, likelihood, width, classes, priorComponents, tied,
+                sourceChannels, norm, true);
     }
 
     /**
@@ -100,6 +115,6 @@ public record ModelConfig(ModelKind kind, ImageShape shape, int latent, Likeliho
     /** A copy with another latent size. */
     public ModelConfig withLatent(int newLatent) {
         return new ModelConfig(kind, shape, newLatent, likelihood, width, classes, priorComponents, tied,
-                sourceChannels, norm);
+                sourceChannels, norm, keepLightness);
     }
 }

@@ -6,6 +6,7 @@ import dev.regen.config.ModelConfig;
 import dev.regen.config.ModelKind;
 import dev.regen.config.TrainConfig;
 import dev.regen.config.TranslationDirection;
+import dev.regen.nn.Lightness;
 import dev.regen.nn.PatchDiscriminator;
 import dev.regen.nn.ResnetGenerator;
 import org.bytedeco.pytorch.Module;
@@ -54,7 +55,7 @@ public final class CycleGan extends Module implements Translator {
     }
 
     static String architecture(ModelConfig c) {
-        return "residual generators " + c.sourceShape() + " <-> " + c.shape() + " (7x7 convolution, two 3x3 stride-2 "
+        return "residual generators " + c.sourceShape() + " <-> " + c.shape() + Translator.lightness(c) + " (7x7 convolution, two 3x3 stride-2 "
                 + "down, " + ResnetGenerator.blocks(c.shape()) + " residual blocks, two up, from " + c.width()
                 + " filters, " + c.norm().id() + " norm); a PatchGAN discriminator per domain";
     }
@@ -81,7 +82,13 @@ public final class CycleGan extends Module implements Translator {
 
     @Override
     public Tensor translate(Tensor images, TranslationDirection direction) {
-        return direction == TranslationDirection.A2B ? forward.forward(images) : backward.forward(images);
+        return direction == TranslationDirection.A2B ? toB(images) : backward.forward(images);
+    }
+
+    /** G(a), relit to a's lightness for a model that keeps it. */
+    private Tensor toB(Tensor a) {
+        Tensor colour = forward.forward(a);
+        return config.keepLightness() ? Lightness.relit(colour, a) : colour;
     }
 
     @Override
@@ -128,9 +135,9 @@ public final class CycleGan extends Module implements Translator {
     /** The generators' loss on real images a and b. */
     public GeneratorPass generatorPass(TrainConfig.Translation settings, Tensor a, Tensor b) {
         GanLoss gan = settings.ganLoss();
-        Tensor fakeB = forward.forward(a);
+        Tensor fakeB = toB(a);
         Tensor fakeA = backward.forward(b);
-        Tensor cycle = torch.l1_loss(backward.forward(fakeB), a).add(torch.l1_loss(forward.forward(fakeA), b));
+        Tensor cycle = torch.l1_loss(backward.forward(fakeB), a).add(torch.l1_loss(toB(fakeA), b));
         Tensor loss = AdversarialLoss.generator(gan, judgeOfB.forward(fakeB))
                 .add(AdversarialLoss.generator(gan, judgeOfA.forward(fakeA)))
                 .add(cycle.mul(scalar(2 * settings.lambdaCycle())));

@@ -4,6 +4,7 @@ import dev.regen.config.GanLoss;
 import dev.regen.config.ModelConfig;
 import dev.regen.config.ModelKind;
 import dev.regen.config.TranslationDirection;
+import dev.regen.nn.Lightness;
 import dev.regen.nn.PatchDiscriminator;
 import dev.regen.nn.UNet;
 import org.bytedeco.pytorch.Module;
@@ -44,7 +45,7 @@ public final class Pix2Pix extends Module implements Translator {
     static String architecture(ModelConfig c) {
         return "U-Net generator " + c.sourceShape() + " -> "
                 + UNet.levels(c.shape().height(), c.shape().width()) + " levels from " + c.width() + " filters (4x4 stride-2 convolutions, skips, "
-                + c.norm().id() + " norm) -> " + c.shape() + "; PatchGAN discriminator on input and output stacked";
+                + c.norm().id() + " norm) -> " + c.shape() + Translator.lightness(c) + "; PatchGAN discriminator on input and output stacked";
     }
 
     @Override
@@ -67,7 +68,8 @@ public final class Pix2Pix extends Module implements Translator {
         if (direction != TranslationDirection.A2B) {
             throw new IllegalArgumentException("pix2pix translates from A to B only");
         }
-        return generator.forward(images);
+        Tensor colour = generator.forward(images);
+        return config.keepLightness() ? Lightness.relit(colour, images) : colour;
     }
 
     @Override

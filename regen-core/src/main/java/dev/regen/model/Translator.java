@@ -1,6 +1,7 @@
 package dev.regen.model;
 
 import dev.regen.config.ImageShape;
+import dev.regen.config.ModelConfig;
 import dev.regen.config.TranslationDirection;
 import org.bytedeco.pytorch.Tensor;
 
@@ -25,6 +26,11 @@ public interface Translator extends Network {
      * convolutional, so any such size translates.
      */
     int sizeMultiple();
+
+    /** What {@code regen info} adds to the architecture of a model that keeps its input's lightness. */
+    static String lightness(ModelConfig config) {
+        return config.keepLightness() ? " (relit to the grey input's lightness)" : "";
+    }
 
     /** The shape of the images the model reads in this direction, at its training size. */
     default ImageShape inputShape(TranslationDirection direction) {

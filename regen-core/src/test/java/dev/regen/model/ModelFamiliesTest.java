@@ -51,6 +51,19 @@ class ModelFamiliesTest {
     }
 
     @Test
+    void onlyATranslatorFromGreyToColourKeepsItsInputsLightness() {
+        ImageShape colour = new ImageShape(3, 32, 32);
+        ModelConfig colourist = ModelConfig.translator(ModelKind.CYCLEGAN, colour, 1, 8,
+                dev.regen.config.FeatureNorm.INSTANCE).keepingLightness();
+        assertTrue(ModelFamilies.architecture(colourist).contains("(relit to the grey input's lightness)"),
+                ModelFamilies.architecture(colourist));
+        RegenException styles = assertThrows(RegenException.class, () -> ModelConfig.translator(ModelKind.PIX2PIX,
+                colour, 3, 8, dev.regen.config.FeatureNorm.INSTANCE).keepingLightness());
+        assertEquals("--keep-lightness colours grey images: it needs a translation model from 1 channel to 3, not "
+                + "from 3 to 3", styles.getMessage());
+    }
+
+    @Test
     void a64PixelDcganOfWidth64HasTheReferenceFilters() {
         String layers = ModelFamilies.architecture(new ModelConfig(ModelKind.DCGAN, new ImageShape(3, 64, 64), 100,
                 Likelihood.BERNOULLI, 64));

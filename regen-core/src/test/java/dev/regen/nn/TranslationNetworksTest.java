@@ -46,6 +46,23 @@ class TranslationNetworksTest {
     }
 
     @Test
+    void relitColoursTakeTheGreyLumaAndKeepTheirChannelDifferencesUnlessTheyClip() {
+        try (PointerScope scope = new PointerScope()) {
+            Tensor colour = torch.rand(2, 3, 4, 5).mul(Tensors.scalar(0.4)).add(Tensors.scalar(0.3));
+            Tensor grey = torch.rand(2, 1, 4, 5).mul(Tensors.scalar(0.2)).add(Tensors.scalar(0.4));
+            Tensor relit = Lightness.relit(colour, grey);
+            Tensor luma = relit.narrow(1, 0, 1).mul(Tensors.scalar(0.299)).add(relit.narrow(1, 1, 1)
+                    .mul(Tensors.scalar(0.587))).add(relit.narrow(1, 2, 1).mul(Tensors.scalar(0.114)));
+            assertEquals(0, luma.sub(grey).abs().max().item_double(), 1e-6);
+            Tensor differences = relit.sub(relit.narrow(1, 0, 1)).sub(colour.sub(colour.narrow(1, 0, 1)));
+            assertEquals(0, differences.abs().max().item_double(), 1e-6);
+            Tensor white = Lightness.relit(torch.full(new long[]{1, 3, 1, 1}, Tensors.scalar(0.5)),
+                    torch.ones(1, 1, 1, 1));
+            assertEquals(1, white.min().item_double(), 1e-6, "a grey of 1 relights anything to white");
+        }
+    }
+
+    @Test
     void instanceNormStandardisesEachChannelOfEachImageOverItsPixels() {
         try (PointerScope scope = new PointerScope()) {
             Tensor maps = torch.randn(2, 3, 5, 7).mul(Tensors.scalar(4.0)).add(Tensors.scalar(3.0));

@@ -6,6 +6,7 @@ import dev.regen.config.ImageShape;
 import dev.regen.config.ModelConfig;
 import dev.regen.config.ModelKind;
 import dev.regen.config.TrainConfig;
+import dev.regen.config.TranslationDirection;
 import dev.regen.data.DataSource;
 import dev.regen.data.Split;
 import dev.regen.data.damage.Corruption;
@@ -19,6 +20,7 @@ import dev.regen.restore.Method;
 import dev.regen.restore.Restoration;
 import dev.regen.restore.RestoreEvaluator;
 import dev.regen.restore.RestoreSettings;
+import dev.regen.sample.Sampler;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,6 +125,45 @@ class Pix2PixTaskTest {
                         (done, total) -> { }).get(0);
         assertEquals(new ImageShape(3, 32, 32), colour.shape());
         assertEquals(null, colour.resizedFrom(), "only the channels changed");
+    }
+
+    @Test
+    void keepingTheGreyInputsLightnessItsColourisationsHaveTheInputsLumaAndTrainingAddsTheColour() {
+        String google = EMOJI.resolve("google").toString();
+        DataConfig colourise = new DataConfig(google, 3, 32, 32, null, 0.1, false, null, null, 0, null, google, false,
+                1);
+        DataSource.Prepared grey = DataSource.prepare(colourise, 1);
+        ModelConfig model = ModelConfig.translator(ModelKind.PIX2PIX, grey.targetShape(), 1, 8, FeatureNorm.INSTANCE)
+                .keepingLightness();
+        TrainConfig training = TrainConfig.builder().epochs(3).batchSize(8).learningRate(2e-4).seed(3L).threads(2)
+                .build();
+        Torch.seed(3L);
+        double untrained = new Pix2PixTask(new Pix2Pix(model), training).evaluate(grey.split().test(), 1).get("psnr");
+        Run.Result run = Run.start(model, training, colourise, grey.split(), temp.resolve("colourise"), "test",
+                new TrainingListener() { });
+        double trained = run.history().get(2).test().get("psnr");
+        assertTrue(trained > untrained + 1, "PSNR " + untrained + " dB untrained, " + trained + " after 3 epochs");
+
+        Pix2Pix colourist = (Pix2Pix) SavedModel.load(temp.resolve("colourise/model.regen")).model();
+        assertTrue(colourist.config().keepLightness(), "the setting is saved with the model");
+        int n = 16;
+        int plane = 32 * 32;
+        float[][] pairs = StackedImages.split(grey.split().test(), 0, n, model);
+        float[] colour = Sampler.translate(colourist, pairs[0], n, TranslationDirection.A2B);
+        int unsaturated = 0;
+        for (int i = 0; i < n; i++) {
+            for (int p = 0; p < plane; p++) {
+                float r = colour[(3 * i) * plane + p];
+                float g = colour[(3 * i + 1) * plane + p];
+                float b = colour[(3 * i + 2) * plane + p];
+                if (Math.min(r, Math.min(g, b)) > 0 && Math.max(r, Math.max(g, b)) < 1) {
+                    unsaturated++;
+                    assertEquals(pairs[0][i * plane + p], 0.299 * r + 0.587 * g + 0.114 * b, 1e-5, "luma " + i);
+                }
+            }
+        }
+        // The white background is saturated.
+        assertTrue(unsaturated > n * plane / 4, unsaturated + " of " + n * plane + " pixels inside the colour cube");
     }
 
     @Test
