@@ -55,9 +55,10 @@ public final class CycleGan extends Module implements Translator {
     }
 
     static String architecture(ModelConfig c) {
-        return "residual generators " + c.sourceShape() + " <-> " + c.shape() + Translator.lightness(c) + " (7x7 convolution, two 3x3 stride-2 "
-                + "down, " + ResnetGenerator.blocks(c.shape()) + " residual blocks, two up, from " + c.width()
-                + " filters, " + c.norm().id() + " norm); a PatchGAN discriminator per domain";
+        return "residual generators " + c.sourceShape() + " <-> " + c.shape() + Translator.lightness(c)
+                + " (7x7 convolution, two 3x3 stride-2 down, " + ResnetGenerator.blocks(c.shape())
+                + " residual blocks, two up, from " + c.width() + " filters, " + c.norm().id()
+                + " norm); a PatchGAN discriminator per domain";
     }
 
     /** Whether the identity term applies: only between domains of the same channels. */

@@ -45,7 +45,8 @@ public final class Pix2Pix extends Module implements Translator {
     static String architecture(ModelConfig c) {
         return "U-Net generator " + c.sourceShape() + " -> "
                 + UNet.levels(c.shape().height(), c.shape().width()) + " levels from " + c.width() + " filters (4x4 stride-2 convolutions, skips, "
-                + c.norm().id() + " norm) -> " + c.shape() + Translator.lightness(c) + "; PatchGAN discriminator on input and output stacked";
+                + c.norm().id() + " norm) -> " + c.shape() + Translator.lightness(c)
+                + "; PatchGAN discriminator on input and output stacked";
     }
 
     @Override
