@@ -6,7 +6,8 @@
 # against MNIST's (anomalous) by raw likelihood and by Serra et al.'s complexity-corrected score.
 # MNIST comes from bench/install_data.sh DIR (DIR/mnist).
 # OPTIONS go to the one-class runs' `regen train`, such as "--likelihood logistic" (which adds the
-# complexity-corrected score).
+# complexity-corrected score). Every score that applies is compared, RaPP's pathway scores included
+# (pathway-whitened fitted on each class's own training images).
 # Usage: bench/anomaly_detection.sh [EPOCHS=20] [OUT=runs/anomaly] [K=20] [MNIST=/tmp/datasets/mnist] [ALL_EPOCHS=10] [OPTIONS]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -28,7 +28,7 @@ final class AnomalyCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--score", defaultValue = "iwae", converter = Converters.AnomalyScoreName.class,
-            paramLabel = "elbo|iwae|reconstruction|complexity", description = "the score (default: ${DEFAULT-VALUE})")
+            paramLabel = "elbo|iwae|reconstruction|pathway|pathway-whitened|complexity", description = "the score (default: ${DEFAULT-VALUE})")
     AnomalyScore score;
 
     @Option(names = "--normal", paramLabel = "PATH", description = "images known to be normal, to set the threshold")

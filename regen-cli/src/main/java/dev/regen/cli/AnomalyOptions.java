@@ -2,11 +2,13 @@ package dev.regen.cli;
 
 import dev.regen.anomaly.AnomalyScore;
 import dev.regen.anomaly.AnomalyScorer;
+import dev.regen.anomaly.PathwayWhitening;
 import dev.regen.config.Check;
 import dev.regen.data.ImageDataset;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +29,14 @@ final class AnomalyOptions {
     @Option(names = "--seed", defaultValue = "1", description = "seed of the posterior samples (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--fit", paramLabel = "PATH",
+            description = "normal images the pathway-whitened score is fitted on, at most "
+                    + PathwayWhitening.MAX_FIT_IMAGES + " of them (default: the model's own training images, read "
+                    + "again from where it trained)")
+    Path fit;
+
+    private PathwayWhitening whitening;
+
     /** Checks the options before any work. */
     void validate() {
         Check.range("--k", k, 1, 1_000_000);
@@ -36,8 +46,12 @@ final class AnomalyOptions {
     /** Scores of {@code images} by each of {@code kinds}, with a progress line while importance sampling. */
     Map<AnomalyScore, double[]> score(ModelOption model, ImageDataset images, Set<AnomalyScore> kinds,
                                       CommandLine.Model.CommandSpec spec) {
+        if (kinds.contains(AnomalyScore.WHITENED_PATHWAY) && whitening == null) {
+            whitening = PathwayWhitening.fit(model.loadVae(),
+                    fit != null ? model.images(fit, model.loadVae(), false) : model.trainingImages(), seed);
+        }
         Map<AnomalyScore, double[]> scores = AnomalyScorer.scores(model.loadVae(), images, EnumSet.copyOf(kinds), k,
-                seed, Progress.live(spec, "importance sampling", "images"));
+                seed, whitening, Progress.live(spec, "importance sampling", "images"));
         Progress.clear(spec);
         return scores;
     }

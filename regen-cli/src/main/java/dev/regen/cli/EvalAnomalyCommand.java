@@ -47,7 +47,7 @@ final class EvalAnomalyCommand implements Callable<Integer> {
     }
 
     @Option(names = "--score", split = ",", converter = Converters.AnomalyScoreName.class,
-            paramLabel = "elbo|iwae|reconstruction|complexity", description = "scores compared (default: all that apply to the model)")
+            paramLabel = "elbo|iwae|reconstruction|pathway|pathway-whitened|complexity", description = "scores compared (default: all that apply to the model; pathway-whitened when its normal images are there)")
     List<AnomalyScore> scores;
 
     @Mixin
@@ -62,6 +62,9 @@ final class EvalAnomalyCommand implements Callable<Integer> {
         EnumSet<AnomalyScore> kinds = scores != null ? EnumSet.copyOf(scores) : EnumSet.allOf(AnomalyScore.class);
         if (scores == null) {
             kinds.removeIf(kind -> !kind.appliesTo(model.loadVae().config()));
+            if (options.fit == null && !model.hasTrainingImages()) {
+                kinds.remove(AnomalyScore.WHITENED_PATHWAY);
+            }
         }
         ImageDataset images = model.evaluationImages(data, options.limit);
         boolean[] normal = anomalous.path == null ? normalByLabel(images) : null;
@@ -69,12 +72,12 @@ final class EvalAnomalyCommand implements Callable<Integer> {
         Map<AnomalyScore, double[]> others = anomalous.path == null ? null
                 : options.score(model, model.evaluationImages(anomalous.path, options.limit), kinds, spec);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%-15s %7s %11s %7s %7s%n", "score", "AUROC", "threshold", "FPR", "TPR");
+        out.printf(Locale.ROOT, "%-16s %7s %11s %7s %7s%n", "score", "AUROC", "threshold", "FPR", "TPR");
         for (AnomalyScore kind : kinds) {
             double[] s = scored.get(kind);
             Detection d = others != null ? Detection.of(s, others.get(kind), options.falsePositiveRate)
                     : Detection.of(select(s, normal, true), select(s, normal, false), options.falsePositiveRate);
-            out.printf(Locale.ROOT, "%-15s %7.4f %11.4f %7.4f %7.4f%n", kind.id(), d.auroc(), d.threshold(),
+            out.printf(Locale.ROOT, "%-16s %7.4f %11.4f %7.4f %7.4f%n", kind.id(), d.auroc(), d.threshold(),
                     d.falsePositiveRate(), d.truePositiveRate());
         }
         out.flush();

@@ -9,12 +9,14 @@ import dev.regen.data.Binarized;
 import dev.regen.data.DataSource;
 import dev.regen.data.ImageDataset;
 import dev.regen.data.Subset;
+import dev.regen.io.Manifest;
 import dev.regen.model.Generative;
 import dev.regen.model.Network;
 import dev.regen.model.SavedModel;
 import dev.regen.model.Vae;
 import picocli.CommandLine.Parameters;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.IntStream;
 
@@ -72,6 +74,29 @@ final class ModelOption {
         Check.range("--limit", limit, 0, Integer.MAX_VALUE);
         return limit > 0 && limit < images.size()
                 ? new Subset(images, IntStream.range(0, limit).toArray(), "first " + limit) : images;
+    }
+
+    /** Whether the model's training data is still where it trained (see {@link #trainingImages}). */
+    boolean hasTrainingImages() {
+        return Files.exists(Path.of(loadSaved().file().manifest().data().path()));
+    }
+
+    /**
+     * The model's own training images, read again from where it trained and as it read them (its
+     * size, channels, labels and draw per class), binarized by one fixed draw when it trained on
+     * binarized images.
+     *
+     * @throws RegenException when they are no longer where the model trained
+     */
+    ImageDataset trainingImages() {
+        Manifest manifest = loadSaved().file().manifest();
+        if (!hasTrainingImages()) {
+            throw new RegenException("the model's training images at " + manifest.data().path()
+                    + " are not there: give --fit PATH");
+        }
+        ImageDataset train = DataSource.prepare(manifest.data().at(manifest.model().shape()),
+                manifest.training().seed()).split().train();
+        return manifest.training().binarize() ? new Binarized(train, manifest.training().seed()) : train;
     }
 
     /**

@@ -556,7 +556,8 @@ class CliTest {
         Result eval = regen("eval-anomaly", model, "--data", DATA, "--normal-labels", "7", "--limit", "600", "--k", "8");
         assertEquals(0, eval.code(), eval.err());
         assertFalse(eval.out().contains("complexity"), "needs the logistic likelihood: " + eval.out());
-        for (String score : new String[]{"elbo", "iwae", "reconstruction"}) {
+        // pathway-whitened is fitted on the model's own training sneakers, read again from DATA.
+        for (String score : new String[]{"elbo", "iwae", "reconstruction", "pathway", "pathway-whitened"}) {
             double auroc = Double.parseDouble(eval.out().replaceAll("(?s).*\\n" + score + "\\s+([0-9.]+) .*", "$1"));
             assertTrue(auroc > 0.5 && auroc <= 1, score + " AUROC " + auroc + "\n" + eval.out());
         }
@@ -580,9 +581,11 @@ class CliTest {
         Result psnr = regen("anomaly", model, "--data", DATA, "--score", "psnr", "--out",
                 temp.resolve("never.csv").toString());
         assertEquals(ExitCodes.USAGE, psnr.code());
-        assertTrue(psnr.err().contains("anomaly score must be one of elbo|iwae|reconstruction|complexity"), psnr.err());
+        assertTrue(psnr.err().contains("anomaly score must be one of elbo|iwae|reconstruction|pathway|pathway-whitened|complexity"), psnr.err());
         assertBadInput("needs a model trained with --likelihood logistic", "eval-anomaly", model, "--data", DATA,
                 "--normal-labels", "7", "--score", "complexity");
+        assertBadInput("no such file or folder", "eval-anomaly", model, "--data", DATA, "--normal-labels", "7",
+                "--score", "pathway-whitened", "--fit", temp.resolve("nowhere").toString());
         assertEquals(ExitCodes.USAGE, regen("eval-anomaly", model, "--data", DATA, "--normal-labels", "7",
                 "--anomalous", DATA).code());
         assertFalse(Files.exists(temp.resolve("never.csv")));

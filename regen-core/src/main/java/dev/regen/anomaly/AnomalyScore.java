@@ -13,6 +13,16 @@ public enum AnomalyScore implements Named {
     /** Squared error between the image and its reconstruction from the posterior mean. */
     RECONSTRUCTION("reconstruction"),
     /**
+     * The squared error between the image and its reconstruction in the pixels and in every encoder
+     * layer, summed (RaPP's SAP, Kim et al. 2020: the reconstruction fed through the encoder again).
+     */
+    PATHWAY("pathway"),
+    /**
+     * The same differences whitened by the principal axes of normal images' own (RaPP's NAP, see
+     * {@link PathwayWhitening}): needs normal images to fit on.
+     */
+    WHITENED_PATHWAY("pathway-whitened"),
+    /**
      * The IWAE bound in bits less the image's PNG size in bits (Serra et al. 2020, eq. 2): likelihood
      * favours simple images, such as digits on black to a model of clothes, and a generic compressor
      * measures that simplicity. Both lengths must count the same 8-bit image, so it needs the

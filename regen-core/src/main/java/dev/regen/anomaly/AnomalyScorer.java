@@ -21,7 +21,12 @@ public final class AnomalyScorer {
      *
      * @throws RegenException naming the score and what it needs
      */
-    public static void requireApplicable(Vae vae, Set<AnomalyScore> kinds) {
+    public static void requireApplicable(Vae vae, Set<AnomalyScore> kinds, PathwayWhitening whitening) {
+        if (kinds.contains(AnomalyScore.WHITENED_PATHWAY) && whitening == null) {
+            throw new RegenException("the " + AnomalyScore.WHITENED_PATHWAY.id() + " score needs normal images "
+                    + "to fit on, and none were given (regen anomaly and eval-anomaly fit it on the model's training "
+                    + "images)");
+        }
         for (AnomalyScore kind : kinds) {
             if (!kind.appliesTo(vae.config())) {
                 throw new RegenException("the " + kind.id() + " score compares code lengths of 8-bit images and needs "
@@ -35,13 +40,14 @@ public final class AnomalyScorer {
      * training data; the importance-sampled likelihood is computed once for {@code iwae} and
      * {@code complexity} together.
      *
-     * @param k        importance samples per image for {@code iwae} and {@code complexity}
-     * @param progress told the number of images finished out of all while importance sampling
+     * @param k         importance samples per image for {@code iwae} and {@code complexity}
+     * @param whitening fitted on normal images for {@code pathway-whitened}, else null
+     * @param progress  told the number of images finished out of all while importance sampling
      * @throws RegenException when a score does not apply to the model
      */
     public static Map<AnomalyScore, double[]> scores(Vae vae, ImageDataset data, Set<AnomalyScore> kinds, int k,
-                                                     long seed, WorkProgress progress) {
-        requireApplicable(vae, kinds);
+                                                     long seed, PathwayWhitening whitening, WorkProgress progress) {
+        requireApplicable(vae, kinds, whitening);
         Map<AnomalyScore, double[]> scores = new EnumMap<>(AnomalyScore.class);
         double[] nll = kinds.contains(AnomalyScore.IWAE) || kinds.contains(AnomalyScore.COMPLEXITY)
                 ? VaeEvaluator.negativeLogLikelihoods(vae, data, k, seed, progress) : null;
@@ -50,6 +56,8 @@ public final class AnomalyScorer {
                 case ELBO -> VaeEvaluator.negativeElbos(vae, data, seed);
                 case IWAE -> nll;
                 case RECONSTRUCTION -> VaeEvaluator.reconstructionErrors(vae, data);
+                case PATHWAY -> VaeEvaluator.pathwayScores(vae, data, VaeEvaluator::sumOfSquares);
+                case WHITENED_PATHWAY -> VaeEvaluator.pathwayScores(vae, data, whitening::score);
                 case COMPLEXITY -> complexityCorrected(nll, data);
             });
         }

@@ -8,11 +8,15 @@ import dev.regen.model.Vae;
 import dev.regen.model.VaeLoss;
 import dev.regen.nn.Tensors;
 import dev.regen.nn.Torch;
+import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.ScalarTypeOptional;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 
 /** Likelihood bounds of a VAE on held-out images; seeded, so repeated runs agree. */
 public final class VaeEvaluator {
@@ -92,15 +96,70 @@ public final class VaeEvaluator {
 
     /** Each image's squared error to its reconstruction (posterior mean decoded), summed over pixels. */
     public static double[] reconstructionErrors(Vae vae, ImageDataset data) {
-        double[] errors = new double[data.size()];
+        return perImage(vae, data, (x, labels) -> sumOfSquares(reconstruct(vae, x, labels).sub(x)));
+    }
+
+    /**
+     * Each image's pathway differences summarised by {@code aggregate}, which maps the differences
+     * of a batch ([B, D], see {@link #pathwayDifferences(Vae, ImageDataset)}) to one value per image [B].
+     */
+    public static double[] pathwayScores(Vae vae, ImageDataset data, UnaryOperator<Tensor> aggregate) {
+        return perImage(vae, data, (x, labels) -> aggregate.apply(pathwayDifferences(vae, x, labels)));
+    }
+
+    /**
+     * The pathway differences of every image, [N, D]: what RaPP compares (Kim et al. 2020), each
+     * image less its reconstruction in the pixels, then the encoder's activations of the image less
+     * those of its reconstruction fed through the encoder again, layer by layer, all flattened into
+     * one row. The label term of a conditional encoder is the same for both and cancels.
+     */
+    public static Tensor pathwayDifferences(Vae vae, ImageDataset data) {
+        Tensor all;
+        try (NoGradGuard noGrad = new NoGradGuard()) {
+            // One image's width, so the matrix can be allocated outside the batches' memory scopes.
+            long width = pathwayDifferences(vae, torch.zeros(new long[]{1, data.shape().channels(),
+                            data.shape().height(), data.shape().width()}, Torch.options()),
+                    Tensors.labels(vae.config(), vae.config().conditional() ? new int[1] : null, 1)).size(1);
+            all = torch.zeros(new long[]{data.size(), width}, Torch.options());
+        }
         int[] done = new int[1];
         forEachBatch(vae, data, ELBO_BATCH, 0, (x, labels, count) -> {
-            Tensor reconstruction = vae.decode(vae.encode(x, labels).mean(), labels);
-            copy(reconstruction.sub(x).square().flatten(1, -1).sum(new long[]{1}, false, new ScalarTypeOptional()),
-                    errors, done[0]);
+            all.narrow(0, done[0], count).copy_(pathwayDifferences(vae, x, labels));
             done[0] += count;
         });
-        return errors;
+        return all;
+    }
+
+    private static Tensor pathwayDifferences(Vae vae, Tensor x, Tensor labels) {
+        Tensor reconstruction = reconstruct(vae, x, labels);
+        TensorVector rows = new TensorVector(x.sub(reconstruction).flatten(1, -1));
+        List<Tensor> original = vae.encoderPathway(x);
+        List<Tensor> rebuilt = vae.encoderPathway(reconstruction);
+        for (int layer = 0; layer < original.size(); layer++) {
+            rows.push_back(original.get(layer).sub(rebuilt.get(layer)).flatten(1, -1));
+        }
+        return torch.cat(rows, 1);
+    }
+
+    /** The decoded posterior mean of images {@code x}. */
+    private static Tensor reconstruct(Vae vae, Tensor x, Tensor labels) {
+        return vae.decode(vae.encode(x, labels).mean(), labels);
+    }
+
+    /** Squares summed per row of a [B, ...] tensor: [B]. */
+    public static Tensor sumOfSquares(Tensor values) {
+        return values.square().flatten(1, -1).sum(new long[]{1}, false, new ScalarTypeOptional());
+    }
+
+    /** One value per image from {@code score}, which maps a batch and its labels to a [B] tensor. */
+    private static double[] perImage(Vae vae, ImageDataset data, BiFunction<Tensor, Tensor, Tensor> score) {
+        double[] values = new double[data.size()];
+        int[] done = new int[1];
+        forEachBatch(vae, data, ELBO_BATCH, 0, (x, labels, count) -> {
+            copy(score.apply(x, labels), values, done[0]);
+            done[0] += count;
+        });
+        return values;
     }
 
     /** Writes the values of a [B] tensor into {@code dst} from {@code offset}. */

@@ -21,6 +21,7 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 
+import java.util.List;
 import java.util.Optional;
 
 import static dev.regen.nn.Tensors.scalar;
@@ -160,7 +161,12 @@ public final class Vae extends Module implements Generative {
         return new Posterior(parts.get(0), parts.get(1));
     }
 
-    /** Decoder logits [B, C, H, W] for latents [B, latent]. */
+    /** The encoder's activations of images [B, C, H, W], layer by layer (see {@link Encoder#pathway}). */
+    public List<Tensor> encoderPathway(Tensor images) {
+        return encoder.pathway(images);
+    }
+
+        /** Decoder logits [B, C, H, W] for latents [B, latent]. */
     public Tensor decodeLogits(Tensor latents, Tensor labels) {
         Tensor input = decoderLabels == null ? latents
                 : torch.cat(new TensorVector(latents, decoderLabels.forward(labels)), 1);

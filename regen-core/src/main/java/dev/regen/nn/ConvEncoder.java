@@ -35,11 +35,14 @@ public final class ConvEncoder extends Encoder {
     }
 
     @Override
-    public Tensor forward(Tensor images) {
+    public List<Tensor> pathway(Tensor images) {
+        List<Tensor> activations = new ArrayList<>(convs.size() + 1);
         Tensor h = Layers.channelsLastInput(images);
         for (Conv2dImpl conv : convs) {
             h = conv.forward(h).relu();
+            activations.add(h);
         }
-        return Layers.denseOverMap(h, head.weight(), head.bias());
+        activations.add(Layers.denseOverMap(h, head.weight(), head.bias()));
+        return activations;
     }
 }

@@ -4,6 +4,8 @@ import dev.regen.config.ImageShape;
 import org.bytedeco.pytorch.LinearImpl;
 import org.bytedeco.pytorch.Tensor;
 
+import java.util.List;
+
 /** Two tanh hidden layers on the flattened image (Burda et al. 2015: 784-200-200-latent). */
 public final class MlpEncoder extends Encoder {
     private final LinearImpl hidden1;
@@ -18,8 +20,9 @@ public final class MlpEncoder extends Encoder {
     }
 
     @Override
-    public Tensor forward(Tensor images) {
-        Tensor h = hidden1.forward(images.flatten(1, -1)).tanh();
-        return head.forward(hidden2.forward(h).tanh());
+    public List<Tensor> pathway(Tensor images) {
+        Tensor h1 = hidden1.forward(images.flatten(1, -1)).tanh();
+        Tensor h2 = hidden2.forward(h1).tanh();
+        return List.of(h1, h2, head.forward(h2));
     }
 }

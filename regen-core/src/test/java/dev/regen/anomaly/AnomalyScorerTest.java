@@ -43,7 +43,7 @@ class AnomalyScorerTest {
         Vae vae = new Vae(new ModelConfig(ModelKind.CONV_VAE, new ImageShape(1, 28, 28), 16, Likelihood.LOGISTIC, 32));
         ImageDataset data = images(150);
         Map<AnomalyScore, double[]> scores = AnomalyScorer.scores(vae, data, EnumSet.allOf(AnomalyScore.class), 4, 3,
-                QUIET);
+                PathwayWhitening.fit(vae, images(40), 1), QUIET);
         assertEquals(150, scores.get(AnomalyScore.RECONSTRUCTION).length);
         double meanElbo = Arrays.stream(scores.get(AnomalyScore.ELBO)).average().orElseThrow();
         // The same seed draws the same posterior samples as the averaged ELBO.
@@ -51,9 +51,13 @@ class AnomalyScorerTest {
         double meanNll = Arrays.stream(scores.get(AnomalyScore.IWAE)).average().orElseThrow();
         assertEquals(VaeEvaluator.importanceSampled(vae, data, 4, 3, QUIET).nll(), meanNll, 1e-3 * Math.abs(meanNll));
         assertArrayEquals(scores.get(AnomalyScore.IWAE),
-                AnomalyScorer.scores(vae, data, EnumSet.of(AnomalyScore.IWAE), 4, 3, QUIET).get(AnomalyScore.IWAE));
+                AnomalyScorer.scores(vae, data, EnumSet.of(AnomalyScore.IWAE), 4, 3, null, QUIET).get(AnomalyScore.IWAE));
         for (int i = 0; i < 150; i++) {
             assertTrue(scores.get(AnomalyScore.RECONSTRUCTION)[i] >= 0);
+            // RaPP adds the encoder layers' squared errors to the pixels': an untrained encoder's activations of
+            // an image and of its blurry reconstruction differ.
+            assertTrue(scores.get(AnomalyScore.PATHWAY)[i] > scores.get(AnomalyScore.RECONSTRUCTION)[i] + 1e-3,
+                    "pathway " + scores.get(AnomalyScore.PATHWAY)[i]);
             // Serra et al.'s score is the NLL in bits less a positive PNG length of at most the raw 8-bit image
             // plus the file's headers.
             double pngBits = scores.get(AnomalyScore.IWAE)[i] / Math.log(2) - scores.get(AnomalyScore.COMPLEXITY)[i];
@@ -62,10 +66,27 @@ class AnomalyScorerTest {
     }
 
     @Test
+    void theWhitenedPathwayOfTheFittedImagesSumsToTheirRank() {
+        Vae vae = new Vae(ModelConfig.convVae(new ImageShape(1, 28, 28)));
+        ImageDataset normal = images(40);
+        PathwayWhitening whitening = PathwayWhitening.fit(vae, normal, 1);
+        // Centred differences X = U S V^T: image i's whitened squared norm is sum_j U_ij^2, and U's kept
+        // columns are orthonormal, so over the fitted images the scores sum to the number kept (at most
+        // 39 after centring 40 rows).
+        assertTrue(whitening.components() > 30 && whitening.components() <= 39, "kept " + whitening.components());
+        double[] scores = AnomalyScorer.scores(vae, normal, EnumSet.of(AnomalyScore.WHITENED_PATHWAY), 1, 3,
+                whitening, QUIET).get(AnomalyScore.WHITENED_PATHWAY);
+        assertEquals(whitening.components(), Arrays.stream(scores).sum(), 1e-2 * whitening.components());
+        RegenException unfitted = assertThrows(RegenException.class, () -> AnomalyScorer.scores(vae, normal,
+                EnumSet.of(AnomalyScore.WHITENED_PATHWAY), 1, 3, null, QUIET));
+        assertTrue(unfitted.getMessage().contains("needs normal images to fit on"), unfitted.getMessage());
+    }
+
+    @Test
     void theComplexityScoreNeedsALikelihoodOverEightBitLevels() {
         Vae bernoulli = new Vae(ModelConfig.convVae(new ImageShape(1, 28, 28)));
         RegenException refused = assertThrows(RegenException.class, () -> AnomalyScorer.scores(bernoulli, images(10),
-                EnumSet.of(AnomalyScore.ELBO, AnomalyScore.COMPLEXITY), 4, 3, QUIET));
+                EnumSet.of(AnomalyScore.ELBO, AnomalyScore.COMPLEXITY), 4, 3, null, QUIET));
         assertTrue(refused.getMessage().contains("--likelihood logistic"), refused.getMessage());
     }
 

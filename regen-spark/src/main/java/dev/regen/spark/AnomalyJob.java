@@ -50,7 +50,7 @@ final class AnomalyJob implements Callable<Integer> {
         }
         int samples = k;
         long seedValue = seed;
-        return options.run("anomaly", "scored", saved -> AnomalyScorer.requireApplicable(saved.vae(), kinds), schema,
+        return options.run("anomaly", "scored", saved -> AnomalyScorer.requireApplicable(saved.vae(), kinds, null), schema,
                 (name, images) -> score(name, order, samples, seedValue, images));
     }
 
@@ -61,7 +61,7 @@ final class AnomalyJob implements Callable<Integer> {
             var shape = vae.config().shape();
             float[] pixels = ImageFiles.atShape(images, shape);
             Map<AnomalyScore, double[]> scores = AnomalyScorer.scores(vae, new ArrayDataset(shape, pixels, null,
-                    "images"), Set.copyOf(order), k, seed, (done, total) -> { });
+                    "images"), Set.copyOf(order), k, seed, null, (done, total) -> { });
             List<Row> out = new ArrayList<>();
             for (int i = 0; i < images.size(); i++) {
                 Object[] values = new Object[order.size() + 1];
