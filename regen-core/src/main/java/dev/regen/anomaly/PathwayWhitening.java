@@ -7,6 +7,7 @@ import dev.regen.data.Subset;
 import dev.regen.eval.VaeEvaluator;
 import dev.regen.model.Vae;
 import dev.regen.nn.Tensors;
+import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.ScalarTypeOptional;
 import org.bytedeco.pytorch.StringViewOptional;
@@ -57,16 +58,19 @@ public final class PathwayWhitening {
         ImageDataset fitted = normal.size() <= MAX_FIT_IMAGES ? normal : new Subset(normal,
                 Arrays.stream(Shuffle.permutation(normal.size(), new Random(seed))).limit(MAX_FIT_IMAGES).sorted()
                         .toArray(), MAX_FIT_IMAGES + " drawn");
-        Tensor differences = VaeEvaluator.pathwayDifferences(vae, fitted);
-        try (NoGradGuard noGrad = new NoGradGuard()) {
+        // The scope frees the difference matrix and the SVD's factors; the mean and the projection, retained, stay.
+        try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
+            Tensor differences = VaeEvaluator.pathwayDifferences(vae, fitted);
             Tensor mean = differences.mean(new long[]{0}, true, new ScalarTypeOptional());
             T_TensorTensorTensor_T svd = torch.linalg_svd(differences.sub(mean), false, new StringViewOptional());
             Tensor singular = svd.get1();
             double floor = singular.get(0).item_double() * Math.max(differences.size(0), differences.size(1))
                     * FLOAT_EPSILON;
             int kept = (int) singular.gt(Tensors.scalar(floor)).sum().item_long();
-            Tensor axes = svd.get2().narrow(0, 0, kept).t();
-            return new PathwayWhitening(mean, axes.div(singular.narrow(0, 0, kept)).contiguous(), kept);
+            Tensor projection = svd.get2().narrow(0, 0, kept).t().div(singular.narrow(0, 0, kept)).contiguous();
+            mean.retainReference();
+            projection.retainReference();
+            return new PathwayWhitening(mean, projection, kept);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.regen.model.Vae;
 import dev.regen.model.VaeLoss;
 import dev.regen.nn.Tensors;
 import dev.regen.nn.Torch;
+import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.ScalarTypeOptional;
 import org.bytedeco.pytorch.Tensor;
@@ -114,14 +115,14 @@ public final class VaeEvaluator {
      * one row. The label term of a conditional encoder is the same for both and cancels.
      */
     public static Tensor pathwayDifferences(Vae vae, ImageDataset data) {
-        Tensor all;
-        try (NoGradGuard noGrad = new NoGradGuard()) {
-            // One image's width, so the matrix can be allocated outside the batches' memory scopes.
-            long width = pathwayDifferences(vae, torch.zeros(new long[]{1, data.shape().channels(),
+        long width;
+        // One image's width, so the matrix can be allocated outside the batches' memory scopes.
+        try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
+            width = pathwayDifferences(vae, torch.zeros(new long[]{1, data.shape().channels(),
                             data.shape().height(), data.shape().width()}, Torch.options()),
                     Tensors.labels(vae.config(), vae.config().conditional() ? new int[1] : null, 1)).size(1);
-            all = torch.zeros(new long[]{data.size(), width}, Torch.options());
         }
+        Tensor all = torch.zeros(new long[]{data.size(), width}, Torch.options());
         int[] done = new int[1];
         forEachBatch(vae, data, ELBO_BATCH, 0, (x, labels, count) -> {
             all.narrow(0, done[0], count).copy_(pathwayDifferences(vae, x, labels));
