@@ -30,7 +30,7 @@ public final class PathwayWhitening {
     public static final int MAX_FIT_IMAGES = 5000;
     /**
      * Singular values below the largest times the matrix's larger side times this are dropped, as a
-     * pseudo-inverse drops them: their directions are rounding, and dividing by them would make it count.
+     * pseudo-inverse drops them: their directions hold rounding noise, which dividing by them would magnify.
      */
     private static final double FLOAT_EPSILON = Math.ulp(1f);
 
