@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -67,16 +68,22 @@ class AnomalyScorerTest {
 
     @Test
     void theWhitenedPathwayOfTheFittedImagesSumsToTheirRank() {
-        Vae vae = new Vae(ModelConfig.convVae(new ImageShape(1, 28, 28)));
+        ImageShape shape = new ImageShape(1, 28, 28);
         ImageDataset normal = images(40);
-        PathwayWhitening whitening = PathwayWhitening.fit(vae, normal, 1);
-        // Centred differences X = U S V^T: image i's whitened squared norm is sum_j U_ij^2, and U's kept
-        // columns are orthonormal, so over the fitted images the scores sum to the number kept (at most
-        // 39 after centring 40 rows).
-        assertTrue(whitening.components() > 30 && whitening.components() <= 39, "kept " + whitening.components());
-        double[] scores = AnomalyScorer.scores(vae, normal, EnumSet.of(AnomalyScore.WHITENED_PATHWAY), 1, 3,
-                whitening, QUIET).get(AnomalyScore.WHITENED_PATHWAY);
-        assertEquals(whitening.components(), Arrays.stream(scores).sum(), 1e-2 * whitening.components());
+        Vae vae = new Vae(ModelConfig.convVae(shape));
+        for (Vae each : List.of(vae, new Vae(new ModelConfig(ModelKind.MLP_VAE, shape, 8, Likelihood.BERNOULLI, 64)),
+                new Vae(new ModelConfig(ModelKind.CONV_VAE, shape, 8, Likelihood.BERNOULLI, 16, 10)))) {
+            PathwayWhitening whitening = PathwayWhitening.fit(each, normal, 1);
+            // Centred differences X = U S V^T: image i's whitened squared norm is sum_j U_ij^2, and U's kept
+            // columns are orthonormal, so over the fitted images the scores sum to the number kept (at most
+            // 39 after centring 40 rows).
+            String model = each.config().kind().id() + (each.config().conditional() ? ", conditional" : "");
+            assertTrue(whitening.components() > 30 && whitening.components() <= 39,
+                    model + " kept " + whitening.components());
+            double[] scores = AnomalyScorer.scores(each, normal, EnumSet.of(AnomalyScore.WHITENED_PATHWAY), 1, 3,
+                    whitening, QUIET).get(AnomalyScore.WHITENED_PATHWAY);
+            assertEquals(whitening.components(), Arrays.stream(scores).sum(), 1e-2 * whitening.components(), model);
+        }
         RegenException unfitted = assertThrows(RegenException.class, () -> AnomalyScorer.scores(vae, normal,
                 EnumSet.of(AnomalyScore.WHITENED_PATHWAY), 1, 3, null, QUIET));
         assertTrue(unfitted.getMessage().contains("needs normal images to fit on"), unfitted.getMessage());
