@@ -94,9 +94,14 @@ final class ModelOption {
             throw new RegenException("the model's training images at " + manifest.data().path()
                     + " are not there: give --fit PATH");
         }
-        ImageDataset train = DataSource.prepare(manifest.data().at(manifest.model().shape()),
-                manifest.training().seed()).split().train();
-        return manifest.training().binarize() ? new Binarized(train, manifest.training().seed()) : train;
+        return asTrained(DataSource.prepare(manifest.data().at(manifest.model().shape()),
+                manifest.training().seed()).split().train());
+    }
+
+    /** {@code images} binarized by the model's fixed draw when it trained on binarized images, else as they are. */
+    private ImageDataset asTrained(ImageDataset images) {
+        TrainConfig training = loadSaved().file().manifest().training();
+        return training.binarize() ? new Binarized(images, training.seed()) : images;
     }
 
     /**
@@ -117,7 +122,6 @@ final class ModelOption {
             throw new RegenException(data + " holds " + images.shape() + " images and the model scores "
                     + vae.config().shape() + " ones: likelihoods of resized images do not compare");
         }
-        TrainConfig training = loadSaved().file().manifest().training();
-        return training.binarize() ? new Binarized(images, training.seed()) : images;
+        return asTrained(images);
     }
 }

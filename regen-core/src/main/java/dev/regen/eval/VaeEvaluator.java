@@ -132,9 +132,10 @@ public final class VaeEvaluator {
     }
 
     private static Tensor pathwayDifferences(Vae vae, Tensor x, Tensor labels) {
-        Tensor reconstruction = reconstruct(vae, x, labels);
-        TensorVector rows = new TensorVector(x.sub(reconstruction).flatten(1, -1));
+        // One encoder pass over x gives both its activations and the posterior it is reconstructed from.
         List<Tensor> original = vae.encoderPathway(x);
+        Tensor reconstruction = vae.decode(vae.posterior(original.get(original.size() - 1), labels).mean(), labels);
+        TensorVector rows = new TensorVector(x.sub(reconstruction).flatten(1, -1));
         List<Tensor> rebuilt = vae.encoderPathway(reconstruction);
         for (int layer = 0; layer < original.size(); layer++) {
             rows.push_back(original.get(layer).sub(rebuilt.get(layer)).flatten(1, -1));

@@ -153,7 +153,12 @@ public final class Vae extends Module implements Generative {
 
     /** q(z|x, y) for images [B, C, H, W] in [0, 1]. */
     public Posterior encode(Tensor images, Tensor labels) {
-        Tensor parameters = encoder.forward(images);
+        return posterior(encoder.forward(images), labels);
+    }
+
+    /** q(z|x, y) from the encoder's output for x (the last of {@link #encoderPathway}). */
+    public Posterior posterior(Tensor encoderOutput, Tensor labels) {
+        Tensor parameters = encoderOutput;
         if (encoderLabels != null) {
             parameters = parameters.add(encoderLabels.forward(labels));
         }
@@ -166,7 +171,7 @@ public final class Vae extends Module implements Generative {
         return encoder.pathway(images);
     }
 
-        /** Decoder logits [B, C, H, W] for latents [B, latent]. */
+    /** Decoder logits [B, C, H, W] for latents [B, latent]. */
     public Tensor decodeLogits(Tensor latents, Tensor labels) {
         Tensor input = decoderLabels == null ? latents
                 : torch.cat(new TensorVector(latents, decoderLabels.forward(labels)), 1);
