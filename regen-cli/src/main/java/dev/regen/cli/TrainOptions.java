@@ -139,6 +139,11 @@ final class TrainOptions {
             description = "cyclegan: past fakes each discriminator draws from (default: ${DEFAULT-VALUE})")
     int poolSize;
 
+    @Option(names = "--jitter",
+            description = "pix2pix and cyclegan: move each training image (with its pair) by up to 1/16 of its size "
+                    + "and mirror it at random, as the originals' random jitter and mirroring")
+    boolean jitter;
+
     @Option(names = "--grad-clip", defaultValue = "0", paramLabel = "NORM",
             description = "clip the gradient norm, 0 for none (default: ${DEFAULT-VALUE})")
     double gradClip;
@@ -227,6 +232,7 @@ final class TrainOptions {
                 .gradientPenalty(gradientPenalty).adversarialWeight(adversarialWeight).augmentations(augmentations)
                 .ganLoss(ganLoss != null ? ganLoss : kind == ModelKind.CYCLEGAN ? GanLoss.LSGAN : GanLoss.VANILLA)
                 .lambdaL1(lambdaL1).lambdaCycle(lambdaCycle).lambdaIdentity(lambdaIdentity).poolSize(poolSize)
+                .jitter(jitter)
                 .binarize(binarize).seed(seed).threads(threads).precision(precision).build();
     }
 

@@ -128,9 +128,11 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
      *                       (Zhu et al., section 5.2)
      * @param poolSize       CycleGAN: past fakes each discriminator draws from (Shrivastava et al. 2017), 0
      *                       for the newest only
+     * @param jitter         whether training images are moved and mirrored at random, as the originals train
+     *                       ({@code nn.RandomJitter}; false in files written before it)
      */
     public record Translation(GanLoss ganLoss, double lambdaL1, double lambdaCycle, double lambdaIdentity,
-                              int poolSize) {
+                              int poolSize, boolean jitter) {
         /** Validates the ranges. */
         public Translation {
             Check.present("GAN loss", ganLoss);
@@ -170,7 +172,7 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
                 .augmentations(adversarial.augmentations())
                 .ganLoss(translation.ganLoss()).lambdaL1(translation.lambdaL1())
                 .lambdaCycle(translation.lambdaCycle()).lambdaIdentity(translation.lambdaIdentity())
-                .poolSize(translation.poolSize())
+                .poolSize(translation.poolSize()).jitter(translation.jitter())
                 .binarize(binarize).seed(seed).threads(threads).precision(precision);
     }
 
@@ -196,6 +198,7 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
         private double lambdaCycle = 10;
         private double lambdaIdentity = 0.5;
         private int poolSize = 50;
+        private boolean jitter;
         private boolean binarize;
         private long seed = 1;
         private int threads;
@@ -324,6 +327,12 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
             return this;
         }
 
+        /** Translation models: random jitter and mirroring of the training images on or off. */
+        public Builder jitter(boolean value) {
+            jitter = value;
+            return this;
+        }
+
         /** Dynamic binarization on or off. */
         public Builder binarize(boolean value) {
             binarize = value;
@@ -353,7 +362,7 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
             return new TrainConfig(new Optimisation(epochs, batchSize, learningRate, schedule, gradClip, decayEpochs),
                     new Objective(beta, klWarmupEpochs, freeBits, iwaeSamples, inputDamage),
                     new Adversarial(criticSteps, gradientPenalty, adversarialWeight, augmentations),
-                    new Translation(ganLoss, lambdaL1, lambdaCycle, lambdaIdentity, poolSize), binarize, seed, threads,
+                    new Translation(ganLoss, lambdaL1, lambdaCycle, lambdaIdentity, poolSize, jitter), binarize, seed, threads,
                     precision);
         }
     }

@@ -34,6 +34,10 @@ public final class ModelFamilies {
 
     /** Fails unless {@code training} suits {@code model}. */
     public static void validate(ModelConfig model, TrainConfig training) {
+        if (training.translation().jitter() && !model.kind().translates()) {
+            throw new RegenException("random jitter moves the training pairs of pix2pix and cyclegan, not the "
+                    + "images of " + model.kind().id());
+        }
         of(model.kind()).validate(model, training);
     }
 

@@ -3,7 +3,6 @@ package dev.regen.nn;
 import dev.regen.config.Augmentation;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
-import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 
 import java.util.List;
@@ -54,27 +53,11 @@ public final class DiffAugment {
         return saturated.sub(mean).mul(Noise.uniform(b, 1, 1, 1).add(scalar(0.5))).add(mean);
     }
 
-    /**
-     * Each image moved by whole pixels, up to 1/8 of its size each way, uncovered pixels zero:
-     * nearest-neighbour resampling on a shifted grid, exact at pixel centres.
-     */
+    /** Each image moved by whole pixels, up to 1/8 of its size each way, uncovered pixels zero. */
     static Tensor translation(Tensor x) {
         long b = x.size(0);
-        long h = x.size(2);
-        long w = x.size(3);
-        Tensor shiftX = pixelShift(b, w).mul(scalar(2.0 / w));
-        Tensor shiftY = pixelShift(b, h).mul(scalar(2.0 / h));
-        Tensor ones = torch.ones(new long[]{b}, Torch.options());
-        Tensor zeros = torch.zeros(new long[]{b}, Torch.options());
-        Tensor theta = torch.stack(new TensorVector(ones, zeros, shiftX, zeros, ones, shiftY), 1).view(b, 2, 3);
-        Tensor grid = torch.affine_grid_generator(theta, new long[]{b, x.size(1), h, w}, false);
-        return torch.grid_sampler(x, grid, 1 /* nearest */, 0 /* zeros */, false);
-    }
-
-    /** Whole-pixel shifts in [-round(size / 8), round(size / 8)] per image, as floats [B]. */
-    private static Tensor pixelShift(long batch, long size) {
-        long reach = Math.round(size * TRANSLATION);
-        return Noise.uniform(batch).mul(scalar(2.0 * reach + 1)).floor().sub(scalar((double) reach));
+        return PixelMoves.moved(x, PixelMoves.unmirrored(b), PixelMoves.shifts(b, Math.round(x.size(3) * TRANSLATION)),
+                PixelMoves.shifts(b, Math.round(x.size(2) * TRANSLATION)), PixelMoves.ZEROS);
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.regen.model.Network;
 import dev.regen.nn.Adams;
 import dev.regen.nn.FrozenWeights;
 import dev.regen.nn.ImagePool;
+import dev.regen.nn.RandomJitter;
 import dev.regen.sample.Sampler;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Adam;
@@ -21,8 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Trains CycleGAN on unpaired images of both domains stacked as channels ({@code data.Unpaired}):
- * every step updates both generators with the discriminators frozen, then both discriminators on
+ * Trains CycleGAN on unpaired images of both domains stacked as channels ({@code data.Unpaired}),
+ * moved and mirrored at random first when the run jitters ({@link RandomJitter}): every step updates both generators with the discriminators frozen, then both discriminators on
  * real images and fakes drawn through each domain's pool of past fakes, as the original orders them.
  * Adam with betas (0.5, 0.999). Each epoch reports the test images' mean cycle-consistency
  * distance, |F(G(a)) - a| and |G(F(b)) - b| averaged, in [0, 1] units.
@@ -77,7 +78,8 @@ final class CycleGanTask implements TrainingTask {
     }
 
     @Override
-    public double[] step(Tensor both, Tensor labels, StepContext context) {
+    public double[] step(Tensor batch, Tensor labels, StepContext context) {
+        Tensor both = config.translation().jitter() ? RandomJitter.apply(batch) : batch;
         long channelsOfA = model.config().sourceChannels();
         Tensor a = both.narrow(1, 0, channelsOfA);
         Tensor b = both.narrow(1, channelsOfA, model.config().shape().channels());

@@ -10,6 +10,7 @@ import dev.regen.model.Network;
 import dev.regen.model.Pix2Pix;
 import dev.regen.nn.Adams;
 import dev.regen.nn.FrozenWeights;
+import dev.regen.nn.RandomJitter;
 import dev.regen.sample.Sampler;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Adam;
@@ -25,7 +26,7 @@ import java.util.stream.IntStream;
 /**
  * Trains pix2pix on pairs stacked as channels (input first, then target; {@code data.Paired}),
  * or for a restoration task on clean images, each input the image damaged afresh
- * ({@link TrainingDamage}): every step updates the discriminator on real pairs and detached translations, then the
+ * ({@link TrainingDamage}), each moved and mirrored at random first when the run jitters ({@link RandomJitter}): every step updates the discriminator on real pairs and detached translations, then the
  * generator on the adversarial loss plus the weighted L1 distance with the discriminator frozen.
  * Adam with betas (0.5, 0.999), as the original. Each epoch reports the test pairs' mean L1 and
  * PSNR of the translations against their targets (for a task, of the restorations of the test
@@ -73,7 +74,8 @@ final class Pix2PixTask implements TrainingTask {
     }
 
     @Override
-    public double[] step(Tensor items, Tensor labels, StepContext context) {
+    public double[] step(Tensor batch, Tensor labels, StepContext context) {
+        Tensor items = config.translation().jitter() ? RandomJitter.apply(batch) : batch;
         long sourceChannels = model.config().sourceChannels();
         Tensor a = inputDamage == null ? items.narrow(1, 0, sourceChannels) : inputDamage.inputs(items, context.step());
         Tensor b = inputDamage == null ? items.narrow(1, sourceChannels, model.config().shape().channels()) : items;

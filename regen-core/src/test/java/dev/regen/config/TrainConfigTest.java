@@ -17,7 +17,7 @@ class TrainConfigTest {
                 config.optimisation());
         assertEquals(new TrainConfig.Objective(1.0, 0.0, 0.0, 0, null), config.objective());
         assertEquals(new TrainConfig.Adversarial(5, 10.0, 20.0, java.util.List.of()), config.adversarial());
-        assertEquals(new TrainConfig.Translation(GanLoss.VANILLA, 100, 10, 0.5, 50), config.translation());
+        assertEquals(new TrainConfig.Translation(GanLoss.VANILLA, 100, 10, 0.5, 50, false), config.translation());
         assertEquals(1L, config.seed());
         assertEquals(0, config.threads());
         assertEquals(config, config.toBuilder().build());

@@ -48,6 +48,12 @@ class ModelFamiliesTest {
                 augment.getMessage());
         ModelFamilies.validate(gan, TrainConfig.builder()
                 .augmentations(java.util.List.of(dev.regen.config.Augmentation.CUTOUT)).build());
+        RegenException jitter = assertThrows(RegenException.class, () -> ModelFamilies.validate(gan,
+                TrainConfig.builder().jitter(true).build()));
+        assertEquals("random jitter moves the training pairs of pix2pix and cyclegan, not the images of dcgan",
+                jitter.getMessage());
+        ModelFamilies.validate(ModelConfig.translator(ModelKind.PIX2PIX, new ImageShape(3, 32, 32), 3, 8,
+                dev.regen.config.FeatureNorm.INSTANCE), TrainConfig.builder().jitter(true).build());
     }
 
     @Test

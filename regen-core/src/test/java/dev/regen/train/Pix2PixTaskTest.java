@@ -167,8 +167,9 @@ class Pix2PixTaskTest {
     }
 
     @Test
-    void aResumedRunWithBatchNormAndDropoutEndsBitForBitWhereAnUninterruptedOneDoes() {
-        TrainConfig two = TrainConfig.builder().epochs(2).batchSize(16).learningRate(2e-4).seed(5L).threads(2).build();
+    void aResumedJitteredRunWithBatchNormAndDropoutEndsBitForBitWhereAnUninterruptedOneDoes() {
+        TrainConfig two = TrainConfig.builder().epochs(2).batchSize(16).learningRate(2e-4).seed(5L).threads(2)
+                .jitter(true).build();
         ModelConfig model = model(FeatureNorm.BATCH);
         Run.start(model, two, dataConfig, data.split(), temp.resolve("straight"), "test", new TrainingListener() { });
         Run.start(model, two.toBuilder().epochs(1).build(), dataConfig, data.split(), temp.resolve("stopped"), "test",
