@@ -362,8 +362,8 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
             return new TrainConfig(new Optimisation(epochs, batchSize, learningRate, schedule, gradClip, decayEpochs),
                     new Objective(beta, klWarmupEpochs, freeBits, iwaeSamples, inputDamage),
                     new Adversarial(criticSteps, gradientPenalty, adversarialWeight, augmentations),
-                    new Translation(ganLoss, lambdaL1, lambdaCycle, lambdaIdentity, poolSize, jitter), binarize, seed, threads,
-                    precision);
+                    new Translation(ganLoss, lambdaL1, lambdaCycle, lambdaIdentity, poolSize, jitter), binarize, seed,
+                    threads, precision);
         }
     }
 }

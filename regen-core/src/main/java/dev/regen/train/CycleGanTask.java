@@ -23,8 +23,9 @@ import java.util.Map;
 
 /**
  * Trains CycleGAN on unpaired images of both domains stacked as channels ({@code data.Unpaired}),
- * moved and mirrored at random first when the run jitters ({@link RandomJitter}): every step updates both generators with the discriminators frozen, then both discriminators on
- * real images and fakes drawn through each domain's pool of past fakes, as the original orders them.
+ * moved and mirrored at random first when the run jitters ({@link RandomJitter}): every step
+ * updates both generators with the discriminators frozen, then both discriminators on real images
+ * and fakes drawn through each domain's pool of past fakes, as the original orders them.
  * Adam with betas (0.5, 0.999). Each epoch reports the test images' mean cycle-consistency
  * distance, |F(G(a)) - a| and |G(F(b)) - b| averaged, in [0, 1] units.
  */

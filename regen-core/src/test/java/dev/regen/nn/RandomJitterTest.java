@@ -54,7 +54,7 @@ class RandomJitterTest {
         assertTrue(moves.size() > 5, "the moves vary from image to image: " + moves);
     }
 
-    /** Whether output image i is input image i read at (row + dy, column + dx), columns mirrored first, borders repeated. */
+    /** Whether output image i is input image i read at (row + dy, column + dx), columns mirrored first. */
     private static boolean matches(float[] in, float[] out, int i, boolean mirror, int dx, int dy) {
         int h = SHAPE.height();
         int w = SHAPE.width();
