@@ -1,10 +1,14 @@
 package dev.regen.cli;
 
+import dev.regen.RegenException;
+import dev.regen.augment.PosteriorVariations;
 import dev.regen.augment.SyntheticImages;
 import dev.regen.config.Check;
+import dev.regen.data.ImageDataset;
 import dev.regen.model.Classifier;
 import dev.regen.model.Generative;
 import dev.regen.model.SavedModel;
+import dev.regen.model.Vae;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,6 +41,12 @@ final class AugmentCommand implements Callable<Integer> {
                     + "were drawn for, drawing again for the others")
     Path filter;
 
+    @Option(names = "--variations",
+            description = "a VAE: instead of prior samples, vary the model's own training images (read again from "
+                    + "where it trained): each one's posterior draw decoded, the decoded change added to the image, "
+                    + "labelled as the image; image i varies training image i mod their number")
+    boolean variations;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "new folder the images are written to")
     Path out;
 
@@ -46,6 +56,9 @@ final class AugmentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Check.range("--n", count, 1, 10_000_000);
+        if (variations) {
+            return writeVariations();
+        }
         Generative generator = model.load();
         int classes = generator.config().classes();
         int[] labels = label != null ? SyntheticImages.only(count, label)
@@ -62,6 +75,24 @@ final class AugmentCommand implements Callable<Integer> {
                 kinds, out, seconds, count / seconds,
                 classifier == null ? "" : String.format(Locale.ROOT, "; the filter kept %.1f%% of the samples",
                         100 * kept));
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
+
+    /** {@code --variations}: the training images varied through the VAE's posterior. */
+    private Integer writeVariations() {
+        if (label != null || filter != null) {
+            throw new RegenException("--variations keeps each training image's own label: it takes no --label or "
+                    + "--filter");
+        }
+        Vae vae = model.loadVae();
+        ImageDataset real = model.trainingImages("--variations varies them");
+        long start = System.nanoTime();
+        PosteriorVariations.write(vae, real, count, seed, out, Progress.live(spec, "varying", "images"));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Progress.clear(spec);
+        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d variations of %d training images to %s in %.1f s "
+                + "(%.0f img/s)%n", count, real.size(), out, seconds, count / seconds);
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }

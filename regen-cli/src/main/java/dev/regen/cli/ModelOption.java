@@ -86,13 +86,14 @@ final class ModelOption {
      * size, channels, labels and draw per class), binarized by one fixed draw when it trained on
      * binarized images.
      *
+     * @param otherwise what the user can do instead, for the error message
      * @throws RegenException when they are no longer where the model trained
      */
-    ImageDataset trainingImages() {
+    ImageDataset trainingImages(String otherwise) {
         Manifest manifest = loadSaved().file().manifest();
         if (!hasTrainingImages()) {
             throw new RegenException("the model's training images at " + manifest.data().path()
-                    + " are not there: give --fit PATH");
+                    + " are not there: " + otherwise);
         }
         return asTrained(DataSource.prepare(manifest.data().at(manifest.model().shape()),
                 manifest.training().seed()).split().train());

@@ -71,6 +71,15 @@ public final class Sampler {
         }
     }
 
+    /** Codes drawn from the posteriors q(z | x) of {@code n} images (with their labels for a conditional VAE), seeded. */
+    public static float[] posteriorDraws(Vae vae, float[] images, int[] labels, int n, long seed) {
+        Torch.seed(seed);
+        try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
+            Tensor x = Tensors.images(images, n, vae.config().shape());
+            return Tensors.floats(vae.encode(x, Tensors.labels(vae.config(), labels, n)).sample());
+        }
+    }
+
     /** Translations of {@code n} images of the direction's input shape, in evaluation mode. */
     public static float[] translate(Translator model, float[] images, int n, TranslationDirection direction) {
         try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
