@@ -28,7 +28,8 @@ import java.util.stream.IntStream;
  * or for a restoration task on clean images, each input the image damaged afresh
  * ({@link TrainingDamage}); when the run jitters, each pair or image is first moved and mirrored at
  * random ({@link RandomJitter}). Every step updates the discriminator on real pairs and detached
- * translations, then the generator on the adversarial loss plus the weighted L1 distance with the discriminator frozen.
+ * translations, then the generator on the adversarial loss plus the weighted L1 distance with the
+ * discriminator frozen.
  * Adam with betas (0.5, 0.999), as the original. Each epoch reports the test pairs' mean L1 and
  * PSNR of the translations against their targets (for a task, of the restorations of the test
  * images damaged by one fixed draw).
