@@ -367,7 +367,8 @@ class CliTest {
         assertEquals(0, classifier.code(), classifier.err());
         assertTrue(classifier.err().contains("80 images"), "50 real and 30 synthetic: " + classifier.err());
         assertBadInput("already exists", "augment", model, "--n", "5", "--out", synthetic.toString());
-        Result varied = regen("augment", model, "--variations", "--n", "12", "--out", temp.resolve("varied").toString());
+        Result varied = regen("augment", model, "--variations", "--n", "12", "--out",
+                temp.resolve("varied").toString());
         assertEquals(0, varied.code(), varied.err());
         assertTrue(varied.out().contains("wrote 12 variations of 1000 training images"), varied.out());
         try (var files = Files.walk(temp.resolve("varied"))) {

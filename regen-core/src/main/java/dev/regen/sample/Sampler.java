@@ -71,7 +71,7 @@ public final class Sampler {
         }
     }
 
-    /** Codes drawn from the posteriors q(z | x) of {@code n} images (with their labels for a conditional VAE), seeded. */
+    /** Codes drawn from the posteriors q(z | x) of {@code n} images (labelled for a conditional VAE), seeded. */
     public static float[] posteriorDraws(Vae vae, float[] images, int[] labels, int n, long seed) {
         Torch.seed(seed);
         try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
