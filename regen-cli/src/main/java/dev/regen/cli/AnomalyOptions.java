@@ -48,7 +48,8 @@ final class AnomalyOptions {
                                       CommandLine.Model.CommandSpec spec) {
         if (kinds.contains(AnomalyScore.WHITENED_PATHWAY) && whitening == null) {
             whitening = PathwayWhitening.fit(model.loadVae(),
-                    fit != null ? model.images(fit, model.loadVae(), false) : model.trainingImages("give --fit PATH"), seed);
+                    fit != null ? model.images(fit, model.loadVae(), false)
+                            : model.trainingImages("give --fit PATH"), seed);
         }
         Map<AnomalyScore, double[]> scores = AnomalyScorer.scores(model.loadVae(), images, EnumSet.copyOf(kinds), k,
                 seed, whitening, Progress.live(spec, "importance sampling", "images"));

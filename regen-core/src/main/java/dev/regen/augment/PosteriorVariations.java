@@ -10,7 +10,6 @@ import dev.regen.model.Vae;
 import dev.regen.sample.Sampler;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.IntStream;
 
@@ -53,9 +52,10 @@ public final class PosteriorVariations {
                 float[] images = real.read(sources);
                 int[] labels = labelled ? IntStream.of(sources).map(real::label).toArray() : null;
                 int[] modelLabels = vae.config().conditional() ? labels : null;
-                float[] drawn = Sampler.decode(vae,
-                        Sampler.posteriorDraws(vae, images, modelLabels, count, seeds.nextLong()), modelLabels, count);
-                float[] reconstructed = Sampler.reconstruct(vae, images, modelLabels, count);
+                Sampler.PosteriorCodes codes =
+                        Sampler.posteriorCodes(vae, images, modelLabels, count, seeds.nextLong());
+                float[] drawn = Sampler.decode(vae, codes.draws(), modelLabels, count);
+                float[] reconstructed = Sampler.decode(vae, codes.means(), modelLabels, count);
                 for (int i = 0; i < count; i++) {
                     float[] one = new float[size];
                     for (int p = 0; p < size; p++) {

@@ -2,6 +2,7 @@ package dev.regen.sample;
 
 import dev.regen.config.TranslationDirection;
 import dev.regen.model.Generative;
+import dev.regen.model.Posterior;
 import dev.regen.model.Translator;
 import dev.regen.model.Vae;
 import dev.regen.nn.Tensors;
@@ -71,12 +72,22 @@ public final class Sampler {
         }
     }
 
-    /** Codes drawn from the posteriors q(z | x) of {@code n} images (labelled for a conditional VAE), seeded. */
-    public static float[] posteriorDraws(Vae vae, float[] images, int[] labels, int n, long seed) {
+    /**
+     * The codes of images' posteriors q(z | x), from one encoder pass.
+     *
+     * @param means the posterior means
+     * @param draws one seeded draw from each posterior
+     */
+    public record PosteriorCodes(float[] means, float[] draws) {
+    }
+
+    /** The posterior means of {@code n} images (labelled for a conditional VAE) and a seeded draw from each. */
+    public static PosteriorCodes posteriorCodes(Vae vae, float[] images, int[] labels, int n, long seed) {
         Torch.seed(seed);
         try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
             Tensor x = Tensors.images(images, n, vae.config().shape());
-            return Tensors.floats(vae.encode(x, Tensors.labels(vae.config(), labels, n)).sample());
+            Posterior posterior = vae.encode(x, Tensors.labels(vae.config(), labels, n));
+            return new PosteriorCodes(Tensors.floats(posterior.mean()), Tensors.floats(posterior.sample()));
         }
     }
 
