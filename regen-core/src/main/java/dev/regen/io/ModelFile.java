@@ -9,6 +9,7 @@ import dev.regen.config.Likelihood;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -73,16 +74,39 @@ public record ModelFile(Manifest manifest, Map<String, byte[]> entries) {
         return this;
     }
 
+    /** The content of one entry, written straight into the file rather than gathered in memory first. */
+    @FunctionalInterface
+    public interface EntryContent {
+        /** Writes the entry's bytes to {@code out}. */
+        void writeTo(OutputStream out) throws IOException;
+
+        /** Content already in memory. */
+        static EntryContent of(byte[] bytes) {
+            return out -> out.write(bytes);
+        }
+    }
+
     /** Writes the file atomically: a crash at any moment leaves the previous file intact. */
     public void write(Path path) {
+        Map<String, EntryContent> contents = new LinkedHashMap<>();
+        entries.forEach((name, bytes) -> contents.put(name, EntryContent.of(bytes)));
+        write(path, manifest, contents);
+    }
+
+    /**
+     * Writes a model file atomically from its manifest and entries, each entry written into the zip
+     * as its content produces it: the weights and optimizer state of a large model then never sit in
+     * memory as a copy beside the engine's tensors.
+     */
+    public static void write(Path path, Manifest manifest, Map<String, EntryContent> entries) {
         AtomicFiles.write(path, tmp -> {
             try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
                 zip.putNextEntry(zipEntry(CONFIG));
                 zip.write(Json.MAPPER.writeValueAsBytes(manifest));
                 zip.closeEntry();
-                for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                for (Map.Entry<String, EntryContent> e : entries.entrySet()) {
                     zip.putNextEntry(zipEntry(e.getKey()));
-                    zip.write(e.getValue());
+                    e.getValue().writeTo(zip);
                     zip.closeEntry();
                 }
             }

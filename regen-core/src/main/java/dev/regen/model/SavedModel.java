@@ -68,11 +68,14 @@ public record SavedModel(Path path, Network model, ModelFile file) {
                 .orElseThrow(() -> wrongType("vae"));
     }
 
-    /** A model file for {@code model} with the given manifest and extra entries (optimizer state, history). */
-    public static ModelFile toFile(Network model, Manifest manifest, Map<String, byte[]> extra) {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
+    /**
+     * Writes {@code model} as a model file atomically, with the given manifest and extra entries
+     * (optimizer state, history); the weights go from the engine into the file without a copy in memory.
+     */
+    public static void write(Path path, Network model, Manifest manifest, Map<String, ModelFile.EntryContent> extra) {
+        Map<String, ModelFile.EntryContent> entries = new LinkedHashMap<>();
         entries.put(ModelFile.WEIGHTS, StateBytes.save(model.network()));
         entries.putAll(extra);
-        return new ModelFile(manifest, entries);
+        ModelFile.write(path, manifest, entries);
     }
 }

@@ -1,6 +1,7 @@
 package dev.regen.nn;
 
 import dev.regen.RegenException;
+import dev.regen.io.ModelFile;
 import org.bytedeco.pytorch.InputArchive;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Optimizer;
@@ -8,6 +9,7 @@ import org.bytedeco.pytorch.OutputArchive;
 import org.bytedeco.pytorch.StringTensorDict;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +20,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Turns module weights and optimizer state into bytes in libtorch's own archive format and back,
- * so that they can travel inside a model file.
+ * Turns module weights and optimizer state into libtorch's own archive format and back, so that
+ * they can travel inside a model file.
  */
 public final class StateBytes {
     /** The file name archives are saved under; its stem, "archive", is what libtorch names in-memory archives. */
@@ -28,14 +30,14 @@ public final class StateBytes {
     private StateBytes() {
     }
 
-    /** The parameters and buffers of {@code module}. */
-    public static byte[] save(Module module) {
-        return write(module::save);
+    /** The parameters and buffers of {@code module}, as a model-file entry. */
+    public static ModelFile.EntryContent save(Module module) {
+        return out -> write(module::save, out);
     }
 
-    /** The state of {@code optimizer}: moments and step counts, for exact resume. */
-    public static byte[] save(Optimizer optimizer) {
-        return write(optimizer::save);
+    /** The state of {@code optimizer} (moments and step counts, for exact resume), as a model-file entry. */
+    public static ModelFile.EntryContent save(Optimizer optimizer) {
+        return out -> write(optimizer::save, out);
     }
 
     /**
@@ -72,22 +74,16 @@ public final class StateBytes {
 
     /**
      * libtorch names the folder inside its archive after the file it saves to, so the file has a
-     * fixed name in a private temporary folder: the same state always gives the same bytes.
+     * fixed name in a private temporary folder: the same state always gives the same bytes. The
+     * archive is copied to {@code out} from the file, never held in memory whole.
      */
-    private static byte[] write(Consumer<OutputArchive> saver) {
-        Path folder;
-        try {
-            folder = Files.createTempDirectory("regen-state");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static void write(Consumer<OutputArchive> saver, OutputStream out) throws IOException {
+        Path folder = Files.createTempDirectory("regen-state");
         Path tmp = folder.resolve(ARCHIVE);
         try (OutputArchive archive = new OutputArchive()) {
             saver.accept(archive);
             archive.save_to(tmp.toString());
-            return Files.readAllBytes(tmp);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Files.copy(tmp, out);
         } finally {
             delete(tmp);
             delete(folder);

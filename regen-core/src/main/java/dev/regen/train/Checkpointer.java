@@ -39,10 +39,10 @@ public final class Checkpointer implements TrainingListener {
     @Override
     public void onEpoch(EpochMetrics metrics) {
         TrainingState state = new TrainingState(metrics.epoch(), metrics.step());
-        Map<String, byte[]> extra = new LinkedHashMap<>(task.optimizers().states());
-        extra.put(ModelFile.HISTORY, History.toJsonLines(history.epochs()));
-        SavedModel.toFile(task.model(), manifest(task.model().config(), training, data, state, provenance), extra)
-                .write(file);
+        Map<String, ModelFile.EntryContent> extra = new LinkedHashMap<>(task.optimizers().states());
+        extra.put(ModelFile.HISTORY, ModelFile.EntryContent.of(History.toJsonLines(history.epochs())));
+        SavedModel.write(file, task.model(), manifest(task.model().config(), training, data, state, provenance),
+                extra);
     }
 
     /** The manifest of a model file. */

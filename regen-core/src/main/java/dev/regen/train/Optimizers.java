@@ -48,9 +48,9 @@ public final class Optimizers {
         }
     }
 
-    /** Every optimizer's state, and the other state, by entry name. */
-    public Map<String, byte[]> states() {
-        Map<String, byte[]> states = new LinkedHashMap<>();
+    /** Every optimizer's state, and the other state, by entry name, each saved when its entry is written. */
+    public Map<String, ModelFile.EntryContent> states() {
+        Map<String, ModelFile.EntryContent> states = new LinkedHashMap<>();
         byEntry.forEach((entry, s) -> states.put(entry, StateBytes.save(s.optimizer())));
         stateByEntry.forEach((entry, module) -> states.put(entry, StateBytes.save(module)));
         return states;

@@ -141,8 +141,8 @@ public final class Run {
         }
         task.finish(training.seed());
         Manifest manifest = Checkpointer.manifest(task.model().config(), training, dataConfig, end, provenance);
-        SavedModel.toFile(task.model(), manifest, Map.of(ModelFile.HISTORY, History.toJsonLines(history.epochs())))
-                .write(files.model());
+        SavedModel.write(files.model(), task.model(), manifest,
+                Map.of(ModelFile.HISTORY, ModelFile.EntryContent.of(History.toJsonLines(history.epochs()))));
         double seconds = (System.nanoTime() - start) / 1e9;
         String summary = task.report(files, data.train(), test, history.epochs(), training.seed(), seconds);
         return new Result(files, history.epochs(), summary);

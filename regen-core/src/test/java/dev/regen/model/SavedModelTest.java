@@ -53,7 +53,7 @@ class SavedModelTest {
         // With a learned prior, whose parameters must travel with the rest.
         Vae vae = new Vae(new ModelConfig(ModelKind.MLP_VAE, new ImageShape(3, 9, 7), 5, Likelihood.LOGISTIC, 12, 0, 3));
         Path path = temp.resolve("m.regen");
-        SavedModel.toFile(vae, dev.regen.TestData.manifest("vae").withModel(vae.config()), Map.of()).write(path);
+        SavedModel.write(path, vae, dev.regen.TestData.manifest("vae").withModel(vae.config()), Map.of());
         Vae loaded = SavedModel.load(path).vae();
         var a = vae.named_parameters();
         var b = loaded.named_parameters();
@@ -70,8 +70,8 @@ class SavedModelTest {
         Vae vae = new Vae(new ModelConfig(ModelKind.CONV_VAE, new ImageShape(1, 28, 28), 4, Likelihood.BERNOULLI, 8));
         Path first = temp.resolve("first.regen");
         Path second = temp.resolve("second.regen");
-        SavedModel.toFile(vae, dev.regen.TestData.manifest("vae").withModel(vae.config()), Map.of()).write(first);
-        SavedModel.toFile(vae, dev.regen.TestData.manifest("vae").withModel(vae.config()), Map.of()).write(second);
+        SavedModel.write(first, vae, dev.regen.TestData.manifest("vae").withModel(vae.config()), Map.of());
+        SavedModel.write(second, vae, dev.regen.TestData.manifest("vae").withModel(vae.config()), Map.of());
         assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
     }
 
@@ -82,7 +82,7 @@ class SavedModelTest {
         Path path = temp.resolve("liar.regen");
         // The manifest claims 16 latents, the weights have 4.
         ModelConfig claimed = new ModelConfig(ModelKind.CONV_VAE, new ImageShape(1, 28, 28), 16, Likelihood.BERNOULLI, 8);
-        SavedModel.toFile(small, dev.regen.TestData.manifest("vae").withModel(claimed), Map.of()).write(path);
+        SavedModel.write(path, small, dev.regen.TestData.manifest("vae").withModel(claimed), Map.of());
         RegenException e = assertThrows(RegenException.class, () -> SavedModel.load(path));
         assertTrue(e.getMessage().contains("do not fit this architecture"), e.getMessage());
         assertTrue(ModelFile.read(path).entry(ModelFile.WEIGHTS).isPresent());
