@@ -7,6 +7,7 @@ import dev.regen.RegenException;
 import dev.regen.config.Json;
 import dev.regen.config.Likelihood;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -100,17 +103,40 @@ public record ModelFile(Manifest manifest, Map<String, byte[]> entries) {
      */
     public static void write(Path path, Manifest manifest, Map<String, EntryContent> entries) {
         AtomicFiles.write(path, tmp -> {
+            Path spool = tmp.resolveSibling(tmp.getFileName() + ".entry");
             try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
                 zip.putNextEntry(zipEntry(CONFIG));
                 zip.write(Json.MAPPER.writeValueAsBytes(manifest));
                 zip.closeEntry();
                 for (Map.Entry<String, EntryContent> e : entries.entrySet()) {
-                    zip.putNextEntry(zipEntry(e.getKey()));
-                    e.getValue().writeTo(zip);
-                    zip.closeEntry();
+                    writeStored(zip, e.getKey(), e.getValue(), spool);
                 }
+            } finally {
+                Files.deleteIfExists(spool);
             }
         });
+    }
+
+    /**
+     * Adds an entry uncompressed, as libtorch's own archives are: deflating weights and optimizer
+     * moments saves a fifth of their size and costs seconds at every checkpoint (docs/BENCHMARKS.md,
+     * memory). A stored entry's header carries its size and CRC, so the content is spooled to a file
+     * beside the target first and copied from there.
+     */
+    private static void writeStored(ZipOutputStream zip, String name, EntryContent content, Path spool)
+            throws IOException {
+        CRC32 crc = new CRC32();
+        try (OutputStream out = new CheckedOutputStream(new BufferedOutputStream(Files.newOutputStream(spool)), crc)) {
+            content.writeTo(out);
+        }
+        ZipEntry entry = zipEntry(name);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(Files.size(spool));
+        entry.setCompressedSize(entry.getSize());
+        entry.setCrc(crc.getValue());
+        zip.putNextEntry(entry);
+        Files.copy(spool, zip);
+        zip.closeEntry();
     }
 
     /**

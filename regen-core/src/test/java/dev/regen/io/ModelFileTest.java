@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -40,6 +41,25 @@ class ModelFileTest {
         assertEquals(TestData.manifest("vae"), read.manifest());
         assertArrayEquals(new byte[]{1, 2, 3}, read.entry("weights.pt").orElseThrow());
         assertFalse(Files.exists(temp.resolve(".m.regen.tmp")), "no temporary file is left behind");
+        assertFalse(Files.exists(temp.resolve(".m.regen.tmp.entry")), "no spooled entry is left behind");
+    }
+
+    @Test
+    void entriesAreStoredUncompressedAndStreamedFromTheirContent() throws Exception {
+        byte[] weights = new byte[100_000];
+        new Random(2).nextBytes(weights);
+        Path path = temp.resolve("streamed.regen");
+        // Written in pieces, as libtorch's archive is copied in.
+        ModelFile.write(path, TestData.manifest("vae"), Map.of("weights.pt", out -> {
+            out.write(weights, 0, 1);
+            out.write(weights, 1, weights.length - 1);
+        }));
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            assertEquals(ZipEntry.STORED, zip.getEntry("weights.pt").getMethod());
+            assertEquals(weights.length, zip.getEntry("weights.pt").getCompressedSize());
+            assertEquals(ZipEntry.DEFLATED, zip.getEntry("config.json").getMethod());
+        }
+        assertArrayEquals(weights, ModelFile.read(path).entry("weights.pt").orElseThrow());
     }
 
     @Test
@@ -144,7 +164,8 @@ class ModelFileTest {
     @Test
     void zipBombsAndLyingSizesAreRefusedBeforeInflating() throws Exception {
         Path bomb = temp.resolve("bomb.regen");
-        new ModelFile(TestData.manifest("vae"), Map.of("weights.pt", new byte[8 << 20])).write(bomb);
+        // Regen stores its entries; a hostile file deflates 8 MiB of zeros to a few kilobytes.
+        zip(bomb, Json.MAPPER.writeValueAsString(TestData.manifest("vae")), Map.of("weights.pt", new byte[8 << 20]));
         assertTrue(refusal(bomb).contains("its entry weights.pt inflates"));
 
         Path good = temp.resolve("good.regen");
@@ -182,9 +203,18 @@ class ModelFileTest {
     }
 
     private static void zip(Path path, String json) throws Exception {
+        zip(path, json, Map.of());
+    }
+
+    /** A model file as another tool would write it: every entry deflated. */
+    private static void zip(Path path, String json, Map<String, byte[]> entries) throws Exception {
         try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(path))) {
             z.putNextEntry(new ZipEntry("config.json"));
             z.write(json.getBytes(StandardCharsets.UTF_8));
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                z.putNextEntry(new ZipEntry(e.getKey()));
+                z.write(e.getValue());
+            }
         }
     }
 }
