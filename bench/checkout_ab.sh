@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Two builds of Regen against each other (say, a change against the commit before it): the same
 # training run from each checkout's ./regen, alternated A/B for ROUNDS rounds. Prints each round's
-# steady images/s (epochs 2..), peak RSS, test loss and the B/A speed ratio.
+# steady images/s (epochs 2..), whole-run seconds (start-up, checkpoints and reports included), peak
+# RSS, test loss and the B/A speed ratio.
 # Usage: bench/checkout_ab.sh A_ROOT B_ROOT [EPOCHS=3] [ROUNDS=3] [DATA=/usr/share/datasets/fashion-mnist] [TRAIN OPTIONS...]
 # (each ROOT a checkout, e.g. from `git worktree add /tmp/a COMMIT`)
 set -euo pipefail
@@ -16,7 +17,7 @@ trap 'rm -rf "$WORK"' EXIT
 for side in A B; do "${!side}/regen" --version >/dev/null; done
 for round in $(seq 1 "$ROUNDS"); do
   for side in A B; do
-    /usr/bin/time -f "%M" -o "$WORK/$side-$round.rss" "${!side}/regen" train --data "$DATA" --epochs "$EPOCHS" \
+    /usr/bin/time -f "%e %M" -o "$WORK/$side-$round.usage" "${!side}/regen" train --data "$DATA" --epochs "$EPOCHS" \
       --threads 2 "$@" --out "$WORK/run" >/dev/null 2>&1
     cp "$WORK/run/metrics.jsonl" "$WORK/$side-$round.jsonl"
     rm -rf "$WORK/run"
@@ -30,12 +31,14 @@ def side(name, r):
     steady = epochs[1:] if len(epochs) > 1 else epochs
     rate = sum(e["imagesPerSecond"] for e in steady) / len(steady)
     loss = next(iter(epochs[-1]["test"].values()), float("nan"))
-    return rate, int(open(f"{work}/{name}-{r}.rss").read().split()[-1]) / 1024, loss
-print("round  A img/s  B img/s  B/A   A MB   B MB   A test  B test")
+    wall, rss = open(f"{work}/{name}-{r}.usage").read().split()[-2:]
+    return rate, float(wall), int(rss) / 1024, loss
+print("round  A img/s  B img/s  B/A   A s    B s    A MB   B MB   A test  B test")
 ratios = []
 for r in range(1, rounds + 1):
-    (ra, ma, la), (rb, mb, lb) = side("A", r), side("B", r)
+    (ra, wa, ma, la), (rb, wb, mb, lb) = side("A", r), side("B", r)
     ratios.append(rb / ra)
-    print(f"{r:5d}  {ra:7.0f}  {rb:7.0f}  {rb / ra:4.2f}  {ma:5.0f}  {mb:5.0f}  {la:7.2f}  {lb:7.2f}")
+    print(f"{r:5d}  {ra:7.0f}  {rb:7.0f}  {rb / ra:4.2f}  {wa:5.1f}  {wb:5.1f}  {ma:5.0f}  {mb:5.0f}"
+          f"  {la:7.2f}  {lb:7.2f}")
 print(f"mean B/A {sum(ratios) / len(ratios):.3f}")
 PYEOF
