@@ -120,8 +120,8 @@ public record ModelFile(Manifest manifest, Map<String, byte[]> entries) {
     /**
      * Adds an entry uncompressed, as libtorch's own archives are: deflating weights and optimizer
      * moments saves a fifth of their size and costs seconds at every checkpoint (docs/BENCHMARKS.md,
-     * translation models). A stored entry's header carries its size and CRC, so the content is spooled to a file
-     * beside the target first and copied from there.
+     * translation models). A stored entry's header carries its size and CRC, so the content is
+     * spooled to a file beside the target first and copied from there.
      */
     private static void writeStored(ZipOutputStream zip, String name, EntryContent content, Path spool)
             throws IOException {
