@@ -67,14 +67,18 @@ final class AugmentCommand implements Callable<Integer> {
         long start = System.nanoTime();
         double kept = SyntheticImages.write(generator, count, labels, seed, classifier, out,
                 Progress.live(spec, "generating", "images"));
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Progress.clear(spec);
         String kinds = classes == 0 ? "unlabelled" : label != null ? "of class " + label
                 : "over " + classes + " classes";
-        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d images %s to %s in %.1f s (%.0f img/s)%s%n", count,
-                kinds, out, seconds, count / seconds,
-                classifier == null ? "" : String.format(Locale.ROOT, "; the filter kept %.1f%% of the samples",
-                        100 * kept));
+        return report("images " + kinds, start, classifier == null ? ""
+                : String.format(Locale.ROOT, "; the filter kept %.1f%% of the samples", 100 * kept));
+    }
+
+    /** Prints what was written, where, and how fast, after the progress line. */
+    private Integer report(String what, long start, String more) {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Progress.clear(spec);
+        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d %s to %s in %.1f s (%.0f img/s)%s%n", count, what,
+                out, seconds, count / seconds, more);
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }
@@ -89,11 +93,6 @@ final class AugmentCommand implements Callable<Integer> {
         ImageDataset real = model.trainingImages("--variations varies them");
         long start = System.nanoTime();
         PosteriorVariations.write(vae, real, count, seed, out, Progress.live(spec, "varying", "images"));
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Progress.clear(spec);
-        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d variations of %d training images to %s in %.1f s "
-                + "(%.0f img/s)%n", count, real.size(), out, seconds, count / seconds);
-        spec.commandLine().getOut().flush();
-        return ExitCodes.OK;
+        return report("variations of " + real.size() + " training images", start, "");
     }
 }

@@ -54,16 +54,13 @@ public final class PosteriorVariations {
                 int[] modelLabels = vae.config().conditional() ? labels : null;
                 Sampler.PosteriorCodes codes =
                         Sampler.posteriorCodes(vae, images, modelLabels, count, seeds.nextLong());
-                float[] drawn = Sampler.decode(vae, codes.draws(), modelLabels, count);
-                float[] reconstructed = Sampler.decode(vae, codes.means(), modelLabels, count);
+                float[] varied = Sampler.withDecodedChange(images,
+                        Sampler.decode(vae, codes.draws(), modelLabels, count),
+                        Sampler.decode(vae, codes.means(), modelLabels, count));
                 for (int i = 0; i < count; i++) {
-                    float[] one = new float[size];
-                    for (int p = 0; p < size; p++) {
-                        int at = i * size + p;
-                        one[p] = Math.max(0f, Math.min(1f, images[at] + drawn[at] - reconstructed[at]));
-                    }
                     Path folder = labelled ? tmp.resolve(SyntheticImages.classFolder(labels[i], real.classes())) : tmp;
-                    ImageWriter.writePng(one, shape, folder.resolve(String.format("variation-%06d.png", start + i)));
+                    ImageWriter.writePng(ImageWriter.toImage(varied, i * size, shape),
+                            folder.resolve(String.format("variation-%06d.png", start + i)));
                 }
                 progress.progress(start + count, n);
             }

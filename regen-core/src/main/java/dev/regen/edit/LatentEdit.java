@@ -66,11 +66,10 @@ public final class LatentEdit {
             int count = Math.min(BATCH, n - start);
             float[] batchCodes = Arrays.copyOfRange(codes, start * latent, (start + count) * latent);
             float[] after = Sampler.decode(model, direction.move(batchCodes, amount), null, count);
-            float[] before = whole ? null : Sampler.decode(model, batchCodes, null, count);
-            for (int i = 0; i < count * size; i++) {
-                int at = start * size + i;
-                edited[at] = whole ? after[i] : clamp(images[at] + after[i] - before[i]);
-            }
+            float[] batch = whole ? after : Sampler.withDecodedChange(
+                    Arrays.copyOfRange(images, start * size, (start + count) * size), after,
+                    Sampler.decode(model, batchCodes, null, count));
+            System.arraycopy(batch, 0, edited, start * size, count * size);
         }
         return measured(images, edited, n, shape);
     }
@@ -113,9 +112,5 @@ public final class LatentEdit {
         long outside = pixels - inside;
         return new Edited(edited, (double) inside / pixels,
                 outside == 0 ? 0 : outsideChange / (outside * shape.channels()));
-    }
-
-    private static float clamp(float v) {
-        return Math.max(0f, Math.min(1f, v));
     }
 }

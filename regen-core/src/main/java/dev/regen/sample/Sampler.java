@@ -91,6 +91,18 @@ public final class Sampler {
         }
     }
 
+    /**
+     * {@code images} plus the decoded change {@code after - before}, clamped to [0, 1]: how an edit
+     * or a variation keeps the detail of an image that the decoder does not reconstruct.
+     */
+    public static float[] withDecodedChange(float[] images, float[] after, float[] before) {
+        float[] changed = new float[images.length];
+        for (int i = 0; i < images.length; i++) {
+            changed[i] = Math.max(0f, Math.min(1f, images[i] + after[i] - before[i]));
+        }
+        return changed;
+    }
+
     /** Translations of {@code n} images of the direction's input shape, in evaluation mode. */
     public static float[] translate(Translator model, float[] images, int n, TranslationDirection direction) {
         try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
