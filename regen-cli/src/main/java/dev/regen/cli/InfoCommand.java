@@ -26,7 +26,7 @@ final class InfoCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.println(Json.MAPPER.writeValueAsString(file.manifest()));
         out.println("layers " + ModelFamilies.architecture(file.manifest().model()));
-        file.entries().forEach((name, bytes) -> out.printf("entry %-16s %,d bytes%n", name, bytes.length));
+        file.entries().forEach((name, entry) -> out.printf("entry %-16s %,d bytes%n", name, entry.size()));
         out.flush();
         return ExitCodes.OK;
     }

@@ -637,9 +637,9 @@ class CliTest {
         assertBadInput("not a Regen model file", "sample", text.toString());
 
         Path gan = temp.resolve("gan.regen");
-        new ModelFile(new Manifest(ModelFile.FORMAT, ModelFile.FORMAT_VERSION, "gan", ModelConfig.convVae(new ImageShape(1, 28, 28)),
+        ModelFile.write(gan, new Manifest(ModelFile.FORMAT, ModelFile.FORMAT_VERSION, "gan", ModelConfig.convVae(new ImageShape(1, 28, 28)),
                 TrainConfig.defaults(), DataConfig.of("x"), TrainingState.start(),
-                new Provenance("x", "x", "0", "e", "17", "now")), Map.of()).write(gan);
+                new Provenance("x", "x", "0", "e", "17", "now")), Map.of());
         assertBadInput("holds a 'gan' model", "sample", gan.toString());
 
         assertBadInput("--size must be", "train", "--data", DATA, "--size", "0x5");

@@ -8,6 +8,7 @@ import dev.regen.config.Json;
 import dev.regen.config.Likelihood;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,12 +30,13 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * One trained model or checkpoint as a single zip file: {@code config.json} (the {@link Manifest})
- * beside named binary entries such as the weights and the optimizer state.
+ * beside named binary entries such as the weights and the optimizer state. Reading a file reads its
+ * manifest and lists its entries; an entry's content is read from the file only when asked for.
  *
  * @param manifest what the file holds
- * @param entries  binary entries by name
+ * @param entries  the other entries by name
  */
-public record ModelFile(Manifest manifest, Map<String, byte[]> entries) {
+public record ModelFile(Manifest manifest, Map<String, Entry> entries) {
     /** Value of {@link Manifest#format()} in every Regen model file. */
     public static final String FORMAT = "regen-model";
     /**
@@ -55,18 +57,87 @@ public record ModelFile(Manifest manifest, Map<String, byte[]> entries) {
     private static final String CONFIG = "config.json";
     /** The date of every entry: the earliest a zip entry can hold. */
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
-    /** The largest Java array: each entry is read into one. */
-    private static final long MAX_ENTRY_BYTES = Integer.MAX_VALUE - 8;
+    /** The largest Java array: an entry read into memory is read into one. */
+    private static final long MAX_ARRAY_BYTES = Integer.MAX_VALUE - 8;
     /**
      * Weights and optimizer state barely compress, and text a few times: an entry past
      * {@link #BOMB_FLOOR_BYTES} that inflates more than this is a zip bomb, not a model.
      */
     private static final long MAX_INFLATION = 100;
     private static final long BOMB_FLOOR_BYTES = 1 << 20;
+    private static final int COPY_BUFFER_BYTES = 1 << 16;
 
     /** An entry, if present. */
-    public Optional<byte[]> entry(String name) {
+    public Optional<Entry> entry(String name) {
         return Optional.ofNullable(entries.get(name));
+    }
+
+    /**
+     * One entry of a model file on disk, as the zip's directory declares it. Its content is read
+     * from the file each time it is asked for and never kept, so loading the weights of a large model
+     * holds no copy of them in memory, and listing models reads only their manifests. The content
+     * must still match the declared size and CRC-32 when it is read: a file that was damaged, or
+     * replaced by another since, is refused.
+     *
+     * @param file the model file
+     * @param name the entry's name
+     * @param size its declared size in bytes
+     * @param crc  its declared CRC-32
+     */
+    public record Entry(Path file, String name, long size, long crc) {
+        /** The content in memory, for the small entries (the history). */
+        public byte[] bytes() {
+            return withZip(file, zip -> {
+                ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(size, COPY_BUFFER_BYTES));
+                copy(file, zip, current(zip), out, true);
+                return out.toByteArray();
+            });
+        }
+
+        /** Writes the content to {@code target}, replacing it, without holding it in memory; gives {@code target}. */
+        public Path copyTo(Path target) {
+            return withZip(file, zip -> {
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), COPY_BUFFER_BYTES)) {
+                    copy(file, zip, current(zip), out, false);
+                }
+                return target;
+            });
+        }
+
+        /** This entry in the file as it is now, which must be the one that was read. */
+        private ZipEntry current(ZipFile zip) {
+            ZipEntry e = zip.getEntry(name);
+            if (e == null || e.getSize() != size || e.getCrc() != crc) {
+                throw new RegenException(file + " changed while it was being read: its entry " + name
+                        + (e == null ? " is gone" : " is not the one its directory declared before"));
+            }
+            return e;
+        }
+    }
+
+    /** Work on an open zip file that may fail with an I/O error. */
+    @FunctionalInterface
+    private interface ZipWork<T> {
+        T apply(ZipFile zip) throws IOException;
+    }
+
+    /** Opens the model file at {@code path}, does {@code work} and closes it; every failure is one line. */
+    private static <T> T withZip(Path path, ZipWork<T> work) {
+        if (Files.isDirectory(path)) {
+            throw new RegenException(path + " is a folder, not a model file");
+        }
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            return work.apply(zip);
+        } catch (NoSuchFileException e) {
+            throw new RegenException("no such model file: " + path);
+        } catch (ZipException e) {
+            throw new RegenException(path + " is not a Regen model file, or it is corrupt or truncated", e);
+        } catch (IOException e) {
+            if (!Files.exists(path)) {
+                throw new RegenException("no such model file: " + path);
+            }
+            throw new RegenException("cannot read model file " + path + ": " + e.getMessage(), e);
+        }
     }
 
     /** Fails unless the file holds a model of family {@code type}. */
@@ -87,13 +158,6 @@ public record ModelFile(Manifest manifest, Map<String, byte[]> entries) {
         static EntryContent of(byte[] bytes) {
             return out -> out.write(bytes);
         }
-    }
-
-    /** Writes the file atomically: a crash at any moment leaves the previous file intact. */
-    public void write(Path path) {
-        Map<String, EntryContent> contents = new LinkedHashMap<>();
-        entries.forEach((name, bytes) -> contents.put(name, EntryContent.of(bytes)));
-        write(path, manifest, contents);
     }
 
     /**
@@ -149,77 +213,70 @@ public record ModelFile(Manifest manifest, Map<String, byte[]> entries) {
         return entry;
     }
 
-    /** Reads and checks a model file. */
+    /** Reads and checks a model file's manifest and lists its other entries. */
     public static ModelFile read(Path path) {
-        if (Files.isDirectory(path)) {
-            throw new RegenException(path + " is a folder, not a model file");
-        }
-        try (ZipFile zip = new ZipFile(path.toFile())) {
+        return withZip(path, zip -> {
             ZipEntry config = zip.getEntry(CONFIG);
             if (config == null) {
                 throw new RegenException(path + " is not a Regen model file (no " + CONFIG + ")");
             }
-            checkSizes(path, zip);
+            refuseBombs(path, zip);
             Manifest manifest = readManifest(path, zip, config);
-            Map<String, byte[]> entries = new LinkedHashMap<>();
+            Map<String, Entry> entries = new LinkedHashMap<>();
             Enumeration<? extends ZipEntry> all = zip.entries();
             while (all.hasMoreElements()) {
                 ZipEntry e = all.nextElement();
                 if (!e.getName().equals(CONFIG)) {
-                    entries.put(e.getName(), readEntry(path, zip, e));
+                    entries.put(e.getName(), new Entry(path, e.getName(), e.getSize(), e.getCrc()));
                 }
             }
             return new ModelFile(manifest, entries);
-        } catch (NoSuchFileException e) {
-            throw new RegenException("no such model file: " + path);
-        } catch (ZipException e) {
-            throw new RegenException(path + " is not a Regen model file, or it is corrupt or truncated", e);
-        } catch (IOException e) {
-            if (!Files.exists(path)) {
-                throw new RegenException("no such model file: " + path);
-            }
-            throw new RegenException("cannot read model file " + path + ": " + e.getMessage(), e);
-        }
+        });
     }
 
-    /**
-     * Refuses, before anything is inflated, entries that declare more than an array holds or than
-     * this JVM may allocate, or that inflate like a zip bomb.
-     */
-    private static void checkSizes(Path path, ZipFile zip) {
-        long total = 0;
+    /** Refuses, before anything is inflated, entries that inflate like a zip bomb. */
+    private static void refuseBombs(Path path, ZipFile zip) {
         Enumeration<? extends ZipEntry> all = zip.entries();
         while (all.hasMoreElements()) {
             ZipEntry e = all.nextElement();
             long size = e.getSize();
-            if (size > MAX_ENTRY_BYTES) {
-                throw new RegenException(path + " is corrupt or not a Regen model file: its entry " + e.getName()
-                        + " declares " + size + " bytes, more than one entry may hold");
-            }
             if (size > BOMB_FLOOR_BYTES && size > MAX_INFLATION * Math.max(1, e.getCompressedSize())) {
                 throw new RegenException(path + " is not a Regen model file: its entry " + e.getName() + " inflates "
                         + e.getCompressedSize() + " bytes to " + size + ", as a zip bomb does");
             }
-            total += Math.max(0, size);
-        }
-        long memory = Runtime.getRuntime().maxMemory();
-        if (total > memory) {
-            throw new RegenException(path + " declares " + (total >> 20) + " MiB of contents, more than the "
-                    + (memory >> 20) + " MiB this Java process may use");
         }
     }
 
-    /** An entry's bytes, which must be as many as its header declares (the zip reader does not check). */
-    private static byte[] readEntry(Path path, ZipFile zip, ZipEntry e) throws IOException {
+    /**
+     * Copies an entry's content to {@code out}, which must be as many bytes as its header declares
+     * and match its CRC-32 (the zip reader checks neither for a stored entry); into memory only if
+     * the declared size fits one array and, with the copy an array stream makes, this JVM's heap.
+     */
+    private static void copy(Path path, ZipFile zip, ZipEntry e, OutputStream out, boolean intoMemory)
+            throws IOException {
         long declared = e.getSize();
+        long room = Math.min(MAX_ARRAY_BYTES, Runtime.getRuntime().maxMemory() / 2);
+        if (intoMemory && declared > room) {
+            throw new RegenException(path + " is corrupt or not a Regen model file: its entry " + e.getName()
+                    + " declares " + declared + " bytes, more than the " + room + " this Java process may hold");
+        }
+        long limit = declared < 0 ? room : declared;
+        CRC32 crc = new CRC32();
+        long count = 0;
+        byte[] buffer = new byte[COPY_BUFFER_BYTES];
         try (InputStream in = zip.getInputStream(e)) {
-            byte[] bytes = in.readNBytes((int) (declared < 0 ? MAX_ENTRY_BYTES : declared + 1));
-            if (declared >= 0 && bytes.length != declared) {
-                throw new RegenException(path + " is corrupt: its entry " + e.getName() + " holds " + bytes.length
-                        + (bytes.length > declared ? " bytes or more" : " bytes") + ", not the " + declared
-                        + " its header declares");
+            for (int n; count <= limit && (n = in.read(buffer)) > 0; count += n) {
+                out.write(buffer, 0, (int) Math.min(n, limit + 1 - count));
+                crc.update(buffer, 0, (int) Math.min(n, limit + 1 - count));
             }
-            return bytes;
+        }
+        if (declared >= 0 && count != declared) {
+            throw new RegenException(path + " is corrupt: its entry " + e.getName() + " holds "
+                    + Math.min(count, declared + 1) + (count > declared ? " bytes or more" : " bytes") + ", not the "
+                    + declared + " its header declares");
+        }
+        if (e.getCrc() >= 0 && crc.getValue() != e.getCrc()) {
+            throw new RegenException(path + " is corrupt: its entry " + e.getName() + " does not match its checksum");
         }
     }
 
@@ -291,7 +348,9 @@ public record ModelFile(Manifest manifest, Map<String, byte[]> entries) {
     private static ObjectNode readTree(Path path, ZipFile zip, ZipEntry config)
             throws IOException {
         try {
-            if (!(Json.MAPPER.readTree(readEntry(path, zip, config)) instanceof ObjectNode object)) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            copy(path, zip, config, bytes, true);
+            if (!(Json.MAPPER.readTree(bytes.toByteArray()) instanceof ObjectNode object)) {
                 throw new RegenException(path + " has a " + CONFIG + " that is not a JSON object");
             }
             return object;

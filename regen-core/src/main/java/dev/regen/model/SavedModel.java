@@ -27,7 +27,8 @@ public record SavedModel(Path path, Network model, ModelFile file) {
         ModelFile file = ModelFile.read(path);
         ModelConfig config = file.manifest().model();
         file.requireType(path, config.kind().family().type());
-        byte[] weights = file.entry(ModelFile.WEIGHTS).orElseThrow(() -> new RegenException(path + " has no weights"));
+        ModelFile.Entry weights = file.entry(ModelFile.WEIGHTS)
+                .orElseThrow(() -> new RegenException(path + " has no weights"));
         Network model = ModelFamilies.build(config);
         StateBytes.load(model.network(), weights);
         return new SavedModel(path, model, file);

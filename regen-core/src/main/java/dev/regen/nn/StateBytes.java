@@ -45,9 +45,9 @@ public final class StateBytes {
      * replaces each tensor without comparing shapes, so the shapes are checked here: weights of
      * another architecture are refused rather than left to fail later.
      */
-    public static void load(Module module, byte[] bytes) {
+    public static void load(Module module, ModelFile.Entry weights) {
         Map<String, List<Long>> expected = shapes(module);
-        read(bytes, module::load, "weights");
+        read(weights, module::load, "weights");
         Map<String, List<Long>> actual = shapes(module);
         for (Map.Entry<String, List<Long>> e : expected.entrySet()) {
             if (!e.getValue().equals(actual.get(e.getKey()))) {
@@ -68,8 +68,8 @@ public final class StateBytes {
     }
 
     /** Loads state saved by {@link #save(Optimizer)} into an optimizer over the same parameters. */
-    public static void load(Optimizer optimizer, byte[] bytes) {
-        read(bytes, optimizer::load, "optimizer state");
+    public static void load(Optimizer optimizer, ModelFile.Entry state) {
+        read(state, optimizer::load, "optimizer state");
     }
 
     /**
@@ -90,18 +90,19 @@ public final class StateBytes {
         }
     }
 
-    private static void read(byte[] bytes, Consumer<InputArchive> loader, String what) {
+    /** libtorch reads archives from a file, so the entry is copied to one: the file's page cache, not the heap. */
+    private static void read(ModelFile.Entry entry, Consumer<InputArchive> loader, String what) {
         Path tmp = tempFile();
-        try (InputArchive archive = new InputArchive()) {
-            Files.write(tmp, bytes);
-            archive.load_from(tmp.toString(), Torch.archiveDevice());
-            loader.accept(archive);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            // libtorch reports a mismatch (missing key, wrong shape) as a C++ exception.
-            throw new RegenException("the model file's " + what + " do not fit this architecture: "
-                    + firstLine(e.getMessage()), e);
+        try {
+            entry.copyTo(tmp);
+            try (InputArchive archive = new InputArchive()) {
+                archive.load_from(tmp.toString(), Torch.archiveDevice());
+                loader.accept(archive);
+            } catch (RuntimeException e) {
+                // libtorch reports a mismatch (missing key, wrong shape) as a C++ exception.
+                throw new RegenException("the model file's " + what + " do not fit this architecture: "
+                        + firstLine(e.getMessage()), e);
+            }
         } finally {
             delete(tmp);
         }

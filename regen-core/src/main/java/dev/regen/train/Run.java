@@ -104,8 +104,8 @@ public final class Run {
         Split data = DataSource.prepare(manifest.data().at(manifest.model().shape()), training.seed()).split();
         TrainingTask task = TrainingSteps.create(saved.model(), training);
         task.optimizers().restore(saved.file());
-        List<EpochMetrics> history = saved.file().entry(ModelFile.HISTORY).map(History::fromJsonLines)
-                .orElse(List.of());
+        List<EpochMetrics> history = saved.file().entry(ModelFile.HISTORY).map(ModelFile.Entry::bytes)
+                .map(History::fromJsonLines).orElse(List.of());
         return run(task, training, manifest.data(), data, files, manifest.provenance(), manifest.state(), history,
                 progress);
     }

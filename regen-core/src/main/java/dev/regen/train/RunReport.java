@@ -128,7 +128,7 @@ final class RunReport {
     }
 
     /** A required entry of a checkpoint. */
-    static byte[] entry(ModelFile file, String name) {
+    static ModelFile.Entry entry(ModelFile file, String name) {
         return file.entry(name).orElseThrow(() -> new RegenException("the checkpoint has no " + name));
     }
 }

@@ -71,6 +71,7 @@ class ModelFileFuzzTest {
         Fuzz.run("model-file", inputs, "model.regen", ALLOCATION_LIMIT, file -> {
             ModelFile model = ModelFile.read(file);
             model.requireType(file, model.manifest().model().kind().family().type());
+            model.entries().values().forEach(ModelFile.Entry::bytes);
         });
     }
 }

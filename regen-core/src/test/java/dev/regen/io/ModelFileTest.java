@@ -9,6 +9,7 @@ import dev.regen.config.Likelihood;
 import dev.regen.config.ModelConfig;
 import dev.regen.config.ModelKind;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.ByteBuffer;
@@ -36,10 +37,11 @@ class ModelFileTest {
     @Test
     void roundTripKeepsManifestAndEntries() {
         Path path = temp.resolve("m.regen");
-        new ModelFile(TestData.manifest("vae"), Map.of("weights.pt", new byte[]{1, 2, 3})).write(path);
+        write(path, "vae", new byte[]{1, 2, 3});
         ModelFile read = ModelFile.read(path);
         assertEquals(TestData.manifest("vae"), read.manifest());
-        assertArrayEquals(new byte[]{1, 2, 3}, read.entry("weights.pt").orElseThrow());
+        assertEquals(3, read.entry("weights.pt").orElseThrow().size());
+        assertArrayEquals(new byte[]{1, 2, 3}, read.entry("weights.pt").orElseThrow().bytes());
         assertFalse(Files.exists(temp.resolve(".m.regen.tmp")), "no temporary file is left behind");
         assertFalse(Files.exists(temp.resolve(".m.regen.tmp.entry")), "no spooled entry is left behind");
     }
@@ -59,25 +61,26 @@ class ModelFileTest {
             assertEquals(weights.length, zip.getEntry("weights.pt").getCompressedSize());
             assertEquals(ZipEntry.DEFLATED, zip.getEntry("config.json").getMethod());
         }
-        assertArrayEquals(weights, ModelFile.read(path).entry("weights.pt").orElseThrow());
+        ModelFile.Entry entry = ModelFile.read(path).entry("weights.pt").orElseThrow();
+        assertArrayEquals(weights, entry.bytes());
+        assertArrayEquals(weights, Files.readAllBytes(entry.copyTo(temp.resolve("weights.pt"))));
     }
 
     @Test
     void theSameFileWrittenLaterHasTheSameBytes() throws Exception {
-        ModelFile file = new ModelFile(TestData.manifest("vae"), Map.of("weights.pt", new byte[]{1, 2, 3}));
         Path first = temp.resolve("first.regen");
         Path second = temp.resolve("second.regen");
-        file.write(first);
+        write(first, "vae", new byte[]{1, 2, 3});
         // Zip entry times count in steps of two seconds: wait past one, so that a time of writing would show.
         Thread.sleep(2100);
-        file.write(second);
+        write(second, "vae", new byte[]{1, 2, 3});
         assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
     }
 
     @Test
     void wrongTypeIsNamed() {
         Path path = temp.resolve("gan.regen");
-        new ModelFile(TestData.manifest("gan"), Map.of()).write(path);
+        ModelFile.write(path, TestData.manifest("gan"), Map.of());
         RegenException e = assertThrows(RegenException.class, () -> ModelFile.read(path).requireType(path, "vae"));
         assertTrue(e.getMessage().contains("holds a 'gan' model; this needs a 'vae' model"), e.getMessage());
     }
@@ -113,7 +116,7 @@ class ModelFileTest {
     @Test
     void truncatedNonZipAndMissingFilesAreOneLine() throws Exception {
         Path good = temp.resolve("good.regen");
-        new ModelFile(TestData.manifest("vae"), Map.of("weights.pt", new byte[4096])).write(good);
+        write(good, "vae", new byte[4096]);
         Path cut = temp.resolve("cut.regen");
         byte[] all = Files.readAllBytes(good);
         Files.write(cut, Arrays.copyOf(all, all.length / 2));
@@ -133,9 +136,56 @@ class ModelFileTest {
 
     /** The refusal of the model file at {@code path}, checked to be one line that names the file. */
     private static String refusal(Path path) {
-        String message = assertThrows(RegenException.class, () -> ModelFile.read(path)).getMessage();
+        return refusal(path, () -> ModelFile.read(path));
+    }
+
+    /** The refusal of what {@code reading} reads from the model file at {@code path}, checked likewise. */
+    private static String refusal(Path path, Executable reading) {
+        String message = assertThrows(RegenException.class, reading).getMessage();
         assertTrue(message.contains(path.toString()) && !message.contains("\n"), message);
         return message;
+    }
+
+    private static ModelFile.Entry weights(Path path) {
+        return ModelFile.read(path).entry("weights.pt").orElseThrow();
+    }
+
+    private static void write(Path path, String type, byte[] weights) {
+        ModelFile.write(path, TestData.manifest(type), Map.of("weights.pt", ModelFile.EntryContent.of(weights)));
+    }
+
+    @Test
+    void entriesAreReadOnlyWhenAskedForAndMustStillBeTheOnesListed() throws Exception {
+        byte[] weights = new byte[4096];
+        new Random(3).nextBytes(weights);
+        Path path = temp.resolve("flipped.regen");
+        write(path, "vae", weights);
+        byte[] bytes = Files.readAllBytes(path);
+        int at = indexOf(bytes, Arrays.copyOf(weights, 16)) + 100;
+        bytes[at] ^= 1;
+        Files.write(path, bytes);
+        // The manifest reads; the damaged weights are refused when they are read, to memory or to a file.
+        ModelFile.Entry flipped = weights(path);
+        assertTrue(refusal(path, flipped::bytes).contains("its entry weights.pt does not match its checksum"));
+        Path copy = temp.resolve("copy.pt");
+        assertTrue(refusal(path, () -> flipped.copyTo(copy)).contains("does not match its checksum"));
+
+        Path replaced = temp.resolve("replaced.regen");
+        write(replaced, "vae", weights);
+        ModelFile.Entry before = weights(replaced);
+        write(replaced, "vae", new byte[]{1, 2, 3});
+        assertTrue(refusal(replaced, before::bytes).contains("changed while it was being read: its entry weights.pt"));
+        Files.delete(replaced);
+        assertEquals("no such model file: " + replaced, assertThrows(RegenException.class, before::bytes).getMessage());
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not found");
     }
 
     @Test
@@ -171,15 +221,21 @@ class ModelFileTest {
         Path good = temp.resolve("good.regen");
         byte[] weights = new byte[4096];
         new Random(1).nextBytes(weights);
-        new ModelFile(TestData.manifest("vae"), Map.of("weights.pt", weights)).write(good);
+        write(good, "vae", weights);
         byte[] bytes = Files.readAllBytes(good);
         Path huge = Files.write(temp.resolve("huge.regen"), patchSize(bytes, "weights.pt", 0xfffffff0L, -1));
-        assertTrue(refusal(huge).contains("its entry weights.pt declares 4294967280 bytes, more than one entry"));
-        // 2 GiB of incompressible weights: more than the suite's JVM (-Xmx2g) may allocate.
+        assertTrue(refusal(huge).contains("its entry weights.pt inflates 4096 bytes to 4294967280"));
+        // 2 GiB of incompressible weights: more than the suite's JVM (-Xmx2g) may hold twice, so not read into memory.
         Path big = Files.write(temp.resolve("big.regen"), patchSize(bytes, "weights.pt", 0x7ffffff0L, 0x7ffffff0L));
-        assertTrue(refusal(big).matches(".* declares \\d+ MiB of contents, more than the \\d+ MiB this Java .*"));
+        assertTrue(refusal(big, weights(big)::bytes).matches(".*its entry weights.pt declares 2147483632 bytes, "
+                + "more than the \\d+ this Java process may hold"));
+        Path copy = temp.resolve("copy.pt");
+        Path shorter = Files.write(temp.resolve("short.regen"), patchSize(bytes, "weights.pt", 8192, -1));
+        assertTrue(refusal(shorter, () -> weights(shorter).copyTo(copy))
+                .contains("its entry weights.pt holds 4096 bytes, not the 8192 its header declares"));
         Path lying = Files.write(temp.resolve("lying.regen"), patchSize(bytes, "weights.pt", 100, -1));
-        assertTrue(refusal(lying).contains("its entry weights.pt holds 101 bytes or more, not the 100 its header"));
+        assertTrue(refusal(lying, () -> weights(lying).copyTo(copy))
+                .contains("its entry weights.pt holds 101 bytes or more, not the 100 its header"));
     }
 
     /**

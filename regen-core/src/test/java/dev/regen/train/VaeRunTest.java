@@ -152,7 +152,7 @@ class VaeRunTest {
     }
 
     private static byte[] entry(Path file, String name) {
-        return ModelFile.read(file).entry(name).orElseThrow();
+        return ModelFile.read(file).entry(name).orElseThrow().bytes();
     }
 
     @Test
