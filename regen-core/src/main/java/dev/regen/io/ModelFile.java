@@ -87,18 +87,14 @@ public record ModelFile(Manifest manifest, Map<String, Entry> entries) {
     public record Entry(Path file, String name, long size, long crc) {
         /** The content in memory, for the small entries (the history). */
         public byte[] bytes() {
-            return withZip(file, zip -> {
-                ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(size, COPY_BUFFER_BYTES));
-                copy(file, zip, current(zip), out, true);
-                return out.toByteArray();
-            });
+            return withZip(file, zip -> readBytes(file, zip, current(zip)));
         }
 
         /** Writes the content to {@code target}, replacing it, without holding it in memory; gives {@code target}. */
         public Path copyTo(Path target) {
             return withZip(file, zip -> {
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), COPY_BUFFER_BYTES)) {
-                    copy(file, zip, current(zip), out, false);
+                    copy(file, zip, current(zip), out);
                 }
                 return target;
             });
@@ -248,19 +244,28 @@ public record ModelFile(Manifest manifest, Map<String, Entry> entries) {
     }
 
     /**
-     * Copies an entry's content to {@code out}, which must be as many bytes as its header declares
-     * and match its CRC-32 (the zip reader checks neither for a stored entry); into memory only if
-     * the declared size fits one array and, with the copy an array stream makes, this JVM's heap.
+     * An entry's content in memory, if its declared size fits one array and, with the copy an array
+     * stream makes, this JVM's heap.
      */
-    private static void copy(Path path, ZipFile zip, ZipEntry e, OutputStream out, boolean intoMemory)
-            throws IOException {
-        long declared = e.getSize();
+    private static byte[] readBytes(Path path, ZipFile zip, ZipEntry e) throws IOException {
         long room = Math.min(MAX_ARRAY_BYTES, Runtime.getRuntime().maxMemory() / 2);
-        if (intoMemory && declared > room) {
+        if (e.getSize() > room) {
             throw new RegenException(path + " is corrupt or not a Regen model file: its entry " + e.getName()
-                    + " declares " + declared + " bytes, more than the " + room + " this Java process may hold");
+                    + " declares " + e.getSize() + " bytes, more than the " + room + " this Java process may hold");
         }
-        long limit = declared < 0 ? room : declared;
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(e.getSize(), 0),
+                COPY_BUFFER_BYTES));
+        copy(path, zip, e, out);
+        return out.toByteArray();
+    }
+
+    /**
+     * Copies an entry's content to {@code out}, which must be as many bytes as its header declares
+     * and match its CRC-32 (the zip reader checks neither for a stored entry).
+     */
+    private static void copy(Path path, ZipFile zip, ZipEntry e, OutputStream out) throws IOException {
+        long declared = e.getSize();
+        long limit = declared < 0 ? MAX_ARRAY_BYTES : declared;
         CRC32 crc = new CRC32();
         long count = 0;
         byte[] buffer = new byte[COPY_BUFFER_BYTES];
@@ -348,9 +353,7 @@ public record ModelFile(Manifest manifest, Map<String, Entry> entries) {
     private static ObjectNode readTree(Path path, ZipFile zip, ZipEntry config)
             throws IOException {
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            copy(path, zip, config, bytes, true);
-            if (!(Json.MAPPER.readTree(bytes.toByteArray()) instanceof ObjectNode object)) {
+            if (!(Json.MAPPER.readTree(readBytes(path, zip, config)) instanceof ObjectNode object)) {
                 throw new RegenException(path + " has a " + CONFIG + " that is not a JSON object");
             }
             return object;
