@@ -216,30 +216,26 @@ public record ModelFile(Manifest manifest, Map<String, Entry> entries) {
             if (config == null) {
                 throw new RegenException(path + " is not a Regen model file (no " + CONFIG + ")");
             }
-            refuseBombs(path, zip);
-            Manifest manifest = readManifest(path, zip, config);
             Map<String, Entry> entries = new LinkedHashMap<>();
             Enumeration<? extends ZipEntry> all = zip.entries();
             while (all.hasMoreElements()) {
                 ZipEntry e = all.nextElement();
+                refuseBomb(path, e);
                 if (!e.getName().equals(CONFIG)) {
                     entries.put(e.getName(), new Entry(path, e.getName(), e.getSize(), e.getCrc()));
                 }
             }
-            return new ModelFile(manifest, entries);
+            // Every entry, config.json included, has passed refuseBomb before anything is inflated.
+            return new ModelFile(readManifest(path, zip, config), entries);
         });
     }
 
-    /** Refuses, before anything is inflated, entries that inflate like a zip bomb. */
-    private static void refuseBombs(Path path, ZipFile zip) {
-        Enumeration<? extends ZipEntry> all = zip.entries();
-        while (all.hasMoreElements()) {
-            ZipEntry e = all.nextElement();
-            long size = e.getSize();
-            if (size > BOMB_FLOOR_BYTES && size > MAX_INFLATION * Math.max(1, e.getCompressedSize())) {
-                throw new RegenException(path + " is not a Regen model file: its entry " + e.getName() + " inflates "
-                        + e.getCompressedSize() + " bytes to " + size + ", as a zip bomb does");
-            }
+    /** Refuses an entry that declares it inflates like a zip bomb. */
+    private static void refuseBomb(Path path, ZipEntry e) {
+        long size = e.getSize();
+        if (size > BOMB_FLOOR_BYTES && size > MAX_INFLATION * Math.max(1, e.getCompressedSize())) {
+            throw new RegenException(path + " is not a Regen model file: its entry " + e.getName() + " inflates "
+                    + e.getCompressedSize() + " bytes to " + size + ", as a zip bomb does");
         }
     }
 
@@ -271,8 +267,10 @@ public record ModelFile(Manifest manifest, Map<String, Entry> entries) {
         byte[] buffer = new byte[COPY_BUFFER_BYTES];
         try (InputStream in = zip.getInputStream(e)) {
             for (int n; count <= limit && (n = in.read(buffer)) > 0; count += n) {
-                out.write(buffer, 0, (int) Math.min(n, limit + 1 - count));
-                crc.update(buffer, 0, (int) Math.min(n, limit + 1 - count));
+                // At most one byte past the declared size: enough to tell that the entry holds more.
+                int kept = (int) Math.min(n, limit + 1 - count);
+                out.write(buffer, 0, kept);
+                crc.update(buffer, 0, kept);
             }
         }
         if (declared >= 0 && count != declared) {
