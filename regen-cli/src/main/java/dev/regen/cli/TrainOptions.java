@@ -126,6 +126,11 @@ final class TrainOptions {
             description = "pix2pix: weight of the L1 distance to the target (default: ${DEFAULT-VALUE})")
     double lambdaL1;
 
+    @Option(names = "--lambda-ssim", defaultValue = "0", paramLabel = "LAMBDA",
+            description = "pix2pix: weight of 1 - SSIM of each translation against its target, added to the L1 "
+                    + "term (Zhao et al. 2017; default: ${DEFAULT-VALUE}, none)")
+    double lambdaSsim;
+
     @Option(names = "--lambda-cycle", defaultValue = "10", paramLabel = "LAMBDA",
             description = "cyclegan: weight of the cycle-consistency distances (default: ${DEFAULT-VALUE})")
     double lambdaCycle;
@@ -231,8 +236,8 @@ final class TrainOptions {
                 .criticSteps(criticSteps != null ? criticSteps : defaults.criticSteps())
                 .gradientPenalty(gradientPenalty).adversarialWeight(adversarialWeight).augmentations(augmentations)
                 .ganLoss(ganLoss != null ? ganLoss : kind == ModelKind.CYCLEGAN ? GanLoss.LSGAN : GanLoss.VANILLA)
-                .lambdaL1(lambdaL1).lambdaCycle(lambdaCycle).lambdaIdentity(lambdaIdentity).poolSize(poolSize)
-                .jitter(jitter)
+                .lambdaL1(lambdaL1).lambdaSsim(lambdaSsim).lambdaCycle(lambdaCycle).lambdaIdentity(lambdaIdentity)
+                .poolSize(poolSize).jitter(jitter)
                 .binarize(binarize).seed(seed).threads(threads).precision(precision).build();
     }
 

@@ -123,6 +123,8 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
      *
      * @param ganLoss        the adversarial loss
      * @param lambdaL1       pix2pix: weight of the L1 distance to the target (equation 4 of Isola et al.)
+     * @param lambdaSsim     pix2pix: weight of 1 - SSIM against the target (Zhao et al. 2017), 0 for none (and in
+     *                       files written before it)
      * @param lambdaCycle    CycleGAN: weight of the cycle-consistency L1 distances (equation 3 of Zhu et al.)
      * @param lambdaIdentity CycleGAN: weight of the identity L1 distances, as a share of {@code lambdaCycle}
      *                       (Zhu et al., section 5.2)
@@ -131,12 +133,13 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
      * @param jitter         whether training images are moved and mirrored at random, as the originals train
      *                       ({@code nn.RandomJitter}; false in files written before it)
      */
-    public record Translation(GanLoss ganLoss, double lambdaL1, double lambdaCycle, double lambdaIdentity,
-                              int poolSize, boolean jitter) {
+    public record Translation(GanLoss ganLoss, double lambdaL1, double lambdaSsim, double lambdaCycle,
+                              double lambdaIdentity, int poolSize, boolean jitter) {
         /** Validates the ranges. */
         public Translation {
             Check.present("GAN loss", ganLoss);
             Check.range("lambda L1", lambdaL1, 0.0, 1e6);
+            Check.range("lambda SSIM", lambdaSsim, 0.0, 1e6);
             Check.range("lambda cycle", lambdaCycle, 0.0, 1e6);
             Check.range("lambda identity", lambdaIdentity, 0.0, 1e6);
             Check.range("pool size", poolSize, 0, 10_000);
@@ -171,7 +174,7 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
                 .gradientPenalty(adversarial.gradientPenalty()).adversarialWeight(adversarial.adversarialWeight())
                 .augmentations(adversarial.augmentations())
                 .ganLoss(translation.ganLoss()).lambdaL1(translation.lambdaL1())
-                .lambdaCycle(translation.lambdaCycle()).lambdaIdentity(translation.lambdaIdentity())
+                .lambdaSsim(translation.lambdaSsim()).lambdaCycle(translation.lambdaCycle()).lambdaIdentity(translation.lambdaIdentity())
                 .poolSize(translation.poolSize()).jitter(translation.jitter())
                 .binarize(binarize).seed(seed).threads(threads).precision(precision);
     }
@@ -195,6 +198,7 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
         private List<Augmentation> augmentations = List.of();
         private GanLoss ganLoss = GanLoss.VANILLA;
         private double lambdaL1 = 100;
+        private double lambdaSsim;
         private double lambdaCycle = 10;
         private double lambdaIdentity = 0.5;
         private int poolSize = 50;
@@ -309,6 +313,12 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
             return this;
         }
 
+        /** pix2pix: the weight of the SSIM term, 0 for none. */
+        public Builder lambdaSsim(double value) {
+            lambdaSsim = value;
+            return this;
+        }
+
         /** CycleGAN: the weight of the cycle-consistency term. */
         public Builder lambdaCycle(double value) {
             lambdaCycle = value;
@@ -362,8 +372,8 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
             return new TrainConfig(new Optimisation(epochs, batchSize, learningRate, schedule, gradClip, decayEpochs),
                     new Objective(beta, klWarmupEpochs, freeBits, iwaeSamples, inputDamage),
                     new Adversarial(criticSteps, gradientPenalty, adversarialWeight, augmentations),
-                    new Translation(ganLoss, lambdaL1, lambdaCycle, lambdaIdentity, poolSize, jitter), binarize, seed,
-                    threads, precision);
+                    new Translation(ganLoss, lambdaL1, lambdaSsim, lambdaCycle, lambdaIdentity, poolSize, jitter),
+                    binarize, seed, threads, precision);
         }
     }
 }

@@ -38,6 +38,10 @@ public final class ModelFamilies {
             throw new RegenException("random jitter moves the training pairs of pix2pix and cyclegan, not the "
                     + "images of " + model.kind().id());
         }
+        if (training.translation().lambdaSsim() > 0 && model.kind() != ModelKind.PIX2PIX) {
+            throw new RegenException("the SSIM loss compares pix2pix's translations with their paired targets; "
+                    + model.kind().id() + " has no such targets");
+        }
         of(model.kind()).validate(model, training);
     }
 

@@ -23,15 +23,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import static dev.regen.nn.Tensors.scalar;
+
 /**
  * Trains pix2pix on pairs stacked as channels (input first, then target; {@code data.Paired}),
  * or for a restoration task on clean images, each input the image damaged afresh
  * ({@link TrainingDamage}); when the run jitters, each pair or image is first moved and mirrored at
  * random ({@link RandomJitter}). Every step updates the discriminator on real pairs and detached
- * translations, then the generator on the adversarial loss plus the weighted L1 distance with the
- * discriminator frozen.
- * Adam with betas (0.5, 0.999), as the original. Each epoch reports the test pairs' mean L1 and
- * PSNR of the translations against their targets (for a task, of the restorations of the test
+ * translations, then the generator on the adversarial loss plus the weighted L1 distance (and, when
+ * the run weighs it, 1 - SSIM: {@link StructuralSimilarity}) with the discriminator frozen.
+ * Adam with betas (0.5, 0.999), as the original. Each epoch reports the test pairs' mean L1, PSNR
+ * and SSIM of the translations against their targets (for a task, of the restorations of the test
  * images damaged by one fixed draw).
  */
 final class Pix2PixTask implements TrainingTask {
@@ -92,8 +94,13 @@ final class Pix2PixTask implements TrainingTask {
         }
         try (PointerScope update = new PointerScope();
              FrozenWeights frozen = new FrozenWeights(model.discriminatorParameters())) {
-            g = Descent.step(generatorOptimizer, model.generatorLoss(losses.ganLoss(), losses.lambdaL1(), a, b,
-                    model.translate(a, TranslationDirection.A2B)), context);
+            Tensor fake = model.translate(a, TranslationDirection.A2B);
+            Tensor loss = model.generatorLoss(losses.ganLoss(), losses.lambdaL1(), a, b, fake);
+            if (losses.lambdaSsim() > 0) {
+                Tensor dissimilarity = StructuralSimilarity.mean(fake, b).neg().add(scalar(1));
+                loss = loss.add(dissimilarity.mul(scalar(losses.lambdaSsim())));
+            }
+            g = Descent.step(generatorOptimizer, loss, context);
         }
         return new double[]{g, d};
     }
@@ -103,6 +110,7 @@ final class Pix2PixTask implements TrainingTask {
         ImageShape target = model.config().shape();
         double l1 = 0;
         double psnr = 0;
+        double ssim = 0;
         // Scored in training-sized batches: a larger one raises the allocator's high-water mark, which
         // it keeps for the rest of the run (64 pairs at once took pix2pix from 550 to 870 MB).
         int batch = config.optimisation().batchSize();
@@ -112,6 +120,7 @@ final class Pix2PixTask implements TrainingTask {
             float[] translated = Sampler.translate(model, split[0], count, TranslationDirection.A2B);
             for (int i = 0; i < count; i++) {
                 psnr += ImageQuality.psnr(split[1], translated, i * target.size(), target);
+                ssim += ImageQuality.ssim(split[1], translated, i * target.size(), target);
             }
             for (int i = 0; i < translated.length; i++) {
                 l1 += Math.abs(translated[i] - split[1][i]);
@@ -120,6 +129,7 @@ final class Pix2PixTask implements TrainingTask {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("l1", l1 / ((double) test.size() * target.size()));
         metrics.put("psnr", psnr / test.size());
+        metrics.put("ssim", ssim / test.size());
         return metrics;
     }
 
@@ -150,9 +160,10 @@ final class Pix2PixTask implements TrainingTask {
         // The last epoch's test metrics are the final model's: every epoch ends by evaluating it.
         Map<String, Double> scores = history.get(history.size() - 1).test();
         return RunReport.summary(files, model, train, test, history, seconds, String.format(Locale.ROOT,
-                "test pairs     mean L1 %.4f, PSNR %.2f dB of the translations against their targets (%d pairs)%n"
+                "test pairs     mean L1 %.4f, PSNR %.2f dB, SSIM %.4f of the translations against their targets "
+                        + "(%d pairs)%n"
                         + "samples.png    rows: %s%n",
-                scores.get("l1"), scores.get("psnr"), test.size(), inputDamage == null
+                scores.get("l1"), scores.get("psnr"), scores.get("ssim"), test.size(), inputDamage == null
                         ? "test inputs, their translations, the targets"
                         : "damaged test images, their restorations, the originals"));
     }

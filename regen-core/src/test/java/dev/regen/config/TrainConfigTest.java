@@ -17,7 +17,7 @@ class TrainConfigTest {
                 config.optimisation());
         assertEquals(new TrainConfig.Objective(1.0, 0.0, 0.0, 0, null), config.objective());
         assertEquals(new TrainConfig.Adversarial(5, 10.0, 20.0, java.util.List.of()), config.adversarial());
-        assertEquals(new TrainConfig.Translation(GanLoss.VANILLA, 100, 10, 0.5, 50, false), config.translation());
+        assertEquals(new TrainConfig.Translation(GanLoss.VANILLA, 100, 0, 10, 0.5, 50, false), config.translation());
         assertEquals(1L, config.seed());
         assertEquals(0, config.threads());
         assertEquals(config, config.toBuilder().build());
@@ -40,6 +40,12 @@ class TrainConfigTest {
         // Files written before precision was a setting trained in fp32.
         String older = written.replace(",\n  \"precision\" : \"bf16\"", "");
         assertEquals(Precision.FP32, Json.MAPPER.readValue(older, TrainConfig.class).precision());
+        // Files written before the SSIM weight was a setting trained without the term.
+        String ssim = Json.MAPPER.writeValueAsString(TrainConfig.builder().lambdaSsim(50).build());
+        assertTrue(ssim.contains("\"lambdaSsim\" : 50.0,\n"), ssim);
+        assertEquals(50, Json.MAPPER.readValue(ssim, TrainConfig.class).translation().lambdaSsim());
+        String withoutSsim = ssim.replaceAll("\\s*\"lambdaSsim\" : 50.0,", "");
+        assertEquals(0, Json.MAPPER.readValue(withoutSsim, TrainConfig.class).translation().lambdaSsim());
     }
 
     @Test

@@ -53,7 +53,12 @@ class ModelFamiliesTest {
         assertEquals("random jitter moves the training pairs of pix2pix and cyclegan, not the images of dcgan",
                 jitter.getMessage());
         ModelFamilies.validate(ModelConfig.translator(ModelKind.PIX2PIX, new ImageShape(3, 32, 32), 3, 8,
-                dev.regen.config.FeatureNorm.INSTANCE), TrainConfig.builder().jitter(true).build());
+                dev.regen.config.FeatureNorm.INSTANCE), TrainConfig.builder().jitter(true).lambdaSsim(10).build());
+        RegenException ssim = assertThrows(RegenException.class, () -> ModelFamilies.validate(
+                ModelConfig.translator(ModelKind.CYCLEGAN, new ImageShape(3, 32, 32), 3, 8,
+                        dev.regen.config.FeatureNorm.INSTANCE), TrainConfig.builder().lambdaSsim(10).build()));
+        assertEquals("the SSIM loss compares pix2pix's translations with their paired targets; cyclegan has no such "
+                + "targets", ssim.getMessage());
     }
 
     @Test

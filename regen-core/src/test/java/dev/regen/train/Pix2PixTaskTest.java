@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,6 +77,20 @@ class Pix2PixTaskTest {
         double trained = run.history().get(2).test().get("psnr");
         assertTrue(trained > untrained + 2, "PSNR " + untrained + " dB untrained, " + trained + " after 3 epochs");
         assertTrue(run.summary().contains("rows: test inputs, their translations, the targets"), run.summary());
+    }
+
+    @Test
+    void weighingSsimRaisesTheHeldOutPairsSsimAboveTheL1RunsFromTheSameStart() {
+        TrainConfig l1 = TrainConfig.builder().epochs(3).batchSize(8).learningRate(2e-4).seed(3L).threads(2).build();
+        Map<String, Double> plain = Run.start(model(FeatureNorm.INSTANCE), l1, dataConfig, data.split(),
+                temp.resolve("l1"), "test", new TrainingListener() { }).history().get(2).test();
+        Run.Result weighed = Run.start(model(FeatureNorm.INSTANCE), l1.toBuilder().lambdaSsim(100).build(), dataConfig,
+                data.split(), temp.resolve("ssim"), "test", new TrainingListener() { });
+        double ssim = weighed.history().get(2).test().get("ssim");
+        assertTrue(ssim > plain.get("ssim") + 0.01, "held-out SSIM " + plain.get("ssim") + " with L1, " + ssim
+                + " with the SSIM term too");
+        assertTrue(weighed.summary().contains(String.format(java.util.Locale.ROOT, "SSIM %.4f", ssim)),
+                weighed.summary());
     }
 
     @Test

@@ -12,9 +12,10 @@ public final class ImageQuality {
     /** SSIM's Gaussian window: 11x11, sigma 1.5, as in Wang et al. 2004, section III-C. */
     private static final int WINDOW = 11;
     private static final double WINDOW_SIGMA = 1.5;
-    /** Stabilising constants (K1 L)^2 and (K2 L)^2 with K1 0.01, K2 0.03 and the data range L = 1. */
-    private static final double C1 = 1e-4;
-    private static final double C2 = 9e-4;
+    /** SSIM's stabilising constant (K1 L)^2 with K1 0.01 and the data range L = 1. */
+    public static final double SSIM_C1 = 1e-4;
+    /** SSIM's stabilising constant (K2 L)^2 with K2 0.03 and the data range L = 1. */
+    public static final double SSIM_C2 = 9e-4;
     private static final double[] WEIGHTS = gaussianWindow();
 
     private ImageQuality() {
@@ -39,8 +40,8 @@ public final class ImageQuality {
     public static double ssim(float[] reference, float[] test, int offset, ImageShape shape) {
         int h = shape.height();
         int w = shape.width();
-        int size = Math.min(WINDOW, Math.min(h, w));
-        double[] weights = size == WINDOW ? WEIGHTS : uniformWindow(size);
+        double[] weights = ssimWindow(h, w);
+        int size = (int) Math.round(Math.sqrt(weights.length));
         double total = 0;
         int count = 0;
         for (int c = 0; c < shape.channels(); c++) {
@@ -53,6 +54,16 @@ public final class ImageQuality {
             }
         }
         return total / count;
+    }
+
+    /**
+     * The weights of SSIM's window for images of {@code height} x {@code width}, square, row-major and
+     * summing to 1: the 11x11 Gaussian, or a uniform window the size of the image's smaller side when
+     * the image is smaller than that.
+     */
+    public static double[] ssimWindow(int height, int width) {
+        int size = Math.min(WINDOW, Math.min(height, width));
+        return size == WINDOW ? WEIGHTS.clone() : uniformWindow(size);
     }
 
     private static double localSsim(float[] a, float[] b, int plane, int width, int top, int left, int size,
@@ -78,8 +89,8 @@ public final class ImageQuality {
         double varA = squareA - meanA * meanA;
         double varB = squareB - meanB * meanB;
         double covariance = product - meanA * meanB;
-        return (2 * meanA * meanB + C1) * (2 * covariance + C2)
-                / ((meanA * meanA + meanB * meanB + C1) * (varA + varB + C2));
+        return (2 * meanA * meanB + SSIM_C1) * (2 * covariance + SSIM_C2)
+                / ((meanA * meanA + meanB * meanB + SSIM_C1) * (varA + varB + SSIM_C2));
     }
 
     private static double[] gaussianWindow() {
