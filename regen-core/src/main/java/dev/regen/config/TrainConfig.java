@@ -174,7 +174,8 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
                 .gradientPenalty(adversarial.gradientPenalty()).adversarialWeight(adversarial.adversarialWeight())
                 .augmentations(adversarial.augmentations())
                 .ganLoss(translation.ganLoss()).lambdaL1(translation.lambdaL1())
-                .lambdaSsim(translation.lambdaSsim()).lambdaCycle(translation.lambdaCycle()).lambdaIdentity(translation.lambdaIdentity())
+                .lambdaSsim(translation.lambdaSsim()).lambdaCycle(translation.lambdaCycle())
+                .lambdaIdentity(translation.lambdaIdentity())
                 .poolSize(translation.poolSize()).jitter(translation.jitter())
                 .binarize(binarize).seed(seed).threads(threads).precision(precision);
     }

@@ -29,7 +29,7 @@ final class StructuralSimilarity {
             long h = images.size(2);
             long w = images.size(3);
             double[] window = ImageQuality.ssimWindow((int) h, (int) w);
-            int size = (int) Math.round(Math.sqrt(window.length));
+            int size = ImageQuality.ssimWindowSize((int) h, (int) w);
             float[] weights = new float[window.length];
             for (int i = 0; i < window.length; i++) {
                 weights[i] = (float) window[i];

@@ -40,8 +40,8 @@ public final class ImageQuality {
     public static double ssim(float[] reference, float[] test, int offset, ImageShape shape) {
         int h = shape.height();
         int w = shape.width();
-        double[] weights = ssimWindow(h, w);
-        int size = (int) Math.round(Math.sqrt(weights.length));
+        int size = ssimWindowSize(h, w);
+        double[] weights = size == WINDOW ? WEIGHTS : uniformWindow(size);
         double total = 0;
         int count = 0;
         for (int c = 0; c < shape.channels(); c++) {
@@ -56,13 +56,17 @@ public final class ImageQuality {
         return total / count;
     }
 
+    /** The side of SSIM's square window for images of {@code height} x {@code width}: 11, or the smaller side. */
+    public static int ssimWindowSize(int height, int width) {
+        return Math.min(WINDOW, Math.min(height, width));
+    }
+
     /**
-     * The weights of SSIM's window for images of {@code height} x {@code width}, square, row-major and
-     * summing to 1: the 11x11 Gaussian, or a uniform window the size of the image's smaller side when
-     * the image is smaller than that.
+     * The weights of SSIM's window for images of {@code height} x {@code width}, row-major and summing
+     * to 1: the 11x11 Gaussian, or a uniform window of {@link #ssimWindowSize} when the image is smaller.
      */
     public static double[] ssimWindow(int height, int width) {
-        int size = Math.min(WINDOW, Math.min(height, width));
+        int size = ssimWindowSize(height, width);
         return size == WINDOW ? WEIGHTS.clone() : uniformWindow(size);
     }
 
