@@ -87,6 +87,11 @@ final class TrainOptions {
                     + "epochs)")
     int decayEpochs;
 
+    @Option(names = "--ema", defaultValue = "0", paramLabel = "DECAY",
+            description = "GANs, pix2pix, cyclegan: keep a moving average of the generators' weights with this decay "
+                    + "(e.g. 0.999), which the epoch reports and the final model use (default: ${DEFAULT-VALUE}, none)")
+    double ema;
+
     @Option(names = "--critic-steps", paramLabel = "N",
             description = "GANs: discriminator steps per generator step (default: 1 for dcgan, 5 for wgan-gp)")
     Integer criticSteps;
@@ -230,7 +235,7 @@ final class TrainOptions {
         return TrainConfig.builder().epochs(epochs).batchSize(batch)
                 .learningRate(lr != null ? lr : defaults.learningRate())
                 .schedule(schedule != null ? schedule : kind == ModelKind.CYCLEGAN ? LearningRateSchedule.LINEAR
-                        : LearningRateSchedule.CONSTANT).decayEpochs(decayEpochs).gradClip(gradClip)
+                        : LearningRateSchedule.CONSTANT).decayEpochs(decayEpochs).emaDecay(ema).gradClip(gradClip)
                 .beta(beta).klWarmupEpochs(klWarmup).freeBits(freeBits).iwaeSamples(iwaeSamples())
                 .inputDamage(inputDamage())
                 .criticSteps(criticSteps != null ? criticSteps : defaults.criticSteps())

@@ -49,9 +49,12 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
      * @param gradClip     maximum global gradient norm (0: no clipping)
      * @param decayEpochs  the linear schedule: the last epochs over which the rate falls to zero (0,
      *                     as in files written before it existed: the second half of the run)
+     * @param emaDecay     GANs and translators: decay of the moving average of the generators' weights
+     *                     that evaluation and the final model use ({@code nn.WeightAverage}); 0, as in files
+     *                     written before it existed: none
      */
     public record Optimisation(int epochs, int batchSize, double learningRate, LearningRateSchedule schedule,
-                               double gradClip, int decayEpochs) {
+                               double gradClip, int decayEpochs, double emaDecay) {
         /** Validates the ranges. */
         public Optimisation {
             Check.range("epochs", epochs, 1, 100_000);
@@ -60,6 +63,7 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
             Check.present("learning-rate schedule", schedule);
             Check.range("gradient clipping norm", gradClip, 0.0, 1e9);
             Check.range("decay epochs", decayEpochs, 0, epochs);
+            Check.range("EMA decay", emaDecay, 0.0, 0.999_999);
         }
     }
 
@@ -168,7 +172,8 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
     public Builder toBuilder() {
         return new Builder().epochs(optimisation.epochs()).batchSize(optimisation.batchSize())
                 .learningRate(optimisation.learningRate()).schedule(optimisation.schedule())
-                .gradClip(optimisation.gradClip()).decayEpochs(optimisation.decayEpochs()).beta(objective.beta()).klWarmupEpochs(objective.klWarmupEpochs())
+                .gradClip(optimisation.gradClip()).decayEpochs(optimisation.decayEpochs())
+                .emaDecay(optimisation.emaDecay()).beta(objective.beta()).klWarmupEpochs(objective.klWarmupEpochs())
                 .freeBits(objective.freeBits()).iwaeSamples(objective.iwaeSamples())
                 .inputDamage(objective.inputDamage()).criticSteps(adversarial.criticSteps())
                 .gradientPenalty(adversarial.gradientPenalty()).adversarialWeight(adversarial.adversarialWeight())
@@ -188,6 +193,7 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
         private LearningRateSchedule schedule = LearningRateSchedule.CONSTANT;
         private double gradClip;
         private int decayEpochs;
+        private double emaDecay;
         private double beta = 1.0;
         private double klWarmupEpochs;
         private double freeBits;
@@ -302,6 +308,12 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
             return this;
         }
 
+        /** GANs and translators: the decay of the generators' weight average, 0 for none. */
+        public Builder emaDecay(double value) {
+            emaDecay = value;
+            return this;
+        }
+
         /** Translation models: the adversarial loss. */
         public Builder ganLoss(GanLoss value) {
             ganLoss = value;
@@ -370,7 +382,8 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
 
         /** The validated settings. */
         public TrainConfig build() {
-            return new TrainConfig(new Optimisation(epochs, batchSize, learningRate, schedule, gradClip, decayEpochs),
+            return new TrainConfig(new Optimisation(epochs, batchSize, learningRate, schedule, gradClip, decayEpochs,
+                    emaDecay),
                     new Objective(beta, klWarmupEpochs, freeBits, iwaeSamples, inputDamage),
                     new Adversarial(criticSteps, gradientPenalty, adversarialWeight, augmentations),
                     new Translation(ganLoss, lambdaL1, lambdaSsim, lambdaCycle, lambdaIdentity, poolSize, jitter),

@@ -42,6 +42,11 @@ public final class ModelFamilies {
             throw new RegenException("the SSIM loss compares pix2pix's translations with their paired targets; "
                     + model.kind().id() + " has no such targets");
         }
+        ModelKind.Family family = model.kind().family();
+        if (training.optimisation().emaDecay() > 0 && family != ModelKind.Family.GAN && !model.kind().translates()) {
+            throw new RegenException("--ema averages the generators of dcgan, wgan-gp, sngan, pix2pix and cyclegan, "
+                    + "not the networks of " + model.kind().id());
+        }
         of(model.kind()).validate(model, training);
     }
 

@@ -53,6 +53,7 @@ final class GanTask implements TrainingTask {
                 Adams.adam(gan.generatorParameters(), config.optimisation().learningRate(), 0.5, beta2));
         discriminatorOptimizer = optimizers.add(DISCRIMINATOR_OPTIMIZER,
                 Adams.adam(gan.discriminatorParameters(), config.optimisation().learningRate(), 0.5, beta2));
+        optimizers.averageGenerators(gan.generatorParameters(), config.optimisation().emaDecay());
     }
 
     @Override
@@ -93,14 +94,19 @@ final class GanTask implements TrainingTask {
                         DiffAugment.apply(gan.generate(Noise.normal(batch, latent), labels), augment), labels);
                 lastGeneratorLoss = Descent.step(generatorOptimizer, generatorLoss, context);
             }
+            optimizers.updateGeneratorAverage(context.step());
             discriminatorOptimizer.zero_grad();   // its own step's gradients are spent: leave none behind
         }
         return new double[]{d, lastGeneratorLoss};
     }
 
-    /** The generator's batch norm gets standing statistics for sampling (Gan#refreshGeneratorStatistics). */
+    /**
+     * The generator takes its averaged weights, when the run averages them, and its batch norm then
+     * standing statistics for sampling (Gan#refreshGeneratorStatistics).
+     */
     @Override
     public void finish(long seed) {
+        optimizers.installGeneratorAverage();
         Torch.seed(seed);
         gan.refreshGeneratorStatistics(config.optimisation().batchSize());
     }

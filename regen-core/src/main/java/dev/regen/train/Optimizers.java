@@ -3,8 +3,10 @@ package dev.regen.train;
 import dev.regen.io.ModelFile;
 import dev.regen.nn.StateBytes;
 import dev.regen.nn.Torch;
+import dev.regen.nn.WeightAverage;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Optimizer;
+import org.bytedeco.pytorch.TensorVector;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,8 +17,12 @@ import java.util.Map;
  * keep in the buffers of a module of their own (CycleGAN's pools of past fakes).
  */
 public final class Optimizers {
+    /** Model-file entry of the moving average of a generator's weights. */
+    static final String GENERATOR_AVERAGE = "generator-average.pt";
+
     private final Map<String, Scheduled> byEntry = new LinkedHashMap<>();
     private final Map<String, Module> stateByEntry = new LinkedHashMap<>();
+    private WeightAverage generatorAverage;
 
     /** An optimizer and the learning rate of each of its parameter groups as built, which schedules scale. */
     private record Scheduled(Optimizer optimizer, double[] fullRates) {
@@ -37,6 +43,34 @@ public final class Optimizers {
         Torch.place(module);
         stateByEntry.put(entry, module);
         return module;
+    }
+
+    /**
+     * Keeps a moving average of the generators' {@code weights} with {@code decay}, saved as its own
+     * entry; with {@code decay} 0 none (the run averages nothing, and its files hold no such entry),
+     * and the other generator-average methods do nothing.
+     */
+    void averageGenerators(TensorVector weights, double decay) {
+        generatorAverage = decay > 0 ? addState(GENERATOR_AVERAGE, new WeightAverage(weights, decay)) : null;
+    }
+
+    /** Moves the generators' average, if any, towards their weights after optimisation step {@code step}. */
+    void updateGeneratorAverage(long step) {
+        if (generatorAverage != null) {
+            generatorAverage.update(step);
+        }
+    }
+
+    /** The averaged generators in the trained ones' place until closed; null without an average. */
+    WeightAverage.Swap averagedGenerators() {
+        return generatorAverage == null ? null : generatorAverage.swapIn();
+    }
+
+    /** Gives the generators their averaged weights for good, if the run keeps an average. */
+    void installGeneratorAverage() {
+        if (generatorAverage != null) {
+            generatorAverage.install();
+        }
     }
 
     /** Sets every parameter group's learning rate to {@code factor} times the one it was built with. */

@@ -11,6 +11,7 @@ import dev.regen.model.Pix2Pix;
 import dev.regen.nn.Adams;
 import dev.regen.nn.FrozenWeights;
 import dev.regen.nn.RandomJitter;
+import dev.regen.nn.WeightAverage;
 import dev.regen.sample.Sampler;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Adam;
@@ -58,6 +59,7 @@ final class Pix2PixTask implements TrainingTask {
                 Adams.adam(model.generatorParameters(), rate, 0.5, 0.999));
         discriminatorOptimizer = optimizers.add(GanTask.DISCRIMINATOR_OPTIMIZER,
                 Adams.adam(model.discriminatorParameters(), rate, 0.5, 0.999));
+        optimizers.averageGenerators(model.generatorParameters(), config.optimisation().emaDecay());
     }
 
     @Override
@@ -102,6 +104,7 @@ final class Pix2PixTask implements TrainingTask {
             }
             g = Descent.step(generatorOptimizer, loss, context);
         }
+        optimizers.updateGeneratorAverage(context.step());
         return new double[]{g, d};
     }
 
@@ -114,16 +117,19 @@ final class Pix2PixTask implements TrainingTask {
         // Scored in training-sized batches: a larger one raises the allocator's high-water mark, which
         // it keeps for the rest of the run (64 pairs at once took pix2pix from 550 to 870 MB).
         int batch = config.optimisation().batchSize();
-        for (int start = 0; start < test.size(); start += batch) {
-            int count = Math.min(batch, test.size() - start);
-            float[][] split = testPairs(test, start, count, seed);
-            float[] translated = Sampler.translate(model, split[0], count, TranslationDirection.A2B);
-            for (int i = 0; i < count; i++) {
-                psnr += ImageQuality.psnr(split[1], translated, i * target.size(), target);
-                ssim += ImageQuality.ssim(split[1], translated, i * target.size(), target);
-            }
-            for (int i = 0; i < translated.length; i++) {
-                l1 += Math.abs(translated[i] - split[1][i]);
+        // The averaged generator, when the run keeps one: the network the final model will hold.
+        try (WeightAverage.Swap averaged = optimizers.averagedGenerators()) {
+            for (int start = 0; start < test.size(); start += batch) {
+                int count = Math.min(batch, test.size() - start);
+                float[][] split = testPairs(test, start, count, seed);
+                float[] translated = Sampler.translate(model, split[0], count, TranslationDirection.A2B);
+                for (int i = 0; i < count; i++) {
+                    psnr += ImageQuality.psnr(split[1], translated, i * target.size(), target);
+                    ssim += ImageQuality.ssim(split[1], translated, i * target.size(), target);
+                }
+                for (int i = 0; i < translated.length; i++) {
+                    l1 += Math.abs(translated[i] - split[1][i]);
+                }
             }
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -140,6 +146,12 @@ final class Pix2PixTask implements TrainingTask {
         }
         float[] clean = test.read(IntStream.range(start, start + count).toArray());
         return new float[][]{inputDamage.damaged(clean, count, seed + start), clean};
+    }
+
+    /** The generator takes its averaged weights, when the run averages them. */
+    @Override
+    public void finish(long seed) {
+        optimizers.installGeneratorAverage();
     }
 
     @Override

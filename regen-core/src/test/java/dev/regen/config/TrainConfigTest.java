@@ -13,7 +13,7 @@ class TrainConfigTest {
     @Test
     void theBuilderNamesEverySettingAndKeepsTheDefaultsOfWhatItIsNotGiven() {
         TrainConfig config = TrainConfig.builder().epochs(3).batchSize(64).learningRate(2e-3).criticSteps(5).build();
-        assertEquals(new TrainConfig.Optimisation(3, 64, 2e-3, LearningRateSchedule.CONSTANT, 0.0, 0),
+        assertEquals(new TrainConfig.Optimisation(3, 64, 2e-3, LearningRateSchedule.CONSTANT, 0.0, 0, 0.0),
                 config.optimisation());
         assertEquals(new TrainConfig.Objective(1.0, 0.0, 0.0, 0, null), config.objective());
         assertEquals(new TrainConfig.Adversarial(5, 10.0, 20.0, java.util.List.of()), config.adversarial());
@@ -46,6 +46,12 @@ class TrainConfigTest {
         assertEquals(50, Json.MAPPER.readValue(ssim, TrainConfig.class).translation().lambdaSsim());
         String withoutSsim = ssim.replaceAll("\\s*\"lambdaSsim\" : 50.0,", "");
         assertEquals(0, Json.MAPPER.readValue(withoutSsim, TrainConfig.class).translation().lambdaSsim());
+        // Files written before the weight average was a setting kept none.
+        String ema = Json.MAPPER.writeValueAsString(TrainConfig.builder().emaDecay(0.999).build());
+        assertTrue(ema.contains("\"emaDecay\" : 0.999\n"), ema);
+        assertEquals(0.999, Json.MAPPER.readValue(ema, TrainConfig.class).optimisation().emaDecay());
+        String withoutEma = ema.replaceAll(",\\s*\"emaDecay\" : 0.999", "");
+        assertEquals(0, Json.MAPPER.readValue(withoutEma, TrainConfig.class).optimisation().emaDecay());
     }
 
     @Test

@@ -82,10 +82,11 @@ class GanTaskTest {
     }
 
     @Test
-    void aResumedConditionalGanEndsBitForBitWhereAnUninterruptedOneDoesDiffAugmentIncluded() {
+    void aResumedConditionalGanEndsBitForBitWhereAnUninterruptedOneDoesDiffAugmentAndWeightAverageIncluded() {
         // Differentiable augmentation draws from the engine's generator, seeded per step.
         TrainConfig two = TrainConfig.builder().epochs(2).batchSize(64).learningRate(2e-4).seed(4L).threads(2)
-                .augmentations(List.of(Augmentation.COLOR, Augmentation.TRANSLATION, Augmentation.CUTOUT)).build();
+                .augmentations(List.of(Augmentation.COLOR, Augmentation.TRANSLATION, Augmentation.CUTOUT))
+                .emaDecay(0.99).build();
         ModelConfig model = config(ModelKind.DCGAN, 10);
         Run.start(model, two, dataConfig, data, temp.resolve("straight"), "test", new TrainingListener() { });
         Run.start(model, two.toBuilder().epochs(1).build(), dataConfig, data, temp.resolve("stopped"), "test", new TrainingListener() { });

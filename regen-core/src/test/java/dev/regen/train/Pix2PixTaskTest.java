@@ -14,7 +14,9 @@ import dev.regen.data.damage.Corruptions;
 import dev.regen.data.damage.Damaged;
 import dev.regen.model.Pix2Pix;
 import dev.regen.model.SavedModel;
+import dev.regen.nn.StateBytes;
 import dev.regen.nn.Torch;
+import dev.regen.nn.WeightAverage;
 import dev.regen.restore.ImageRestorer;
 import dev.regen.restore.Method;
 import dev.regen.restore.Restoration;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -182,9 +185,9 @@ class Pix2PixTaskTest {
     }
 
     @Test
-    void aResumedJitteredRunWithBatchNormAndDropoutEndsBitForBitWhereAnUninterruptedOneDoes() {
+    void aResumedJitteredRunWithBatchNormDropoutAndAWeightAverageEndsBitForBitWhereAnUninterruptedOneDoes() {
         TrainConfig two = TrainConfig.builder().epochs(2).batchSize(16).learningRate(2e-4).seed(5L).threads(2)
-                .jitter(true).build();
+                .jitter(true).emaDecay(0.9).build();
         ModelConfig model = model(FeatureNorm.BATCH);
         Run.start(model, two, dataConfig, data.split(), temp.resolve("straight"), "test", new TrainingListener() { });
         Run.start(model, two.toBuilder().epochs(1).build(), dataConfig, data.split(), temp.resolve("stopped"), "test",
@@ -194,5 +197,14 @@ class Pix2PixTaskTest {
         Pix2Pix b = (Pix2Pix) SavedModel.load(temp.resolve("stopped/model.regen")).model();
         assertTrue(b.buffers().size() > 0, "batch norm keeps running statistics");
         Weights.assertSame(a, b);
+        // The final model is the average the checkpoint keeps beside the trained weights, not those weights.
+        SavedModel checkpoint = SavedModel.load(temp.resolve("stopped/checkpoint.regen"));
+        Pix2Pix trained = (Pix2Pix) checkpoint.model();
+        float[] trainedWeight = Weights.snapshot(trained.generatorParameters()).get(0);
+        assertNotEquals(trainedWeight[0], Weights.snapshot(b.generatorParameters()).get(0)[0]);
+        WeightAverage average = new WeightAverage(trained.generatorParameters(), 0.9);
+        StateBytes.load(average, RunReport.entry(checkpoint.file(), Optimizers.GENERATOR_AVERAGE));
+        average.install();
+        Weights.assertSame(trained, b);
     }
 }
