@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * A task's optimizers by the model-file entry their state is saved under, so that checkpointing
  * and restoring them is the same code for every task; beside them any other state a task's steps
- * keep in the buffers of a module of their own (CycleGAN's pools of past fakes).
+ * keep in the buffers of a module of their own (CycleGAN's pools of past fakes, the moving average of
+ * the generators' weights).
  */
 public final class Optimizers {
     /** Model-file entry of the moving average of a generator's weights. */
