@@ -88,7 +88,7 @@ final class TrainOptions {
     int decayEpochs;
 
     @Option(names = "--ema", defaultValue = "0", paramLabel = "DECAY",
-            description = "GANs, pix2pix, cyclegan: keep a moving average of the generators' weights with this decay "
+            description = "GANs, vae-gan, pix2pix, cyclegan: keep a moving average of the generators' weights with this decay "
                     + "(e.g. 0.999), which the epoch reports and the final model use (default: ${DEFAULT-VALUE}, none)")
     double ema;
 

@@ -49,7 +49,7 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
      * @param gradClip     maximum global gradient norm (0: no clipping)
      * @param decayEpochs  the linear schedule: the last epochs over which the rate falls to zero (0,
      *                     as in files written before it existed: the second half of the run)
-     * @param emaDecay     GANs and translators: decay of the moving average of the generators' weights
+     * @param emaDecay     GANs, VAE-GAN and translators: decay of the moving average of the generators' weights
      *                     that evaluation and the final model use ({@code nn.WeightAverage}); 0, as in files
      *                     written before it existed: none
      */
@@ -308,7 +308,7 @@ public record TrainConfig(Optimisation optimisation, Objective objective, Advers
             return this;
         }
 
-        /** GANs and translators: the decay of the generators' weight average, 0 for none. */
+        /** GANs, VAE-GAN and translators: the decay of the generators' weight average, 0 for none. */
         public Builder emaDecay(double value) {
             emaDecay = value;
             return this;

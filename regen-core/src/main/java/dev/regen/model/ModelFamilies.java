@@ -43,9 +43,10 @@ public final class ModelFamilies {
                     + model.kind().id() + " has no such targets");
         }
         ModelKind.Family family = model.kind().family();
-        if (training.optimisation().emaDecay() > 0 && family != ModelKind.Family.GAN && !model.kind().translates()) {
-            throw new RegenException("--ema averages the generators of dcgan, wgan-gp, sngan, pix2pix and cyclegan, "
-                    + "not the networks of " + model.kind().id());
+        if (training.optimisation().emaDecay() > 0 && family != ModelKind.Family.GAN
+                && family != ModelKind.Family.VAE_GAN && !model.kind().translates()) {
+            throw new RegenException("--ema averages the generators of dcgan, wgan-gp, sngan, vae-gan, pix2pix and "
+                    + "cyclegan, not the networks of " + model.kind().id());
         }
         of(model.kind()).validate(model, training);
     }

@@ -8,6 +8,7 @@ import dev.regen.model.VaeGan;
 import dev.regen.model.VaeLoss;
 import dev.regen.nn.Adams;
 import dev.regen.nn.FrozenWeights;
+import dev.regen.nn.WeightAverage;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Adam;
 import org.bytedeco.pytorch.Tensor;
@@ -40,6 +41,8 @@ final class VaeGanTask implements TrainingTask {
         // The discriminator learns at the DCGAN settings, which suit it whatever the VAE's rate.
         discriminatorOptimizer = optimizers.add(DISCRIMINATOR_OPTIMIZER,
                 Adams.adam(model.discriminatorParameters(), 2e-4, 0.5, 0.999));
+        // The VAE is this family's generator: its decoder draws the samples, its encoder the codes.
+        optimizers.averageGenerators(model.vaeParameters(), config.optimisation().emaDecay());
     }
 
     @Override
@@ -73,13 +76,23 @@ final class VaeGanTask implements TrainingTask {
             Tensor adversarial = model.adversarialLoss(reconstructed, sampled, labels);
             Tensor total = loss.total().add(adversarial.mul(scalar(config.adversarial().adversarialWeight())));
             double value = Descent.step(vaeOptimizer, total, context);
+            optimizers.updateGeneratorAverage(context.step());
             return new double[]{value, loss.negativeElbo(), d, adversarial.item_double()};
         }
     }
 
     @Override
     public Map<String, Double> evaluate(ImageDataset test, long seed) {
-        return VaeReport.evaluate(model.vae(), test, seed);
+        // The averaged VAE, when the run keeps one: the network the final model will hold.
+        try (WeightAverage.Swap averaged = optimizers.averagedGenerators()) {
+            return VaeReport.evaluate(model.vae(), test, seed);
+        }
+    }
+
+    /** The VAE takes its averaged weights, when the run averages them. */
+    @Override
+    public void finish(long seed) {
+        optimizers.installGeneratorAverage();
     }
 
     @Override

@@ -60,10 +60,11 @@ class ModelFamiliesTest {
         assertEquals("the SSIM loss compares pix2pix's translations with their paired targets; cyclegan has no such "
                 + "targets", ssim.getMessage());
         ModelFamilies.validate(gan, TrainConfig.builder().emaDecay(0.999).build());
-        RegenException ema = assertThrows(RegenException.class, () -> ModelFamilies.validate(vaeGan,
+        ModelFamilies.validate(vaeGan, TrainConfig.builder().emaDecay(0.999).build());
+        RegenException ema = assertThrows(RegenException.class, () -> ModelFamilies.validate(vae,
                 TrainConfig.builder().emaDecay(0.999).build()));
-        assertEquals("--ema averages the generators of dcgan, wgan-gp, sngan, pix2pix and cyclegan, not the networks "
-                + "of vae-gan", ema.getMessage());
+        assertEquals("--ema averages the generators of dcgan, wgan-gp, sngan, vae-gan, pix2pix and cyclegan, not the "
+                + "networks of conv-vae", ema.getMessage());
     }
 
     @Test
