@@ -88,8 +88,9 @@ final class TrainOptions {
     int decayEpochs;
 
     @Option(names = "--ema", defaultValue = "0", paramLabel = "DECAY",
-            description = "GANs, vae-gan, pix2pix, cyclegan: keep a moving average of the generators' weights with this decay "
-                    + "(e.g. 0.999), which the epoch reports and the final model use (default: ${DEFAULT-VALUE}, none)")
+            description = "GANs, vae-gan, pix2pix, cyclegan: keep a moving average of the generators' weights with "
+                    + "this decay (e.g. 0.999), which the epoch reports and the final model use (default: "
+                    + "${DEFAULT-VALUE}, none)")
     double ema;
 
     @Option(names = "--critic-steps", paramLabel = "N",
