@@ -10,7 +10,6 @@ import dev.regen.nn.Adams;
 import dev.regen.nn.FrozenWeights;
 import dev.regen.nn.ImagePool;
 import dev.regen.nn.RandomJitter;
-import dev.regen.nn.WeightAverage;
 import dev.regen.sample.Sampler;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Adam;
@@ -114,14 +113,11 @@ final class CycleGanTask implements TrainingTask {
         // Scored in training-sized batches: a larger one raises the allocator's high-water mark, which
         // it keeps for the rest of the run (64 pairs at once took pix2pix from 550 to 870 MB).
         int batch = config.optimisation().batchSize();
-        // The averaged generators, when the run keeps them: the networks the final model will hold.
-        try (WeightAverage.Swap averaged = optimizers.averagedGenerators()) {
-            for (int start = 0; start < test.size(); start += batch) {
-                int count = Math.min(batch, test.size() - start);
-                float[][] split = StackedImages.split(test, start, count, model.config());
-                sum += distance(split[0], cycled(split[0], TranslationDirection.A2B, count), count)
-                        + distance(split[1], cycled(split[1], TranslationDirection.B2A, count), count);
-            }
+        for (int start = 0; start < test.size(); start += batch) {
+            int count = Math.min(batch, test.size() - start);
+            float[][] split = StackedImages.split(test, start, count, model.config());
+            sum += distance(split[0], cycled(split[0], TranslationDirection.A2B, count), count)
+                    + distance(split[1], cycled(split[1], TranslationDirection.B2A, count), count);
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("cycle", sum / (2.0 * test.size()));
@@ -141,12 +137,6 @@ final class CycleGanTask implements TrainingTask {
             sum += Math.abs(x[i] - y[i]);
         }
         return sum / (x.length / (double) count);
-    }
-
-    /** The generators take their averaged weights, when the run averages them. */
-    @Override
-    public void finish(long seed) {
-        optimizers.installGeneratorAverage();
     }
 
     @Override

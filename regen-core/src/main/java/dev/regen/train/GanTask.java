@@ -101,12 +101,11 @@ final class GanTask implements TrainingTask {
     }
 
     /**
-     * The generator takes its averaged weights, when the run averages them, and its batch norm then
-     * standing statistics for sampling (Gan#refreshGeneratorStatistics).
+     * The generator's batch norm gets standing statistics for sampling (Gan#refreshGeneratorStatistics),
+     * for its averaged weights when the run keeps them.
      */
     @Override
     public void finish(long seed) {
-        optimizers.installGeneratorAverage();
         Torch.seed(seed);
         gan.refreshGeneratorStatistics(config.optimisation().batchSize());
     }

@@ -11,7 +11,6 @@ import dev.regen.model.Pix2Pix;
 import dev.regen.nn.Adams;
 import dev.regen.nn.FrozenWeights;
 import dev.regen.nn.RandomJitter;
-import dev.regen.nn.WeightAverage;
 import dev.regen.sample.Sampler;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Adam;
@@ -117,19 +116,16 @@ final class Pix2PixTask implements TrainingTask {
         // Scored in training-sized batches: a larger one raises the allocator's high-water mark, which
         // it keeps for the rest of the run (64 pairs at once took pix2pix from 550 to 870 MB).
         int batch = config.optimisation().batchSize();
-        // The averaged generator, when the run keeps one: the network the final model will hold.
-        try (WeightAverage.Swap averaged = optimizers.averagedGenerators()) {
-            for (int start = 0; start < test.size(); start += batch) {
-                int count = Math.min(batch, test.size() - start);
-                float[][] split = testPairs(test, start, count, seed);
-                float[] translated = Sampler.translate(model, split[0], count, TranslationDirection.A2B);
-                for (int i = 0; i < count; i++) {
-                    psnr += ImageQuality.psnr(split[1], translated, i * target.size(), target);
-                    ssim += ImageQuality.ssim(split[1], translated, i * target.size(), target);
-                }
-                for (int i = 0; i < translated.length; i++) {
-                    l1 += Math.abs(translated[i] - split[1][i]);
-                }
+        for (int start = 0; start < test.size(); start += batch) {
+            int count = Math.min(batch, test.size() - start);
+            float[][] split = testPairs(test, start, count, seed);
+            float[] translated = Sampler.translate(model, split[0], count, TranslationDirection.A2B);
+            for (int i = 0; i < count; i++) {
+                psnr += ImageQuality.psnr(split[1], translated, i * target.size(), target);
+                ssim += ImageQuality.ssim(split[1], translated, i * target.size(), target);
+            }
+            for (int i = 0; i < translated.length; i++) {
+                l1 += Math.abs(translated[i] - split[1][i]);
             }
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -146,12 +142,6 @@ final class Pix2PixTask implements TrainingTask {
         }
         float[] clean = test.read(IntStream.range(start, start + count).toArray());
         return new float[][]{inputDamage.damaged(clean, count, seed + start), clean};
-    }
-
-    /** The generator takes its averaged weights, when the run averages them. */
-    @Override
-    public void finish(long seed) {
-        optimizers.installGeneratorAverage();
     }
 
     @Override

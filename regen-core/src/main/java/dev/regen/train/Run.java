@@ -139,6 +139,7 @@ public final class Run {
             return new Result(files, List.of(), "rank " + Distributed.current().rank() + " of "
                     + Distributed.current().world() + " done; rank 0 wrote " + files.folder() + "\n");
         }
+        task.optimizers().installGeneratorAverage();
         task.finish(training.seed());
         Manifest manifest = Checkpointer.manifest(task.model().config(), training, dataConfig, end, provenance);
         SavedModel.write(files.model(), task.model(), manifest,

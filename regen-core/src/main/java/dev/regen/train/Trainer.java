@@ -11,6 +11,7 @@ import dev.regen.nn.Autocast;
 import dev.regen.nn.Noise;
 import dev.regen.nn.Tensors;
 import dev.regen.nn.Torch;
+import dev.regen.nn.WeightAverage;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
@@ -108,7 +109,11 @@ public final class Trainer {
         for (int i = 0; i < sums.length; i++) {
             means.put(names.get(i), counts[i] > 0 ? sums[i] / counts[i] : Double.NaN);
         }
-        Map<String, Double> testMetrics = task.evaluate(test, config.seed());
+        Map<String, Double> testMetrics;
+        // The averaged generators, when the run keeps them, are the networks the final model will hold.
+        try (WeightAverage.Swap averaged = task.optimizers().averagedGenerators()) {
+            testMetrics = task.evaluate(test, config.seed());
+        }
         listener.onEpoch(new EpochMetrics(epoch, step, means, testMetrics, images / seconds, seconds,
                 dataWait, ProcessMemory.residentMegabytes()));
         return new TrainingState(epoch, step);

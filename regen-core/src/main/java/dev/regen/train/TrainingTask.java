@@ -36,7 +36,10 @@ public interface TrainingTask {
      */
     double[] step(Tensor images, Tensor labels, StepContext context);
 
-    /** Metrics on held-out images at the end of an epoch (may be empty). */
+    /**
+     * Metrics on held-out images at the end of an epoch (may be empty); the {@link Trainer} puts the
+     * averaged generators, when the run keeps them, in the trained ones' place while this runs.
+     */
     Map<String, Double> evaluate(ImageDataset test, long seed);
 
     /** The task's optimizers, which checkpoints save and resumed runs restore. */
@@ -44,7 +47,8 @@ public interface TrainingTask {
 
     /**
      * Readies the trained model for use, once after the last epoch and before the final model file
-     * is written; the checkpoint keeps the training state, so a resumed run is unchanged by it.
+     * is written, when the generators already hold their averaged weights if the run keeps them
+     * ({@link Run}); the checkpoint keeps the training state, so a resumed run is unchanged by it.
      *
      * @param seed the run's seed, for whatever noise this draws
      */

@@ -8,7 +8,6 @@ import dev.regen.model.VaeGan;
 import dev.regen.model.VaeLoss;
 import dev.regen.nn.Adams;
 import dev.regen.nn.FrozenWeights;
-import dev.regen.nn.WeightAverage;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Adam;
 import org.bytedeco.pytorch.Tensor;
@@ -83,16 +82,7 @@ final class VaeGanTask implements TrainingTask {
 
     @Override
     public Map<String, Double> evaluate(ImageDataset test, long seed) {
-        // The averaged VAE, when the run keeps one: the network the final model will hold.
-        try (WeightAverage.Swap averaged = optimizers.averagedGenerators()) {
-            return VaeReport.evaluate(model.vae(), test, seed);
-        }
-    }
-
-    /** The VAE takes its averaged weights, when the run averages them. */
-    @Override
-    public void finish(long seed) {
-        optimizers.installGeneratorAverage();
+        return VaeReport.evaluate(model.vae(), test, seed);
     }
 
     @Override
