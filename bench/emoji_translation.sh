@@ -4,10 +4,12 @@
 # `regen eval-translate` scores the held-out translations against their true counterparts (PSNR,
 # SSIM), beside the input itself and a per-pixel colour mapping fitted on the training pairs; with a
 # CLASSIFIER (bench/emoji_classifier.sh's) also the Frechet distance of the translations, and of the
-# inputs themselves, to the real held-out emoji of the target design.
+# inputs themselves, to the real held-out emoji of the target design. With SEEDS above 1 it also
+# trains the same model with seeds 2..SEEDS (in RUN-seedS) and scores them alone and, with
+# `--ensemble`, the mean of all their translations.
 # Emoji come from bench/install_data.sh DIR.
 # Usage: bench/emoji_translation.sh [DIR=/tmp/datasets] [OUT=runs/translation] [EPOCHS=15]
-#        [TRAIN_OPTIONS="--width 32 --batch 8"] [BACK=0] [CLASSIFIER=""]
+#        [TRAIN_OPTIONS="--width 32 --batch 8"] [BACK=0] [CLASSIFIER=""] [SEEDS=1]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DIR=${1:-/tmp/datasets}
@@ -16,6 +18,7 @@ EPOCHS=${3:-15}
 read -r -a TRAIN_OPTIONS <<< "${4:---width 32 --batch 8}"
 BACK=${5:-0}
 CLASSIFIER=${6:-}
+SEEDS=${7:-1}
 EMOJI="$DIR/emoji"
 
 "$ROOT/bench/emoji_flat.sh" "$DIR" "$OUT"
@@ -25,14 +28,23 @@ for pair in $pairs; do
   from=${pair%%:*}
   to=${pair##*:}
   run="$OUT/pix2pix-$from-to-$to"
-  [ -f "$run/model.regen" ] || "$ROOT/regen" train --model pix2pix --data "$EMOJI/$from" --target "$EMOJI/$to" \
-    "${TRAIN_OPTIONS[@]}" --epochs "$EPOCHS" --out "$run" > "$run.txt" 2>&1
-  grep "epochs \|test pairs" "$run.txt"
-  "$ROOT/regen" eval-translate "$run/model.regen" --input "$OUT/flat/$from/test" --target "$OUT/flat/$to/test" \
-    --fit-input "$OUT/flat/$from/train" --fit-target "$OUT/flat/$to/train"
+  ensemble=()
+  for seed in $(seq 1 "$SEEDS"); do
+    member="$run"
+    [ "$seed" = 1 ] || member="$run-seed$seed"
+    [ -f "$member/model.regen" ] || "$ROOT/regen" train --model pix2pix --data "$EMOJI/$from" --target "$EMOJI/$to" \
+      "${TRAIN_OPTIONS[@]}" --epochs "$EPOCHS" --seed "$seed" --out "$member" > "$member.txt" 2>&1
+    grep "epochs \|test pairs" "$member.txt"
+    [ "$seed" = 1 ] || { ensemble+=(--ensemble "$member/model.regen");
+      "$ROOT/regen" eval-translate "$member/model.regen" --input "$OUT/flat/$from/test" \
+        --target "$OUT/flat/$to/test" | tail -2; }
+  done
+  "$ROOT/regen" eval-translate "$run/model.regen" "${ensemble[@]}" --input "$OUT/flat/$from/test" \
+    --target "$OUT/flat/$to/test" --fit-input "$OUT/flat/$from/train" --fit-target "$OUT/flat/$to/train"
   if [ -n "$CLASSIFIER" ]; then
     rm -rf "$run-translated"
-    "$ROOT/regen" translate "$run/model.regen" --input "$OUT/flat/$from/test" --out "$run-translated" | head -1
+    "$ROOT/regen" translate "$run/model.regen" "${ensemble[@]}" --input "$OUT/flat/$from/test" --out "$run-translated" |
+      head -1
     for images in "$run-translated" "$OUT/flat/$from/test"; do
       echo "Frechet of $images to $to's held-out emoji:"
       "$ROOT/regen" score "$images" --classifier "$CLASSIFIER" --data "$OUT/flat/$to/test" --n 359 | grep -i frechet

@@ -5,7 +5,7 @@ import dev.regen.config.ImageShape;
 import dev.regen.config.TranslationDirection;
 import dev.regen.data.PixelOps;
 import dev.regen.model.Translator;
-import dev.regen.sample.Sampler;
+import dev.regen.translate.ImageTranslator;
 import dev.regen.translate.Sketches;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,6 +36,9 @@ final class EvalTranslateCommand implements Callable<Integer> {
 
     @Mixin
     TranslationDirectionOption way;
+
+    @Mixin
+    EnsembleOption ensemble;
 
     @Option(names = "--fit-input", paramLabel = "DIR", description = "training inputs, for the colour mapping")
     Path fitInput;
@@ -69,6 +72,7 @@ final class EvalTranslateCommand implements Callable<Integer> {
     public Integer call() {
         Translator translator = model.loadSaved().translator();
         TranslationDirection direction = way.of(translator);
+        ImageTranslator models = ensemble.translator(model);
         ImageShape source = translator.inputShape(direction);
         ImageShape shape = translator.outputShape(direction);
         List<ImageFiles.Input> inputs = ImageFiles.read(input, model.background());
@@ -90,12 +94,13 @@ final class EvalTranslateCommand implements Callable<Integer> {
         float[] translated = new float[n * shape.size()];
         for (int begin = 0; begin < n; begin += BATCH) {
             int count = Math.min(BATCH, n - begin);
-            float[] batch = Sampler.translate(translator, Arrays.copyOfRange(sources, begin * source.size(),
+            float[] batch = models.translate(Arrays.copyOfRange(sources, begin * source.size(),
                     (begin + count) * source.size()), count, direction);
             System.arraycopy(batch, 0, translated, begin * shape.size(), batch.length);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        table.row("regen translate (" + translator.config().kind().id() + ")", translated);
+        String members = ensemble.others.isEmpty() ? "" : " x" + (ensemble.others.size() + 1);
+        table.row("regen translate (" + translator.config().kind().id() + members + ")", translated);
         out.printf(Locale.ROOT, "translated %d images in %.2f s (%.0f img/s)%n", n, seconds, n / seconds);
         out.flush();
         return ExitCodes.OK;

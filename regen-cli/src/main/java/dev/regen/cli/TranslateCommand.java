@@ -34,6 +34,9 @@ final class TranslateCommand implements Callable<Integer> {
     @Mixin
     TranslationDirectionOption way;
 
+    @Mixin
+    EnsembleOption ensemble;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder the translations go to")
     Path out;
 
@@ -44,8 +47,8 @@ final class TranslateCommand implements Callable<Integer> {
     public Integer call() {
         Translator translator = model.loadSaved().translator();
         TranslationDirection direction = way.of(translator);
+        ImageTranslator images = ensemble.translator(model);
         List<ImageFiles.Input> files = ImageFiles.read(input, model.background());
-        ImageTranslator images = new ImageTranslator(translator);
         ImageShape trained = translator.outputShape(direction);
         long start = System.nanoTime();
         List<ImageTranslator.Translated> translated = new ArrayList<>();
@@ -67,7 +70,7 @@ final class TranslateCommand implements Callable<Integer> {
         if (otherSize > 0) {
             print.printf(Locale.ROOT, "%d of them not at the training size %dx%d, translated at their own%s%n",
                     otherSize, trained.height(), trained.width(), padded == 0 ? "" : String.format(Locale.ROOT,
-                            " (%d padded to a multiple of %d and cropped back)", padded, translator.sizeMultiple()));
+                            " (%d padded to a multiple of %d and cropped back)", padded, images.sizeMultiple()));
         }
         print.flush();
         return ExitCodes.OK;

@@ -26,9 +26,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -58,6 +60,11 @@ class CliTest {
     }
 
     /** Runs {@code args}, expecting exit status 1 (bad input) and {@code message} within the error line. */
+    /** {@code args} followed by {@code more}. */
+    static String[] concat(String[] args, String... more) {
+        return Stream.concat(Arrays.stream(args), Arrays.stream(more)).toArray(String[]::new);
+    }
+
     static void assertBadInput(String message, String... args) {
         Result r = regen(args);
         assertEquals(ExitCodes.BAD_INPUT, r.code(), r.err());
@@ -225,6 +232,28 @@ class CliTest {
         assertEquals(0, scored.code(), scored.err());
         assertTrue(scored.out().contains("input itself") && scored.out().contains("colour mapping (40 pairs)")
                 && scored.out().contains("regen translate (pix2pix)"), scored.out());
+        String objects = emoji.resolve("google/test/objects").toString();
+        String objectTargets = emoji.resolve("twitter/test/objects").toString();
+        String[] tiny = {"train", "--model", "pix2pix", "--data", objects, "--target", objectTargets, "--size", "32",
+                "--width", "8", "--epochs", "1", "--batch", "10"};
+        Path member = temp.resolve("pix2pix-member");
+        assertEquals(0, regen(concat(tiny, "--out", member.toString())).code());
+        Result averaged = regen("eval-translate", model, "--ensemble", member.resolve("model.regen").toString(),
+                "--input", objects, "--target", objectTargets);
+        assertEquals(0, averaged.code(), averaged.err());
+        assertTrue(averaged.out().contains("regen translate (pix2pix x2)"), averaged.out());
+        Path ensembled = temp.resolve("ensembled");
+        Result both = regen("translate", model, "--ensemble", member.resolve("model.regen").toString(), "--input",
+                inputs.toString(), "--out", ensembled.toString());
+        assertEquals(0, both.code(), both.err());
+        assertEquals(50, ImageIO.read(ensembled.resolve("odd.png").toFile()).getWidth());
+        Path black = temp.resolve("pix2pix-black");
+        assertEquals(0, regen(concat(tiny, "--background", "black", "--out", black.toString())).code());
+        assertBadInput("trained on images composited onto black and MODEL onto white", "translate", model,
+                "--ensemble", black.resolve("model.regen").toString(), "--input", inputs.toString(), "--out",
+                temp.resolve("never-translated").toString());
+        assertBadInput("holds a 'vae' model; this needs a 'pix2pix' or 'cyclegan' model", "eval-translate", model,
+                "--ensemble", run.resolve("model.regen").toString(), "--input", objects, "--target", objectTargets);
 
         assertBadInput("b2a needs a two-way model", "translate", model, "--input", inputs.toString(), "--direction",
                 "b2a", "--out", temp.resolve("never-translated").toString());

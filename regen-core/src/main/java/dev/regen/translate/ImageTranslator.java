@@ -11,11 +11,18 @@ import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 
+import java.util.List;
+
 /**
  * Translates a user's images at their own size: each is converted to the model's source channels,
  * padded by repeating its border up to the next multiple of {@link Translator#sizeMultiple} on each
  * side (the generator is fully convolutional, so any such size goes through it), translated, and
  * cropped back. Images far from the training size translate, though the model saw only its own.
+ *
+ * <p>Given several models of the same shapes (an ensemble, such as one network trained with several
+ * seeds), the translation is the mean of theirs: each model's error is partly its own, so the mean
+ * is closer to the truth in squared error than a member on average (Krogh and Vedelsby 1995: the
+ * ensemble's error is the members' mean error less their spread), at the price of softer images.
  */
 public final class ImageTranslator {
     /**
@@ -24,11 +31,44 @@ public final class ImageTranslator {
      */
     public static final long MAX_PIXELS = 1024L * 1024;
 
-    private final Translator model;
+    private final List<Translator> models;
+    private final int sizeMultiple;
 
     /** A translator of images with {@code model}. */
     public ImageTranslator(Translator model) {
-        this.model = model;
+        this(List.of(model));
+    }
+
+    /**
+     * A translator of images with the mean of {@code models}' translations.
+     *
+     * @throws RegenException unless the models read and write images of the same shapes both ways
+     */
+    public ImageTranslator(List<? extends Translator> models) {
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("an ensemble needs a model");
+        }
+        this.models = List.copyOf(models);
+        Translator first = models.get(0);
+        for (Translator other : models) {
+            if (!other.config().sourceShape().equals(first.config().sourceShape())
+                    || !other.config().shape().equals(first.config().shape())) {
+                throw new RegenException("an ensemble averages models of one shape: " + describe(other)
+                        + " against " + describe(first));
+            }
+        }
+        // Every model's multiple is a power of two, so the largest is a multiple of each.
+        sizeMultiple = models.stream().mapToInt(Translator::sizeMultiple).max().orElseThrow();
+    }
+
+    /** What the sides of an image are padded to a multiple of: the largest {@link Translator#sizeMultiple}. */
+    public int sizeMultiple() {
+        return sizeMultiple;
+    }
+
+    private static String describe(Translator model) {
+        return "a " + model.config().kind().id() + " model of " + model.config().sourceShape() + " -> "
+                + model.config().shape() + " images";
     }
 
     /**
@@ -48,26 +88,50 @@ public final class ImageTranslator {
      *                        {@link #MAX_PIXELS} pixels
      */
     public Translated translate(float[] pixels, ImageShape own, TranslationDirection direction) {
-        requireDirection(model, direction);
+        Translator model = models.get(0);
+        models.forEach(member -> requireDirection(member, direction));
         if ((long) own.height() * own.width() > MAX_PIXELS) {
             throw new RegenException("a " + own.height() + "x" + own.width() + " image is too large to translate at its "
                     + "own size (at most " + MAX_PIXELS + " pixels, such as 1024x1024): resize it first");
         }
         ImageShape source = own.withChannels(model.inputShape(direction).channels());
         float[] converted = PixelOps.convert(pixels, own, source);
-        int multiple = model.sizeMultiple();
-        int height = roundUp(own.height(), multiple);
-        int width = roundUp(own.width(), multiple);
+        int height = roundUp(own.height(), sizeMultiple);
+        int width = roundUp(own.width(), sizeMultiple);
         ImageShape out = own.withChannels(model.outputShape(direction).channels());
         try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
-            model.evaluationMode(true);
             Tensor image = Tensors.images(converted, 1, source);
             Tensor padded = torch.replication_pad2d(image, 0, width - own.width(), 0, height - own.height());
-            Tensor translated = model.translate(padded, direction).narrow(2, 0, own.height()).narrow(3, 0, own.width());
+            Tensor translated = mean(padded, direction).narrow(2, 0, own.height()).narrow(3, 0, own.width());
             return new Translated(Tensors.floats(translated), out, height != own.height() || width != own.width());
-        } finally {
-            model.evaluationMode(false);
         }
+    }
+
+    /**
+     * Translations of {@code n} images of the models' input shape in {@code direction}, in one batch.
+     *
+     * @throws RegenException for a direction a model does not translate
+     */
+    public float[] translate(float[] images, int n, TranslationDirection direction) {
+        models.forEach(member -> requireDirection(member, direction));
+        try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
+            return Tensors.floats(mean(Tensors.images(images, n, models.get(0).inputShape(direction)), direction));
+        }
+    }
+
+    /** The mean of the models' translations of {@code images}, each model in evaluation mode. */
+    private Tensor mean(Tensor images, TranslationDirection direction) {
+        Tensor sum = null;
+        for (Translator member : models) {
+            try {
+                member.evaluationMode(true);
+                Tensor translated = member.translate(images, direction);
+                sum = sum == null ? translated : sum.add(translated);
+            } finally {
+                member.evaluationMode(false);
+            }
+        }
+        return models.size() == 1 ? sum : sum.div(Tensors.scalar((double) models.size()));
     }
 
     /**
